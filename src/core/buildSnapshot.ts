@@ -1,0 +1,65 @@
+// Pure: assembles the snapshot from cached raw API data and host facts.
+import { normalizeContainer, normalizeNetwork, stripSlash, type NormalizeContext } from '../docker/normalize';
+import type { RawContainerInspect, RawNetwork } from '../docker/rawTypes';
+import type { HostReport } from '../host/inspector';
+import { applyLinks, bridgePorts } from '../host/linkMapping';
+import type { ContainerInfo, EngineInfo, NetworkInfo, Snapshot } from '../shared/model';
+
+export interface SnapshotInputs {
+  engine: EngineInfo;
+  networks: Iterable<RawNetwork>;
+  containers: Iterable<RawContainerInspect>;
+  host: HostReport | null;
+  takenAt: number;
+}
+
+const byName = <T extends { name: string }>(a: T, b: T): number => a.name.localeCompare(b.name);
+
+export function buildSnapshot(inputs: SnapshotInputs): Snapshot {
+  const networks = [...inputs.networks].map(normalizeNetwork).sort(byName);
+  const rawContainers = [...inputs.containers];
+  const ctx: NormalizeContext = {
+    networksByName: new Map(networks.map((n) => [n.name, n])),
+    networksById: new Map(networks.map((n) => [n.id, n])),
+    containerNames: new Map(rawContainers.map((c) => [c.Id ?? '', stripSlash(c.Name)])),
+  };
+  const containers = rawContainers.map((c) => normalizeContainer(c, ctx)).sort(byName);
+  linkNetworks(networks, containers, ctx.networksById);
+  groupNetns(containers);
+  const host = inputs.host;
+  if (host?.hostIfaces) applyLinks(containers, host.ifacesByPid, host.hostIfaces);
+  return {
+    engine: inputs.engine,
+    networks,
+    containers,
+    host: {
+      ipForward: host?.ipForward ?? null,
+      bridges: host?.hostIfaces ? bridgePorts(host.hostIfaces) : null,
+      unavailable: host ? host.unavailable : ['Host facts were not read.'],
+    },
+    takenAt: inputs.takenAt,
+  };
+}
+
+function linkNetworks(networks: NetworkInfo[], containers: ContainerInfo[], byId: ReadonlyMap<string, NetworkInfo>): void {
+  const byName = new Map(networks.map((n) => [n.name, n]));
+  for (const c of containers) {
+    for (const ep of c.endpoints) {
+      const net = byId.get(ep.networkId) ?? byName.get(ep.network);
+      if (!net) continue;
+      if (!net.containerIds.includes(c.id)) net.containerIds.push(c.id);
+      // Docker leaves an auto-assigned gateway out of IPAM; endpoints still report it.
+      const v4 = net.subnets.find((s) => !s.subnet.includes(':'));
+      if (v4 && !v4.effectiveGateway && ep.gateway && !ep.gateway.includes(':')) v4.effectiveGateway = ep.gateway;
+    }
+  }
+}
+
+/** Joined containers (--network container:X) are listed on their owner. */
+function groupNetns(containers: ContainerInfo[]): void {
+  const byId = new Map(containers.map((c) => [c.id, c]));
+  for (const c of containers) {
+    if (c.netnsOwnerId) byId.get(c.netnsOwnerId)?.netnsMembers.push(c.name);
+  }
+  for (const c of containers) c.netnsMembers.sort();
+}

@@ -1,0 +1,197 @@
+// The only file that imports dockerode. A thin adapter: no logic beyond mapping calls and errors.
+import Docker from 'dockerode';
+import { Agent } from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import type { EngineEndpoint } from './endpoint';
+import { classifyEngineError } from './errors';
+import type { CreateNetworkSpec, DockerGateway, EventSubscription, RunContainerSpec } from './gateway';
+import type { RawContainerInspect, RawContainerSummary, RawEvent, RawInfo, RawNetwork, RawVersion } from './rawTypes';
+
+function dockerOptions(ep: EngineEndpoint, agent: Agent): Docker.DockerOptions {
+  switch (ep.kind) {
+    case 'unix':
+      return { socketPath: ep.socketPath, agent } as Docker.DockerOptions;
+    case 'tcp': {
+      const read = (p: string | undefined): Buffer | undefined => (p ? readFileSync(p) : undefined);
+      const tls = ep.tls;
+      return tls
+        ? { host: ep.host, port: ep.port, protocol: 'https', ca: read(tls.ca), cert: read(tls.cert), key: read(tls.key) }
+        : ({ host: ep.host, port: ep.port, protocol: 'http', agent } as Docker.DockerOptions);
+    }
+    case 'ssh':
+      return { host: ep.host, port: ep.port, username: ep.username, protocol: 'ssh' } as Docker.DockerOptions;
+  }
+}
+
+function isNotFound(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { statusCode?: unknown }).statusCode === 404;
+}
+
+export class DockerodeGateway implements DockerGateway {
+  private readonly docker: Docker;
+  // Keep-alive: a snapshot makes one request per container, so reusing sockets matters.
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 8 });
+  readonly endpointUrl: string;
+
+  constructor(endpoint: EngineEndpoint) {
+    this.endpointUrl = endpoint.url;
+    this.docker = new Docker(dockerOptions(endpoint, this.agent));
+  }
+
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw classifyEngineError(err, this.endpointUrl);
+    }
+  }
+
+  ping(): Promise<void> {
+    return this.call(async () => {
+      await this.docker.ping();
+    });
+  }
+  version(): Promise<RawVersion> {
+    return this.call(() => this.docker.version() as Promise<RawVersion>);
+  }
+  info(): Promise<RawInfo> {
+    return this.call(() => this.docker.info() as Promise<RawInfo>);
+  }
+  listNetworks(): Promise<RawNetwork[]> {
+    return this.call(() => this.docker.listNetworks() as Promise<RawNetwork[]>);
+  }
+  inspectNetwork(idOrName: string): Promise<RawNetwork | undefined> {
+    return this.call(async () => {
+      try {
+        return (await this.docker.getNetwork(idOrName).inspect()) as RawNetwork;
+      } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      }
+    });
+  }
+  listContainers(): Promise<RawContainerSummary[]> {
+    return this.call(() => this.docker.listContainers({ all: true }) as Promise<RawContainerSummary[]>);
+  }
+  inspectContainer(idOrName: string): Promise<RawContainerInspect | undefined> {
+    return this.call(async () => {
+      try {
+        return (await this.docker.getContainer(idOrName).inspect()) as RawContainerInspect;
+      } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      }
+    });
+  }
+  listImages(): Promise<{ id: string; tags: string[] }[]> {
+    return this.call(async () => (await this.docker.listImages()).map((i) => ({ id: i.Id, tags: i.RepoTags ?? [] })));
+  }
+  createNetwork(spec: CreateNetworkSpec): Promise<string> {
+    return this.call(async () => {
+      const net = await this.docker.createNetwork({
+        Name: spec.name,
+        Driver: spec.driver,
+        CheckDuplicate: true,
+        Internal: spec.internal ?? false,
+        Attachable: spec.attachable ?? false,
+        EnableIPv6: spec.ipv6 ?? false,
+        IPAM: spec.ipam?.length
+          ? { Driver: 'default', Config: spec.ipam.map((c) => ({ Subnet: c.subnet, Gateway: c.gateway, IPRange: c.ipRange })) }
+          : undefined,
+        Options: spec.options ?? {},
+        Labels: spec.labels ?? {},
+      });
+      return net.id;
+    });
+  }
+  removeNetwork(idOrName: string): Promise<void> {
+    return this.call(async () => {
+      await this.docker.getNetwork(idOrName).remove();
+    });
+  }
+  pruneNetworks(labelFilter?: string[]): Promise<string[]> {
+    return this.call(async () => {
+      const opts = labelFilter?.length ? { filters: JSON.stringify({ label: labelFilter }) } : {};
+      const res = (await this.docker.pruneNetworks(opts)) as { NetworksDeleted?: string[] | null };
+      return res.NetworksDeleted ?? [];
+    });
+  }
+  connect(network: string, container: string, opts: { ipv4?: string; aliases?: string[] }): Promise<void> {
+    return this.call(async () => {
+      await this.docker.getNetwork(network).connect({
+        Container: container,
+        EndpointConfig: { IPAMConfig: opts.ipv4 ? { IPv4Address: opts.ipv4 } : undefined, Aliases: opts.aliases },
+      });
+    });
+  }
+  disconnect(network: string, container: string, force: boolean): Promise<void> {
+    return this.call(async () => {
+      await this.docker.getNetwork(network).disconnect({ Container: container, Force: force });
+    });
+  }
+  runContainer(spec: RunContainerSpec): Promise<string> {
+    return this.call(async () => {
+      const isNamedNetwork = !['bridge', 'host', 'none', 'default'].includes(spec.networkMode) && !spec.networkMode.startsWith('container:');
+      const portBindings: Record<string, { HostIp?: string; HostPort?: string }[]> = {};
+      const exposed: Record<string, object> = {};
+      for (const p of spec.publish ?? []) {
+        const key = `${p.containerPort}/${p.protocol}`;
+        exposed[key] = {};
+        (portBindings[key] ??= []).push({ HostIp: p.hostIp ?? '', HostPort: p.hostPort ? String(p.hostPort) : '' });
+      }
+      const endpoint = spec.ipv4 || spec.aliases?.length
+        ? { IPAMConfig: spec.ipv4 ? { IPv4Address: spec.ipv4 } : undefined, Aliases: spec.aliases }
+        : {};
+      const container = await this.docker.createContainer({
+        Image: spec.image,
+        name: spec.name,
+        Cmd: spec.command,
+        Labels: spec.labels ?? {},
+        ExposedPorts: exposed,
+        HostConfig: { NetworkMode: spec.networkMode, PortBindings: portBindings },
+        NetworkingConfig: isNamedNetwork || spec.networkMode === 'bridge' ? { EndpointsConfig: { [spec.networkMode]: endpoint } } : undefined,
+      });
+      await container.start();
+      return container.id;
+    });
+  }
+  removeContainer(idOrName: string, force: boolean): Promise<void> {
+    return this.call(async () => {
+      await this.docker.getContainer(idOrName).remove({ force });
+    });
+  }
+
+  async events(onEvent: (e: RawEvent) => void, since?: number): Promise<EventSubscription> {
+    const stream = (await this.call(() =>
+      this.docker.getEvents(since !== undefined ? { since } : {}),
+    )) as unknown as Readable;
+    let buffer = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      // One JSON object per line; a chunk may end mid-object.
+      buffer += chunk;
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl).trim();
+        buffer = buffer.slice(nl + 1);
+        if (!line) continue;
+        try {
+          onEvent(JSON.parse(line) as RawEvent);
+        } catch {
+          // A malformed line is skipped; the next full snapshot corrects any drift.
+        }
+      }
+    });
+    const ended = new Promise<Error | undefined>((resolve) => {
+      stream.once('end', () => resolve(undefined));
+      stream.once('close', () => resolve(undefined));
+      stream.once('error', (err: Error) => resolve(classifyEngineError(err, this.endpointUrl)));
+    });
+    return { ended, dispose: () => stream.destroy() };
+  }
+
+  dispose(): void {
+    this.agent.destroy();
+  }
+}
