@@ -122,6 +122,12 @@ export function normalizeEndpoint(
   };
 }
 
+/** "/gt-web:/gt-def2/webalias" -> "gt-web:webalias", as `docker run --link` takes it. */
+function legacyLink(l: string): string {
+  const [target = '', alias = ''] = l.split(':');
+  return `${stripSlash(target)}:${alias.split('/').pop() ?? alias}`;
+}
+
 export function parsePorts(
   live: Record<string, RawPortBinding[] | null> | null | undefined,
   configured: Record<string, RawPortBinding[] | null> | null | undefined,
@@ -159,6 +165,10 @@ export function normalizeContainer(raw: RawContainerInspect, ctx: NormalizeConte
   const endpoints = Object.entries(raw.NetworkSettings?.Networks ?? {})
     .map(([netName, ep]) => normalizeEndpoint(netName, ep, { id, name }, ctx))
     .sort((a, b) => a.network.localeCompare(b.network));
+  // --link on the default bridge is kept in HostConfig, not on the endpoint.
+  const legacy = (raw.HostConfig?.Links ?? []).map(legacyLink);
+  const defaultEp = endpoints.find((e) => e.network === 'bridge');
+  if (defaultEp && defaultEp.links.length === 0) defaultEp.links = legacy;
   return {
     id,
     name,

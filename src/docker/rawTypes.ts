@@ -67,6 +67,8 @@ export interface RawContainerInspect {
   } | null;
   HostConfig?: {
     NetworkMode?: string;
+    /** Legacy --link on the default bridge: "/target:/self/alias". */
+    Links?: string[] | null;
     PortBindings?: Record<string, RawPortBinding[] | null> | null;
   } | null;
   NetworkSettings?: {

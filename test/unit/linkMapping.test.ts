@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { bridgePorts, linkEndpoint } from '../../src/host/linkMapping';
+import type { HostInterface } from '../../src/shared/model';
+
+const host: HostInterface[] = [
+  { name: 'docker0', ifindex: 3, iflink: 3, mac: '02:42:00:00:00:01', master: null, kind: 'bridge' },
+  { name: 'br-abc', ifindex: 4, iflink: 4, mac: null, master: null, kind: 'bridge' },
+  { name: 'veth1a2b', ifindex: 17, iflink: 16, mac: null, master: 'docker0', kind: 'veth' },
+  { name: 'veth9z', ifindex: 21, iflink: 20, mac: null, master: 'br-abc', kind: 'veth' },
+];
+const byIndex = new Map(host.map((h) => [h.ifindex, h]));
+
+describe('linkEndpoint', () => {
+  it('follows the container iflink to the host veth and its master', () => {
+    const ifaces = [
+      { name: 'eth0', ifindex: 16, iflink: 17, mac: '02:42:ac:11:00:02' },
+      { name: 'eth1', ifindex: 20, iflink: 21, mac: '02:42:0a:00:00:05' },
+    ];
+    assert.deepEqual(linkEndpoint('02:42:AC:11:00:02', ifaces, byIndex), { ifname: 'eth0', hostVeth: 'veth1a2b', bridge: 'docker0' });
+    assert.deepEqual(linkEndpoint('02:42:0a:00:00:05', ifaces, byIndex), { ifname: 'eth1', hostVeth: 'veth9z', bridge: 'br-abc' });
+  });
+  it('does not guess when the MAC or the peer is unknown', () => {
+    assert.equal(linkEndpoint('02:00:00:00:00:99', [], byIndex), undefined);
+    assert.deepEqual(linkEndpoint('aa:bb:cc:dd:ee:ff', [{ name: 'eth0', ifindex: 40, iflink: 41, mac: 'aa:bb:cc:dd:ee:ff' }], byIndex), {
+      ifname: 'eth0',
+      hostVeth: null,
+      bridge: null,
+    });
+  });
+});
+
+describe('bridgePorts', () => {
+  it('lists each bridge with its ports, like brctl show', () => {
+    assert.deepEqual(bridgePorts(host), { docker0: ['veth1a2b'], 'br-abc': ['veth9z'] });
+  });
+});
