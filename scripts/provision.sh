@@ -35,8 +35,8 @@ missing_apt_packages() {
   installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${APT_PACKAGES[@]}" 2>/dev/null |
     awk '$2 == "installed" { sub(/:.*/, "", $1); print $1 }' || true)
   for p in "${APT_PACKAGES[@]}"; do
-    grep -qxF "$p" <<<"$installed" || printf '%s ' "$p"
-  done
+    grep -qxF "$p" <<<"$installed" || printf '%s\n' "$p"
+  done | paste -sd' ' -
 }
 
 ensure_apt() {
@@ -67,6 +67,10 @@ ensure_dockerd() {
   if docker_ping; then
     STEP_RESULT="engine answers on $DNE_DOCKER_SOCK"
     return
+  fi
+  if [ -S "$DNE_DOCKER_SOCK" ] && [ ! -w "$DNE_DOCKER_SOCK" ]; then
+    die "no permission to use $DNE_DOCKER_SOCK: run as root or add user $(id -un) to group" \
+      "$(stat -c %G "$DNE_DOCKER_SOCK")"
   fi
   is_root || die "the Docker engine does not answer on $DNE_DOCKER_SOCK and this is not root." \
     "Start it as root: setsid dockerd --host unix://$DNE_DOCKER_SOCK >/var/log/dockerd.log 2>&1 &"

@@ -20,7 +20,7 @@ function dockerOptions(ep: EngineEndpoint, agent: Agent): Docker.DockerOptions {
         : ({ host: ep.host, port: ep.port, protocol: 'http', agent } as Docker.DockerOptions);
     }
     case 'ssh':
-      return { host: ep.host, port: ep.port, username: ep.username, protocol: 'ssh' } as Docker.DockerOptions;
+      return { host: ep.host, port: ep.port, username: ep.username, protocol: 'ssh' };
   }
 }
 
@@ -64,7 +64,7 @@ export class DockerodeGateway implements DockerGateway {
   inspectNetwork(idOrName: string): Promise<RawNetwork | undefined> {
     return this.call(async () => {
       try {
-        return (await this.docker.getNetwork(idOrName).inspect()) as RawNetwork;
+        return (await this.docker.getNetwork(idOrName).inspect());
       } catch (err) {
         if (isNotFound(err)) return undefined;
         throw err;
@@ -77,7 +77,7 @@ export class DockerodeGateway implements DockerGateway {
   inspectContainer(idOrName: string): Promise<RawContainerInspect | undefined> {
     return this.call(async () => {
       try {
-        return (await this.docker.getContainer(idOrName).inspect()) as RawContainerInspect;
+        return (await this.docker.getContainer(idOrName).inspect());
       } catch (err) {
         if (isNotFound(err)) return undefined;
         throw err;

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The one test command (npm test, and .ci/run): provisions what it needs on a fresh Debian machine
+# (as root), builds, then runs every layer: typecheck, lint, unit, engine (real dockerd) and
+# vscode (a real VS Code extension host in code-server, driven from Chromium).
+# A missing engine or browser fails the run; nothing is skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+started=$(date +%s)
+step() { printf '\n=== %s\n' "$*"; }
+
+step "provision"
+bash scripts/provision.sh
+
+step "npm dependencies"
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+
+step "build"
+npm run --silent build
+
+step "typecheck (tsc --noEmit)"
+npx tsc --noEmit -p .
+
+step "lint (typescript-eslint)"
+npx eslint .
+
+passed=0
+failed=0
+# Node's test runner: spec to the console, TAP to a file we count from.
+node_layer() {
+  local name=$1
+  shift
+  local tap="test-results/$name.tap" rc=0
+  node --test --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$tap" "$@" || rc=$?
+  local p f
+  p=$(grep -E '^# pass ' "$tap" | awk '{print $3}' | tail -1)
+  f=$(grep -E '^# fail ' "$tap" | awk '{print $3}' | tail -1)
+  p=${p:-0}
+  f=${f:-0}
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+    echo "$name: ran no test" >&2
+    f=1
+  fi
+  echo "$name: $p passed, $f failed"
+  passed=$((passed + p))
+  failed=$((failed + f))
+}
+
+step "unit"
+node_layer unit dist-test/test/unit/
+
+step "engine (real dockerd)"
+node_layer engine --test-concurrency=1 dist-test/test/engine/
+
+step "vscode (code-server extension host + Chromium)"
+log=test-results/vscode.log
+rc=0
+node dist-test/test/vscode/runInCodeServer.js 2>&1 | tee "$log" || rc=$?
+line=$(grep -E '^vscode: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1 || true)
+vp=$(echo "$line" | awk '{print $2}')
+vf=$(echo "$line" | awk '{print $4}')
+vp=${vp:-0}
+vf=${vf:-0}
+if [ "$rc" -ne 0 ] && [ "$vf" -eq 0 ]; then vf=1; fi
+if [ "$vp" -eq 0 ] && [ "$vf" -eq 0 ]; then vf=1; fi
+passed=$((passed + vp))
+failed=$((failed + vf))
+
+printf '\n=== done in %ss\n' "$(($(date +%s) - started))"
+echo "all: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,25 @@
+// Ask the test runner for a PNG of the whole workbench: test-results/screenshots/<name>.png.
+// The runner (runInCodeServer) watches the extension host log for `##screenshot <name>` and sets
+// DNE_SCREENSHOT_DIR; we wait until the file is there so the picture shows the state at this
+// point of the test. Without that variable (desktop runner) we only wait 300 ms.
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export async function screenshot(name: string, timeoutMs = 15_000): Promise<void> {
+  if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`bad screenshot name: ${name}`);
+  const dir = process.env['DNE_SCREENSHOT_DIR'];
+  const file = dir ? join(dir, `${name}.png`) : undefined;
+  if (file) rmSync(file, { force: true });
+  console.log(`##screenshot ${name}`);
+  if (!file) {
+    await sleep(300);
+    return;
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`runner wrote no screenshot ${file} within ${timeoutMs} ms`);
+    await sleep(50);
+  }
+}
