@@ -1,9 +1,11 @@
 // Bundles the extension (node), the CLI (node), the webview (browser) and every test/bench entry.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
+// Stale bundles of deleted tests would still run: start clean.
+for (const dir of ['dist', 'dist-test']) rmSync(dir, { recursive: true, force: true });
 
 /** Test and bench entry points: every *.test.ts plus the named runners. */
 function entries(dir, pick) {

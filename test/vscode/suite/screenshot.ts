@@ -7,7 +7,9 @@ import { join } from 'node:path';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export async function screenshot(name: string, timeoutMs = 15_000): Promise<void> {
+export async function screenshot(name: string, timeoutMs = 15_000, settleMs = 700): Promise<void> {
+  // The workbench renders what the extension host sent a moment later: let it catch up.
+  await sleep(settleMs);
   if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`bad screenshot name: ${name}`);
   const dir = process.env['DNE_SCREENSHOT_DIR'];
   const file = dir ? join(dir, `${name}.png`) : undefined;

@@ -1,0 +1,12 @@
+// What every command gets: the live services, passed in (no globals).
+import type * as vscode from 'vscode';
+import type { Controller } from '../core/controller';
+import type { LiveUpdates } from '../core/liveUpdates';
+import type { TopologyTreeProvider } from '../tree/provider';
+
+export interface CommandContext {
+  readonly controller: () => Controller;
+  readonly live: () => LiveUpdates;
+  readonly tree: TopologyTreeProvider;
+  readonly log: vscode.LogOutputChannel;
+}

@@ -1,0 +1,42 @@
+// The command table: id -> handler. Registered once from services.ts.
+import * as vscode from 'vscode';
+import { CONFIG_SECTION, Commands } from '../constants';
+import type { CommandContext } from './context';
+import { inspect } from './inspect';
+import { refresh } from './refresh';
+
+type Handler = (ctx: CommandContext, ...args: unknown[]) => unknown;
+
+const table: Record<string, Handler> = {
+  [Commands.refresh]: (ctx) => refresh(ctx),
+  [Commands.retry]: (ctx) => ctx.live().retry(),
+  [Commands.inspect]: (ctx, arg) => inspect(ctx, arg as Parameters<typeof inspect>[1]),
+  [Commands.openSettings]: () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:docker-network-explorer.docker-network-explorer`),
+  [Commands.showLog]: (ctx) => ctx.log.show(),
+  [Commands.toggleBuiltin]: async () => {
+    const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
+    await c.update('showBuiltinNetworks', !c.get<boolean>('showBuiltinNetworks', true), vscode.ConfigurationTarget.Global);
+  },
+};
+
+/** A tree node comes from a menu click; any other argument object comes from a script. */
+function isScripted(args: unknown[]): boolean {
+  const a = args[0];
+  return typeof a === 'object' && a !== null && !('kind' in a && 'id' in a);
+}
+
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return Object.entries(table).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handler(ctx, ...args);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        ctx.log.error(`${id}: ${message}`);
+        // Called with an argument object (scripts, tests): reject with the message; interactive: show it.
+        if (!isScripted(args)) void vscode.window.showErrorMessage(message, 'Show Log').then((a) => a && ctx.log.show());
+        throw err instanceof Error ? err : new Error(message);
+      }
+    }),
+  );
+}

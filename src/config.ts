@@ -1,0 +1,24 @@
+// One typed accessor for the extension's settings.
+import * as vscode from 'vscode';
+import { CONFIG_SECTION } from './constants';
+
+export interface Settings {
+  /** Engine endpoint; empty = DOCKER_HOST, then the Docker context, then the default socket. */
+  host: string;
+  showBuiltinNetworks: boolean;
+}
+
+export function readSettings(): Settings {
+  const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  return {
+    host: c.get<string>('host', '').trim(),
+    showBuiltinNetworks: c.get<boolean>('showBuiltinNetworks', true),
+  };
+}
+
+export function onSettingsChanged(listener: (keys: (keyof Settings)[]) => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    const keys = (['host', 'showBuiltinNetworks'] as const).filter((k) => e.affectsConfiguration(`${CONFIG_SECTION}.${k}`));
+    if (keys.length) listener(keys);
+  });
+}

@@ -1,0 +1,22 @@
+// Ids shared by package.json contributions and the code. Keep both in step.
+
+export const EXTENSION_ID = 'docker-network-explorer.docker-network-explorer';
+export const VIEW_CONTAINER_ID = 'dockerNetworks';
+export const TOPOLOGY_VIEW_ID = 'dockerNetworks.topology';
+export const CONFIG_SECTION = 'dockerNetworks';
+export const INSPECT_SCHEME = 'docker-network-inspect';
+export const LOG_NAME = 'Docker Networks';
+
+export const Commands = {
+  refresh: 'dockerNetworks.refresh',
+  retry: 'dockerNetworks.retry',
+  inspect: 'dockerNetworks.inspect',
+  openSettings: 'dockerNetworks.openSettings',
+  showLog: 'dockerNetworks.showLog',
+  toggleBuiltin: 'dockerNetworks.toggleBuiltinNetworks',
+} as const;
+
+/** Context keys for `when` clauses. */
+export const ContextKeys = {
+  connection: 'dockerNetworks.connection',
+} as const;

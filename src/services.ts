@@ -1,0 +1,140 @@
+// Composition root: builds the controller, live updates, the tree and the commands, and owns
+// every disposable. Rebuilds the engine side when the endpoint setting changes.
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import type { CommandContext } from './commands/context';
+import { onSettingsChanged, readSettings } from './config';
+import { ContextKeys, INSPECT_SCHEME, LOG_NAME, TOPOLOGY_VIEW_ID } from './constants';
+import { createController } from './core/connect';
+import type { Controller } from './core/controller';
+import { LiveUpdates, type ConnectionStatus } from './core/liveUpdates';
+import { EngineError } from './docker/errors';
+import { InspectDocuments } from './inspect/inspectDocuments';
+import type { Snapshot } from './shared/model';
+import { TopologyTreeProvider } from './tree/provider';
+import type { TreeNode } from './tree/treeModel';
+
+/** What activate() returns: used by scripts and the extension-host tests. */
+export interface ExplorerApi {
+  readonly snapshot: () => Snapshot | undefined;
+  readonly status: () => ConnectionStatus;
+  readonly tree: TopologyTreeProvider;
+  /** Resolves with the first snapshot that satisfies the predicate (for tests and scripts). */
+  waitFor(pred: (s: Snapshot) => boolean, timeoutMs?: number): Promise<Snapshot>;
+}
+
+interface Engine {
+  controller: Controller;
+  live: LiveUpdates;
+  subs: { dispose(): void }[];
+}
+
+export class Services implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly log = vscode.window.createOutputChannel(LOG_NAME, { log: true });
+  private readonly tree = new TopologyTreeProvider({ showBuiltinNetworks: readSettings().showBuiltinNetworks });
+  private readonly view: vscode.TreeView<TreeNode>;
+  private readonly snapshotEmitter = new vscode.EventEmitter<Snapshot>();
+  private engine: Engine | undefined;
+
+  constructor(context: vscode.ExtensionContext) {
+    this.view = vscode.window.createTreeView(TOPOLOGY_VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
+    const ctx: CommandContext = {
+      controller: () => this.requireEngine().controller,
+      live: () => this.requireEngine().live,
+      tree: this.tree,
+      log: this.log,
+    };
+    this.disposables.push(
+      this.log,
+      this.tree,
+      this.view,
+      this.snapshotEmitter,
+      vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, new InspectDocuments(() => ctx.controller().gateway)),
+      ...registerCommands(ctx),
+      onSettingsChanged((keys) => {
+        if (keys.includes('showBuiltinNetworks')) this.tree.setOptions({ showBuiltinNetworks: readSettings().showBuiltinNetworks });
+        if (keys.includes('host')) this.connect();
+      }),
+    );
+    context.subscriptions.push(this);
+    this.connect();
+  }
+
+  private requireEngine(): Engine {
+    if (!this.engine) throw new Error('Docker engine is not configured: check the dockerNetworks.host setting.');
+    return this.engine;
+  }
+
+  /** (Re)connects to the engine named by the settings. */
+  private connect(): void {
+    this.disposeEngine();
+    let controller: Controller;
+    try {
+      controller = createController({ hostSetting: readSettings().host });
+    } catch (err) {
+      this.showStatus({ state: 'disconnected', error: err instanceof EngineError ? err : new EngineError('BAD_ENDPOINT', String(err), ''), retryInMs: 0 });
+      return;
+    }
+    const live = new LiveUpdates(controller, { onError: (err) => this.log.error(`refresh failed: ${String(err)}`) });
+    const subs = [
+      controller.onDidChange(({ snapshot, stats }) => {
+        this.log.debug(`${stats.kind} refresh: ${stats.containersInspected} container(s), ${stats.networksInspected} network(s) inspected in ${stats.ms.toFixed(1)} ms`);
+        this.tree.update(snapshot);
+        this.snapshotEmitter.fire(snapshot);
+      }),
+      live.onDidChangeStatus((s) => this.showStatus(s)),
+    ];
+    this.engine = { controller, live, subs };
+    this.log.info(`connecting to ${controller.gateway.endpointUrl}`);
+    void live.start();
+  }
+
+  private showStatus(s: ConnectionStatus): void {
+    void vscode.commands.executeCommand('setContext', ContextKeys.connection, s.state);
+    if (s.state === 'disconnected') {
+      this.log.warn(`${s.error.oneLine}${s.retryInMs ? ` Retrying in ${Math.round(s.retryInMs / 1000)} s.` : ''}`);
+      this.view.message = `${s.error.message} ${s.error.hint}`.trim();
+      this.tree.update(undefined);
+    } else if (s.state === 'connected') {
+      this.view.message = undefined;
+    }
+  }
+
+  api(): ExplorerApi {
+    return {
+      snapshot: () => this.engine?.controller.snapshot,
+      status: () => this.engine?.live.status ?? { state: 'connecting' },
+      tree: this.tree,
+      waitFor: (pred, timeoutMs = 10_000) =>
+        new Promise((resolve, reject) => {
+          const now = this.engine?.controller.snapshot;
+          if (now && pred(now)) return resolve(now);
+          const timer = setTimeout(() => {
+            sub.dispose();
+            reject(new Error(`no matching snapshot within ${timeoutMs} ms`));
+          }, timeoutMs);
+          const sub = this.snapshotEmitter.event((s) => {
+            if (!pred(s)) return;
+            clearTimeout(timer);
+            sub.dispose();
+            resolve(s);
+          });
+        }),
+    };
+  }
+
+  private disposeEngine(): void {
+    if (!this.engine) return;
+    for (const s of this.engine.subs) s.dispose();
+    this.engine.live.dispose();
+    this.engine.controller.gateway.dispose();
+    this.engine.controller.dispose();
+    this.engine = undefined;
+  }
+
+  dispose(): void {
+    this.disposeEngine();
+    for (const d of this.disposables.reverse()) d.dispose();
+  }
+}

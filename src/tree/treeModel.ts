@@ -1,0 +1,120 @@
+// Pure: the tree's nodes, derived from the snapshot. provider.ts turns them into TreeItems.
+import type { ContainerInfo, Endpoint, NetworkInfo, Snapshot } from '../shared/model';
+
+export type ModeGroup = 'bridge' | 'host' | 'none';
+
+export type TreeNode =
+  | { kind: 'group'; id: string; group: 'networks' | 'containers' | 'host'; label: string; count: number }
+  | { kind: 'network'; id: string; network: NetworkInfo }
+  /** A container as seen from one of its networks. */
+  | { kind: 'member'; id: string; network: NetworkInfo; container: ContainerInfo; endpoint: Endpoint }
+  | { kind: 'mode'; id: string; mode: ModeGroup; count: number }
+  | { kind: 'container'; id: string; container: ContainerInfo }
+  /** One network attachment of a container, as seen from the container. */
+  | { kind: 'endpoint'; id: string; container: ContainerInfo; endpoint: Endpoint; network: NetworkInfo | undefined }
+  /** A container running in another's netns (--network container:X), under its owner. */
+  | { kind: 'joined'; id: string; container: ContainerInfo; owner: ContainerInfo }
+  | { kind: 'fact'; id: string; label: string; description: string; tooltip: string }
+  | { kind: 'bridge'; id: string; name: string; ports: string[]; network: NetworkInfo | undefined };
+
+export interface TreeOptions {
+  showBuiltinNetworks: boolean;
+}
+
+export function modeGroupOf(c: ContainerInfo): ModeGroup | 'joined' {
+  if (c.networkModeKind === 'container') return 'joined';
+  if (c.networkModeKind === 'host' || c.networkModeKind === 'none') return c.networkModeKind;
+  return 'bridge';
+}
+
+function visibleNetworks(s: Snapshot, opts: TreeOptions): NetworkInfo[] {
+  return s.networks.filter((n) => opts.showBuiltinNetworks || !n.builtin);
+}
+
+export function rootNodes(s: Snapshot, opts: TreeOptions): TreeNode[] {
+  return [
+    { kind: 'group', id: 'group:networks', group: 'networks', label: 'Networks', count: visibleNetworks(s, opts).length },
+    { kind: 'group', id: 'group:containers', group: 'containers', label: 'Containers', count: s.containers.length },
+    { kind: 'group', id: 'group:host', group: 'host', label: 'Host', count: Object.keys(s.host.bridges ?? {}).length },
+  ];
+}
+
+export function childrenOf(s: Snapshot, node: TreeNode | undefined, opts: TreeOptions): TreeNode[] {
+  if (!node) return rootNodes(s, opts);
+  const byId = new Map(s.containers.map((c) => [c.id, c]));
+  switch (node.kind) {
+    case 'group':
+      if (node.group === 'networks') return visibleNetworks(s, opts).map((n) => ({ kind: 'network', id: `net:${n.id}`, network: n }));
+      if (node.group === 'containers') return modeNodes(s);
+      return hostNodes(s);
+    case 'network':
+      return node.network.containerIds.flatMap((cid) => {
+        const c = byId.get(cid);
+        const ep = c?.endpoints.find((e) => e.networkId === node.network.id || e.network === node.network.name);
+        return c && ep ? [{ kind: 'member', id: `net:${node.network.id}/ctr:${c.id}`, network: node.network, container: c, endpoint: ep } as const] : [];
+      });
+    case 'member':
+      return joinedNodes(s, node.container, node.id);
+    case 'mode':
+      return s.containers
+        .filter((c) => modeGroupOf(c) === node.mode)
+        .map((c) => ({ kind: 'container', id: `ctr:${c.id}`, container: c }));
+    case 'container': {
+      const nets = new Map(s.networks.map((n) => [n.id, n]));
+      const eps: TreeNode[] = node.container.endpoints.map((ep) => ({
+        kind: 'endpoint',
+        id: `ctr:${node.container.id}/ep:${ep.networkId || ep.network}`,
+        container: node.container,
+        endpoint: ep,
+        network: nets.get(ep.networkId),
+      }));
+      return [...eps, ...joinedNodes(s, node.container, node.id)];
+    }
+    case 'bridge':
+      return node.ports.map((p) => ({ kind: 'fact', id: `${node.id}/port:${p}`, label: p, description: vethOwner(s, p), tooltip: '' }));
+    default:
+      return [];
+  }
+}
+
+function modeNodes(s: Snapshot): TreeNode[] {
+  const count = (m: ModeGroup): number => s.containers.filter((c) => modeGroupOf(c) === m).length;
+  return (['bridge', 'host', 'none'] as const).map((mode) => ({ kind: 'mode', id: `mode:${mode}`, mode, count: count(mode) }));
+}
+
+function joinedNodes(s: Snapshot, owner: ContainerInfo, parentId: string): TreeNode[] {
+  return s.containers
+    .filter((c) => c.netnsOwnerId === owner.id)
+    .map((c) => ({ kind: 'joined', id: `${parentId}/joined:${c.id}`, container: c, owner }));
+}
+
+function vethOwner(s: Snapshot, veth: string): string {
+  for (const c of s.containers) {
+    const ep = c.endpoints.find((e) => e.hostVeth === veth);
+    if (ep) return `${c.name} ${ep.ifname ?? ''} ${ep.ipv4 ?? ''}`.trim();
+  }
+  return '';
+}
+
+function hostNodes(s: Snapshot): TreeNode[] {
+  const fwd = s.host.ipForward;
+  const facts: TreeNode[] = [
+    {
+      kind: 'fact',
+      id: 'host:ip_forward',
+      label: 'net.ipv4.ip_forward',
+      description: fwd === null ? 'unknown' : fwd ? '1 (on)' : '0 (off)',
+      tooltip: 'Containers reach other networks only when the host forwards IPv4 packets (sysctl net.ipv4.ip_forward=1).',
+    },
+  ];
+  const byBridge = new Map(s.networks.filter((n) => n.bridge).map((n) => [n.bridge as string, n]));
+  const bridges: TreeNode[] = Object.entries(s.host.bridges ?? {}).map(([name, ports]) => ({
+    kind: 'bridge',
+    id: `bridge:${name}`,
+    name,
+    ports,
+    network: byBridge.get(name),
+  }));
+  const notes: TreeNode[] = s.host.unavailable.map((u, i) => ({ kind: 'fact', id: `host:unavailable:${i}`, label: 'unavailable', description: u, tooltip: u }));
+  return [...facts, ...bridges, ...notes];
+}
