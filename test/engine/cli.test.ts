@@ -1,0 +1,105 @@
+// The CLI as a user runs it: JSON on stdout that matches the engine, one-line errors, and graceful
+// degradation without root.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Snapshot } from '../../src/shared/model';
+import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer } from '../helpers/docker';
+
+const repo = resolve(__dirname, '..', '..', '..');
+const cli = join(repo, 'dist', 'cli.js');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function runCli(args: string[], env: Record<string, string> = {}, wrap: string[] = []): Promise<Run> {
+  const [cmd, ...pre] = wrap.length ? wrap : ['node'];
+  const argv = wrap.length ? [...pre, 'node', cli, ...args] : [cli, ...args];
+  return new Promise((res) => {
+    execFile(cmd ?? 'node', argv, { env: { PATH: process.env.PATH ?? '', ...env }, cwd: '/' }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      res({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('cli topology', () => {
+  before(async () => {
+    await requireEngine();
+    await cleanTestResources();
+    await createTestNetwork('dne-test-cli-net', '--subnet', '10.254.9.0/24', '--gateway', '10.254.9.1');
+    await runTestContainer('dne-test-cli1', '--network', 'dne-test-cli-net', '--ip', '10.254.9.20', '--network-alias', 'cli-alias');
+  });
+  after(cleanTestResources);
+
+  it('prints only the snapshot JSON on stdout', async () => {
+    const r = await runCli(['topology', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const s = JSON.parse(r.stdout) as Snapshot;
+    const c = s.containers.find((x) => x.name === 'dne-test-cli1');
+    assert.ok(c);
+    assert.equal(c.networkMode, 'dne-test-cli-net');
+    assert.deepEqual(
+      c.endpoints.map((e) => [e.network, e.ipv4, e.prefixLen, e.gateway, e.aliases[0]]),
+      [['dne-test-cli-net', '10.254.9.20', 24, '10.254.9.1', 'cli-alias']],
+    );
+    assert.match(c.endpoints[0]?.hostVeth ?? '', /^veth/);
+    assert.equal(s.engine.endpoint, 'unix:///var/run/docker.sock');
+    const n = s.networks.find((x) => x.name === 'dne-test-cli-net');
+    assert.deepEqual(n?.subnets.map((x) => [x.subnet, x.gateway, x.ipRange]), [['10.254.9.0/24', '10.254.9.1', null]]);
+    assert.equal(n?.bridge, `br-${n?.id.slice(0, 12)}`);
+  });
+
+  it('prints a human view without --json', async () => {
+    const r = await runCli(['topology']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /network dne-test-cli-net \(bridge, br-[0-9a-f]{12}\) 10\.254\.9\.0\/24 gw 10\.254\.9\.1/);
+    assert.match(r.stdout, /dne-test-cli1 \[running\] 10\.254\.9\.20\/24 .*eth0 ⇄ veth\w+ ⇄ br-/);
+  });
+
+  it('exits non-zero with one line on stderr when the engine is unreachable', async () => {
+    const r = await runCli(['topology', '--json'], { DOCKER_HOST: 'unix:///tmp/dne-test-nothing.sock' });
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr.trim().split('\n').length, 1);
+    assert.match(r.stderr, /^error: Docker engine is not running at unix:\/\/\/tmp\/dne-test-nothing\.sock/);
+  });
+
+  it('names an unknown context', async () => {
+    const r = await runCli(['topology'], { DOCKER_CONTEXT: 'dne-test-ghost', HOME: '/tmp' });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /Docker context "dne-test-ghost" does not exist/);
+  });
+
+  it('without root: API facts are all there, host facts are null and it says why', async () => {
+    // nobody, with only the socket's group: can use the engine, cannot read /proc/<pid>/root.
+    const gid = statSync('/var/run/docker.sock').gid;
+    const r = await runCli(['topology', '--json'], { HOME: '/tmp' }, ['setpriv', '--reuid=65534', `--regid=${gid}`, '--clear-groups']);
+    assert.equal(r.code, 0, r.stderr);
+    const s = JSON.parse(r.stdout) as Snapshot;
+    const ep = s.containers.find((x) => x.name === 'dne-test-cli1')?.endpoints[0];
+    assert.equal(ep?.ipv4, '10.254.9.20');
+    assert.equal(ep?.hostVeth, null);
+    assert.equal(ep?.ifname, null);
+    assert.ok(s.host.unavailable.some((u) => /Not root/.test(u)), s.host.unavailable.join(' | '));
+    assert.notEqual(s.host.bridges, null, '/sys/class/net needs no privilege');
+  });
+
+  it('a user without socket access is told to join the docker group', async () => {
+    const r = await runCli(['topology'], { HOME: '/tmp' }, ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /Permission denied.*docker group/);
+  });
+
+  it('rejects an unknown command with usage', async () => {
+    const r = await runCli(['frobnicate']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /usage: cli topology/);
+    await docker('version');
+  });
+});
