@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildSnapshot } from '../../src/core/buildSnapshot';
+import { childrenOf, type TreeNode } from '../../src/tree/treeModel';
+import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
+
+const engine = { version: '20.10.24', apiVersion: '1.41', endpoint: 'unix:///var/run/docker.sock', endpointSource: 'default socket', os: 'linux', kernelVersion: '', swarmActive: false };
+const snap = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
+
+const name = (n: TreeNode): string => {
+  switch (n.kind) {
+    case 'group': return n.label;
+    case 'network': return n.network.name;
+    case 'mode': return n.mode;
+    case 'member': case 'container': case 'joined': return n.container.name;
+    case 'endpoint': return n.endpoint.network;
+    case 'bridge': return n.name;
+    case 'fact': return n.label;
+  }
+};
+const kids = (n: TreeNode | undefined, showBuiltinNetworks = true): TreeNode[] => childrenOf(snap, n, { showBuiltinNetworks });
+const pick = (nodes: TreeNode[], label: string): TreeNode => {
+  const n = nodes.find((x) => name(x) === label);
+  assert.ok(n, `${label} in ${nodes.map(name).join(',')}`);
+  return n;
+};
+
+describe('tree model', () => {
+  it('has Networks, Containers and Host at the root', () => {
+    assert.deepEqual(kids(undefined).map(name), ['Networks', 'Containers', 'Host']);
+  });
+  it('hides built-in networks on request', () => {
+    const all = kids(pick(kids(undefined), 'Networks')).map(name);
+    const user = kids(pick(kids(undefined, false), 'Networks'), false).map(name);
+    assert.ok(all.includes('bridge') && all.includes('host') && all.includes('none'));
+    assert.deepEqual(user.filter((n) => ['bridge', 'host', 'none'].includes(n)), []);
+  });
+  it('lists members of a network, and the joined container under its owner', () => {
+    const netA = pick(kids(pick(kids(undefined), 'Networks')), 'gt-net-a');
+    const members = kids(netA);
+    assert.deepEqual(members.map(name).sort(), ['gt-a1', 'gt-multi', 'gt-stopped']);
+    assert.deepEqual(kids(pick(members, 'gt-a1')).map(name), ['gt-joined']);
+  });
+  it('groups containers by mode and never lists a joined one at top level', () => {
+    const modes = kids(pick(kids(undefined), 'Containers'));
+    assert.deepEqual(modes.map(name), ['bridge', 'host', 'none']);
+    assert.deepEqual(kids(pick(modes, 'host')).map(name), ['gt-host']);
+    assert.deepEqual(kids(pick(modes, 'none')).map(name), ['gt-none']);
+    assert.ok(!kids(pick(modes, 'bridge')).map(name).includes('gt-joined'));
+    const multi = kids(pick(kids(pick(modes, 'bridge')), 'gt-multi'));
+    assert.deepEqual(multi.map(name), ['gt-net-a', 'gt-net-int']);
+  });
+  it('gives every node a unique, stable id', () => {
+    const collect = (n: TreeNode | undefined, out: string[] = []): string[] => {
+      for (const c of kids(n)) {
+        out.push(c.id);
+        collect(c, out);
+      }
+      return out;
+    };
+    const ids = collect(undefined);
+    assert.equal(new Set(ids).size, ids.length);
+    const again = collect(undefined);
+    assert.deepEqual(again, ids);
+  });
+});
