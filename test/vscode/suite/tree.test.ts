@@ -91,7 +91,7 @@ suite('tree view on the real engine', () => {
   });
 
   test('inspect opens the raw JSON read-only', async () => {
-    const editor = (await vscode.commands.executeCommand('dockerNetworks.inspect', { network: S.netA })) as vscode.TextEditor;
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('dockerNetworks.inspect', { network: S.netA });
     const raw = JSON.parse(editor.document.getText()) as { Name: string; Options: Record<string, string> };
     assert.equal(raw.Name, S.netA);
     assert.equal(raw.Options['com.docker.network.bridge.name'], S.bridgeA);
