@@ -35,8 +35,8 @@ async function pickTarget(ctx: CommandContext, arg: unknown): Promise<Target | u
   }
   if (!snap) return undefined;
   const items: { label: string; description: string; target: Target }[] = [
-    ...snap.networks.map((n) => ({ label: `$(type-hierarchy-sub) ${n.name}`, description: n.subnets[0]?.subnet ?? n.driver, target: { kind: 'network', id: n.id, name: n.name } })),
-    ...snap.containers.map((c) => ({ label: `$(vm) ${c.name}`, description: c.networkMode, target: { kind: 'container', id: c.id, name: c.name } })),
+    ...snap.networks.map((n) => ({ label: `$(type-hierarchy-sub) ${n.name}`, description: n.subnets[0]?.subnet ?? n.driver, target: { kind: 'network' as const, id: n.id, name: n.name } })),
+    ...snap.containers.map((c) => ({ label: `$(vm) ${c.name}`, description: c.networkMode, target: { kind: 'container' as const, id: c.id, name: c.name } })),
   ];
   const picked = await vscode.window.showQuickPick(items, { title: 'Inspect a network or container', matchOnDescription: true });
   return picked?.target;
