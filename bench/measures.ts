@@ -5,7 +5,7 @@ import type { LiveUpdates } from '../src/core/liveUpdates';
 import type { Snapshot } from '../src/shared/model';
 import { containerName, netName, networkOf } from './fixture';
 import { rawAgent, rawRound, type RawRound } from './rawApi';
-import { docker, lines, measure, median, now, sleep, summarize, type Summary } from './util';
+import { docker, lines, measure, now, sleep, summarize, type Summary } from './util';
 
 export const SNAPSHOT_WARMUP = 3;
 export const SNAPSHOT_ITERATIONS = 20;
@@ -143,5 +143,3 @@ export function describeStats(all: readonly RefreshStats[]): string {
   }
   return [...distinct].map(([k, n]) => `${k} (×${n})`).join('; ');
 }
-
-export const medianOf = median;

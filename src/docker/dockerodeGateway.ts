@@ -152,7 +152,13 @@ export class DockerodeGateway implements DockerGateway {
         HostConfig: { NetworkMode: spec.networkMode, PortBindings: portBindings },
         NetworkingConfig: isNamedNetwork || spec.networkMode === 'bridge' ? { EndpointsConfig: { [spec.networkMode]: endpoint } } : undefined,
       });
-      await container.start();
+      try {
+        await container.start();
+      } catch (err) {
+        // A run that fails must leave nothing behind, as `docker run --rm` would.
+        await container.remove({ force: true }).catch(() => undefined);
+        throw err;
+      }
       return container.id;
     });
   }

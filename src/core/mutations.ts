@@ -1,0 +1,249 @@
+// Every change to the engine goes through here: guard the argument object, validate against a
+// fresh snapshot, then call Docker. The event stream, not this code, updates the views.
+import type { DockerGateway } from '../docker/gateway';
+import { EngineError } from '../docker/errors';
+import type { ContainerInfo, NetworkInfo, Snapshot } from '../shared/model';
+import { asObject, bool, command, publishList, str, strList, strMap } from './commandArgs';
+import type { Controller } from './controller';
+import {
+  ValidationError,
+  containersOn,
+  findContainer,
+  findNetwork,
+  validateAliases,
+  validateCreateNetwork,
+  validateRemoveNetwork,
+  validateStaticIp,
+} from './validate';
+
+const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+
+export interface JoinResult {
+  id: string;
+  /** The container whose netns was joined (the owner, when the target was itself joined). */
+  joined: string;
+  note?: string;
+}
+
+export class Mutations {
+  constructor(private readonly controller: Controller) {}
+
+  private get gateway(): DockerGateway {
+    return this.controller.gateway;
+  }
+
+  /** Validation needs the engine as it is now, not as the last event left it. */
+  private fresh(): Promise<Snapshot> {
+    return this.controller.refresh();
+  }
+
+  /** Docker's own refusal, with what it means. */
+  private explain(err: unknown, context: string): never {
+    if (err instanceof EngineError || err instanceof Error) {
+      throw new Error(`${context}: Docker says "${err.message}".${hintFor(err.message)}`);
+    }
+    throw err;
+  }
+
+  async createNetwork(arg: unknown): Promise<string> {
+    const o = asObject(arg, 'createNetwork');
+    const args = validateCreateNetwork(
+      {
+        name: str(o, 'name', true),
+        driver: str(o, 'driver'),
+        subnet: str(o, 'subnet'),
+        gateway: str(o, 'gateway'),
+        ipRange: str(o, 'ipRange'),
+        internal: bool(o, 'internal'),
+        attachable: bool(o, 'attachable'),
+        ipv6: bool(o, 'ipv6'),
+        labels: strMap(o, 'labels'),
+        options: strMap(o, 'options'),
+      },
+      await this.fresh(),
+    );
+    try {
+      return await this.gateway.createNetwork({
+        name: args.name,
+        driver: args.driver ?? 'bridge',
+        internal: args.internal,
+        attachable: args.attachable,
+        ipv6: args.ipv6,
+        ipam: args.subnet ? [{ subnet: args.subnet.trim(), gateway: args.gateway?.trim() || undefined, ipRange: args.ipRange?.trim() || undefined }] : undefined,
+        labels: args.labels,
+        options: args.options,
+      });
+    } catch (err) {
+      return this.explain(err, `Creating network "${args.name}" failed`);
+    }
+  }
+
+  /** With disconnectContainers, first disconnects every container (the "disconnect, then remove" offer). */
+  async removeNetwork(arg: unknown): Promise<void> {
+    const o = asObject(arg, 'removeNetwork');
+    const snap = await this.fresh();
+    const ref = str(o, 'network', true);
+    let net: NetworkInfo;
+    if (bool(o, 'disconnectContainers')) {
+      net = findNetwork(ref, snap);
+      if (net.builtin) validateRemoveNetwork(ref, snap);
+      for (const c of containersOn(net, snap)) await this.gateway.disconnect(net.id, c.id, true);
+    } else {
+      net = validateRemoveNetwork(ref, snap);
+    }
+    try {
+      await this.gateway.removeNetwork(net.id);
+    } catch (err) {
+      this.explain(err, `Removing network "${net.name}" failed`);
+    }
+  }
+
+  /** What prune would remove: user networks with no container on them. */
+  async pruneCandidates(labels?: string[]): Promise<NetworkInfo[]> {
+    const snap = await this.fresh();
+    return snap.networks.filter((n) => !n.builtin && n.containerIds.length === 0 && matchesLabels(n, labels));
+  }
+
+  async pruneNetworks(arg: unknown): Promise<string[]> {
+    const o = asObject(arg ?? {}, 'pruneNetworks');
+    const labels = strList(o, 'labels');
+    try {
+      return (await this.gateway.pruneNetworks(labels)).sort();
+    } catch (err) {
+      return this.explain(err, 'Pruning networks failed');
+    }
+  }
+
+  async connect(arg: unknown): Promise<void> {
+    const o = asObject(arg, 'connectContainer');
+    const snap = await this.fresh();
+    const container = findContainer(str(o, 'container', true), snap);
+    const network = findNetwork(str(o, 'network', true), snap);
+    checkConnectable(container, network, snap);
+    const aliases = validateAliases(strList(o, 'aliases'), network);
+    const ipv4 = str(o, 'ipv4')?.trim();
+    if (ipv4) validateStaticIp(ipv4, network, snap, container);
+    try {
+      await this.gateway.connect(network.id, container.id, { ipv4, aliases });
+    } catch (err) {
+      this.explain(err, `Connecting "${container.name}" to "${network.name}" failed`);
+    }
+  }
+
+  async disconnect(arg: unknown): Promise<void> {
+    const o = asObject(arg, 'disconnectContainer');
+    const snap = await this.fresh();
+    const container = findContainer(str(o, 'container', true), snap);
+    const network = findNetwork(str(o, 'network', true), snap);
+    if (!container.endpoints.some((e) => e.networkId === network.id || e.network === network.name)) {
+      throw new ValidationError('network', `"${container.name}" is not connected to "${network.name}".`);
+    }
+    try {
+      await this.gateway.disconnect(network.id, container.id, bool(o, 'force') ?? false);
+    } catch (err) {
+      this.explain(err, `Disconnecting "${container.name}" from "${network.name}" failed`);
+    }
+  }
+
+  async join(arg: unknown): Promise<JoinResult> {
+    const o = asObject(arg, 'joinContainer');
+    const snap = await this.fresh();
+    let target = findContainer(str(o, 'target', true), snap, 'target');
+    let note: string | undefined;
+    if (target.netnsOwnerId) {
+      const owner = findContainer(target.netnsOwnerId, snap, 'target');
+      note = `"${target.name}" itself shares the netns of "${owner.name}", so the new container joins "${owner.name}".`;
+      target = owner;
+    }
+    if (target.networkModeKind === 'host') throw new ValidationError('target', `"${target.name}" uses the host network: run the new container with network "host" instead.`);
+    if (target.state !== 'running') throw new ValidationError('target', `"${target.name}" is ${target.state}: a netns can only be joined while its container runs. Start it first.`);
+    const image = await this.requireImage(str(o, 'image', true));
+    const name = this.checkNewName(str(o, 'name'), snap);
+    try {
+      const id = await this.gateway.runContainer({
+        image,
+        name,
+        networkMode: `container:${target.id}`,
+        command: command(o, 'command'),
+        labels: strMap(o, 'labels'),
+      });
+      return { id, joined: target.name, ...(note ? { note } : {}) };
+    } catch (err) {
+      return this.explain(err, `Joining "${target.name}" failed`);
+    }
+  }
+
+  async run(arg: unknown): Promise<string> {
+    const o = asObject(arg, 'runContainer');
+    const snap = await this.fresh();
+    const mode = str(o, 'network', true);
+    const image = await this.requireImage(str(o, 'image', true));
+    const name = this.checkNewName(str(o, 'name'), snap);
+    const publish = publishList(o, 'publish');
+    const ipv4 = str(o, 'ipv4')?.trim();
+    let aliases = strList(o, 'aliases');
+    if (mode === 'host' || mode === 'none') {
+      if (ipv4 || aliases?.length) throw new ValidationError(ipv4 ? 'ipv4' : 'aliases', `Network mode "${mode}" has no endpoint: an IP or aliases make no sense there.`);
+      if (publish?.length) throw new ValidationError('publish', `Network mode "${mode}" does not publish ports: ${mode === 'host' ? 'the container already uses the host ports' : 'it has no network'}.`);
+    } else if (mode.startsWith('container:')) {
+      throw new ValidationError('network', 'Use joinContainer to run a container in another container\'s netns.');
+    } else {
+      const network = findNetwork(mode, snap);
+      if (network.driver === 'host' || network.driver === 'null') throw new ValidationError('network', `Use network "${network.name}" by its mode name.`);
+      aliases = validateAliases(aliases, network);
+      if (ipv4) validateStaticIp(ipv4, network, snap);
+    }
+    try {
+      return await this.gateway.runContainer({ image, name, networkMode: mode, ipv4, aliases, command: command(o, 'command'), publish, labels: strMap(o, 'labels') });
+    } catch (err) {
+      return this.explain(err, `Running a container from "${image}" failed`);
+    }
+  }
+
+  private checkNewName(name: string | undefined, snap: Snapshot): string | undefined {
+    if (name === undefined) return undefined;
+    if (!NAME_RE.test(name)) throw new ValidationError('name', `Container name "${name}" must start with a letter or digit and contain only letters, digits, "_", "." and "-".`);
+    if (snap.containers.some((c) => c.name === name)) throw new ValidationError('name', `A container named "${name}" already exists.`);
+    return name;
+  }
+
+  /** Never pull: the image must be on the engine already. */
+  private async requireImage(ref: string): Promise<string> {
+    const images = await this.gateway.listImages();
+    const tagged = ref.includes(':') && !ref.startsWith('sha256:') ? ref : `${ref}:latest`;
+    const hit = images.find((i) => i.tags.includes(ref) || i.tags.includes(tagged) || i.id === ref || (ref.length >= 12 && i.id.replace('sha256:', '').startsWith(ref.replace('sha256:', ''))));
+    if (!hit) throw new ValidationError('image', `Image "${ref}" is not on this engine, and we never pull. Build or load it first (docker build / docker load).`);
+    return ref;
+  }
+}
+
+function matchesLabels(n: NetworkInfo, labels: string[] | undefined): boolean {
+  return (labels ?? []).every((l) => {
+    const [k = '', v] = l.split('=');
+    return v === undefined ? k in n.labels : n.labels[k] === v;
+  });
+}
+
+function checkConnectable(container: ContainerInfo, network: NetworkInfo, snap: Snapshot): void {
+  if (network.driver === 'host' || network.driver === 'null') {
+    throw new ValidationError('network', `Cannot connect to "${network.name}": ${network.driver === 'host' ? 'host mode shares the host\'s network stack' : 'none means no network at all'}, and a running container cannot switch to it. Run a new container with --network ${network.name} instead.`);
+  }
+  if (container.netnsOwnerId) {
+    const owner = snap.containers.find((c) => c.id === container.netnsOwnerId);
+    throw new ValidationError('container', `"${container.name}" shares the netns of "${owner?.name ?? container.netnsOwner ?? '?'}" (--network container:…): it has no interfaces of its own. Connect "${owner?.name ?? 'its owner'}" instead.`);
+  }
+  if (container.networkModeKind === 'host' || container.networkModeKind === 'none') {
+    throw new ValidationError('container', `"${container.name}" runs with --network ${container.networkModeKind}: Docker cannot add networks to it.`);
+  }
+  if (container.endpoints.some((e) => e.networkId === network.id || e.network === network.name)) {
+    throw new ValidationError('network', `"${container.name}" is already connected to "${network.name}".`);
+  }
+}
+
+function hintFor(message: string): string {
+  if (/user specified IP address is supported only/.test(message)) return ' The network was created without --subnet, so Docker does not allow a static IP on it.';
+  if (/Pool overlaps/.test(message)) return ' Another network (possibly outside Docker) uses that range: pick another subnet.';
+  if (/has active endpoints/.test(message)) return ' Disconnect its containers first.';
+  if (/No such image/.test(message)) return ' The image is not on this engine (we never pull).';
+  return '';
+}
