@@ -17,6 +17,11 @@ export interface PhaseProfile {
   listsMs: number;
   /** One inspect per container, Promise.all over the gateway (dockerode, 8 sockets). */
   inspectsMs: number;
+  /** Experiment: the gateway inspects with docker-modem's eager util.inspect stubbed out. */
+  inspectsNoDebugMs: number;
+  inspectsNoDebugNodeCpuMs: number;
+  /** Experiment: the lists with the same stub. */
+  listsNoDebugMs: number;
   /** The same inspects over plain node:http, 8 sockets, JSON.parse included. */
   inspectsRawMs: number;
   /** LocalHostInspector.read(pids): host /sys/class/net plus every container's interfaces. */
@@ -36,8 +41,26 @@ export interface PhaseProfile {
 
 const med = async (fn: () => Promise<unknown>): Promise<{ ms: number; node: number; dockerd: number }> => {
   const s = await measure(fn, WARMUP, ITERATIONS);
-  return { ms: median(s.ms), node: median(s.nodeCpuMs), dockerd: median(s.dockerdCpuMs) };
+  return { ms: median(s.ms), node: median(s.nodeCpuMs), dockerd: s.dockerdCpuMsPerIter };
 };
+
+/**
+ * Experiment only: docker-modem formats every request with
+ * `debug('Sending: %s', util.inspect(options, { showHidden: true, depth: null }))`, and the
+ * inspect runs even when debug is off. The options hold the keep-alive agent (its sockets and
+ * queued requests), so the cost grows with the queue. Stubbing util.inspect for the duration of
+ * one measurement shows what that line costs. Restored right after; nothing else logs meanwhile.
+ */
+async function withUtilInspectStubbed<T>(fn: () => Promise<T>): Promise<T> {
+  const util = process.getBuiltinModule('node:util');
+  const original = util.inspect;
+  Object.defineProperty(util, 'inspect', { value: () => '', configurable: true, writable: true, enumerable: true });
+  try {
+    return await fn();
+  } finally {
+    Object.defineProperty(util, 'inspect', { value: original, configurable: true, writable: true, enumerable: true });
+  }
+}
 
 export async function profilePhases(controller: Controller): Promise<PhaseProfile> {
   const gw = controller.gateway;
@@ -46,6 +69,8 @@ export async function profilePhases(controller: Controller): Promise<PhaseProfil
   const [networks, summaries] = await Promise.all([gw.listNetworks(), gw.listContainers()]);
   const ids = summaries.flatMap((s) => (s.Id ? [s.Id] : []));
   const inspects = await med(() => Promise.all(ids.map((id) => gw.inspectContainer(id))));
+  const inspectsNoDebug = await withUtilInspectStubbed(() => med(() => Promise.all(ids.map((id) => gw.inspectContainer(id)))));
+  const listsNoDebug = await withUtilInspectStubbed(() => med(() => Promise.all([gw.version(), gw.info(), gw.listNetworks(), gw.listContainers()])));
 
   const agent = rawAgent(8);
   let inspectsRaw: { ms: number };
@@ -79,6 +104,9 @@ export async function profilePhases(controller: Controller): Promise<PhaseProfil
   return {
     listsMs: lists.ms,
     inspectsMs: inspects.ms,
+    inspectsNoDebugMs: inspectsNoDebug.ms,
+    inspectsNoDebugNodeCpuMs: inspectsNoDebug.node,
+    listsNoDebugMs: listsNoDebug.ms,
     inspectsRawMs: inspectsRaw.ms,
     hostReadMs: hostRead.ms,
     hostIfacesMs: hostIfaces.ms,
