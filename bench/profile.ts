@@ -6,6 +6,7 @@ import type { RawContainerInspect } from '../src/docker/rawTypes';
 import { LocalHostInspector } from '../src/host/inspector';
 import { readContainerInterfaces, readHostInterfaces } from '../src/host/links';
 import type { EngineInfo } from '../src/shared/model';
+import { runExperiments, withUtilInspectStubbed, type Experiments } from './experiments';
 import { rawAgent, rawInspectAndParse } from './rawApi';
 import { measure, median } from './util';
 
@@ -37,30 +38,13 @@ export interface PhaseProfile {
   inspectsDockerdCpuMs: number;
   hostIfaceCount: number;
   pids: number;
+  experiments: Experiments;
 }
 
 const med = async (fn: () => Promise<unknown>): Promise<{ ms: number; node: number; dockerd: number }> => {
   const s = await measure(fn, WARMUP, ITERATIONS);
   return { ms: median(s.ms), node: median(s.nodeCpuMs), dockerd: s.dockerdCpuMsPerIter };
 };
-
-/**
- * Experiment only: docker-modem formats every request with
- * `debug('Sending: %s', util.inspect(options, { showHidden: true, depth: null }))`, and the
- * inspect runs even when debug is off. The options hold the keep-alive agent (its sockets and
- * queued requests), so the cost grows with the queue. Stubbing util.inspect for the duration of
- * one measurement shows what that line costs. Restored right after; nothing else logs meanwhile.
- */
-async function withUtilInspectStubbed<T>(fn: () => Promise<T>): Promise<T> {
-  const util = process.getBuiltinModule('node:util');
-  const original = util.inspect;
-  Object.defineProperty(util, 'inspect', { value: () => '', configurable: true, writable: true, enumerable: true });
-  try {
-    return await fn();
-  } finally {
-    Object.defineProperty(util, 'inspect', { value: original, configurable: true, writable: true, enumerable: true });
-  }
-}
 
 export async function profilePhases(controller: Controller): Promise<PhaseProfile> {
   const gw = controller.gateway;
@@ -116,5 +100,6 @@ export async function profilePhases(controller: Controller): Promise<PhaseProfil
     inspectsDockerdCpuMs: inspects.dockerd,
     hostIfaceCount,
     pids: pids.length,
+    experiments: await runExperiments(controller, pids),
   };
 }

@@ -6,6 +6,8 @@ export interface Settings {
   /** Engine endpoint; empty = DOCKER_HOST, then the Docker context, then the default socket. */
   host: string;
   showBuiltinNetworks: boolean;
+  /** Refuse every command that changes the engine. */
+  readOnly: boolean;
 }
 
 export function readSettings(): Settings {
@@ -13,12 +15,13 @@ export function readSettings(): Settings {
   return {
     host: c.get<string>('host', '').trim(),
     showBuiltinNetworks: c.get<boolean>('showBuiltinNetworks', true),
+    readOnly: c.get<boolean>('readOnly', false),
   };
 }
 
 export function onSettingsChanged(listener: (keys: (keyof Settings)[]) => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {
-    const keys = (['host', 'showBuiltinNetworks'] as const).filter((k) => e.affectsConfiguration(`${CONFIG_SECTION}.${k}`));
+    const keys = (['host', 'showBuiltinNetworks', 'readOnly'] as const).filter((k) => e.affectsConfiguration(`${CONFIG_SECTION}.${k}`));
     if (keys.length) listener(keys);
   });
 }

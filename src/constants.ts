@@ -14,6 +14,13 @@ export const Commands = {
   openSettings: 'dockerNetworks.openSettings',
   showLog: 'dockerNetworks.showLog',
   toggleBuiltin: 'dockerNetworks.toggleBuiltinNetworks',
+  createNetwork: 'dockerNetworks.createNetwork',
+  removeNetwork: 'dockerNetworks.removeNetwork',
+  pruneNetworks: 'dockerNetworks.pruneNetworks',
+  connectContainer: 'dockerNetworks.connectContainer',
+  disconnectContainer: 'dockerNetworks.disconnectContainer',
+  joinContainer: 'dockerNetworks.joinContainer',
+  runContainer: 'dockerNetworks.runContainer',
 } as const;
 
 /** Context keys for `when` clauses. */

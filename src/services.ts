@@ -8,6 +8,7 @@ import { ContextKeys, INSPECT_SCHEME, LOG_NAME, TOPOLOGY_VIEW_ID } from './const
 import { createController } from './core/connect';
 import type { Controller } from './core/controller';
 import { LiveUpdates, type ConnectionStatus } from './core/liveUpdates';
+import { Mutations } from './core/mutations';
 import { EngineError } from './docker/errors';
 import { InspectDocuments } from './inspect/inspectDocuments';
 import type { Snapshot } from './shared/model';
@@ -42,6 +43,7 @@ export class Services implements vscode.Disposable {
     const ctx: CommandContext = {
       controller: () => this.requireEngine().controller,
       live: () => this.requireEngine().live,
+      mutations: () => new Mutations(this.requireEngine().controller),
       tree: this.tree,
       log: this.log,
     };

@@ -2,11 +2,13 @@
 import type * as vscode from 'vscode';
 import type { Controller } from '../core/controller';
 import type { LiveUpdates } from '../core/liveUpdates';
+import type { Mutations } from '../core/mutations';
 import type { TopologyTreeProvider } from '../tree/provider';
 
 export interface CommandContext {
   readonly controller: () => Controller;
   readonly live: () => LiveUpdates;
+  readonly mutations: () => Mutations;
   readonly tree: TopologyTreeProvider;
   readonly log: vscode.LogOutputChannel;
 }

@@ -2,8 +2,16 @@
 import * as vscode from 'vscode';
 import { CONFIG_SECTION, Commands } from '../constants';
 import type { CommandContext } from './context';
+import { isTreeNode } from './args';
+import { connectContainer } from './connectContainer';
+import { createNetwork } from './createNetwork';
+import { disconnectContainer } from './disconnectContainer';
 import { inspect } from './inspect';
+import { joinContainer } from './joinContainer';
+import { pruneNetworks } from './pruneNetworks';
 import { refresh } from './refresh';
+import { removeNetwork } from './removeNetwork';
+import { runContainer } from './runContainer';
 
 type Handler = (ctx: CommandContext, ...args: unknown[]) => unknown;
 
@@ -11,6 +19,13 @@ const table: Record<string, Handler> = {
   [Commands.refresh]: (ctx) => refresh(ctx),
   [Commands.retry]: (ctx) => ctx.live().retry(),
   [Commands.inspect]: (ctx, arg) => inspect(ctx, arg as Parameters<typeof inspect>[1]),
+  [Commands.createNetwork]: (ctx, arg) => createNetwork(ctx, arg),
+  [Commands.removeNetwork]: (ctx, arg) => removeNetwork(ctx, arg),
+  [Commands.pruneNetworks]: (ctx, arg) => pruneNetworks(ctx, arg),
+  [Commands.connectContainer]: (ctx, arg) => connectContainer(ctx, arg),
+  [Commands.disconnectContainer]: (ctx, arg) => disconnectContainer(ctx, arg),
+  [Commands.joinContainer]: (ctx, arg) => joinContainer(ctx, arg),
+  [Commands.runContainer]: (ctx, arg) => runContainer(ctx, arg),
   [Commands.openSettings]: () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:docker-network-explorer.docker-network-explorer`),
   [Commands.showLog]: (ctx) => ctx.log.show(),
   [Commands.toggleBuiltin]: async () => {
@@ -21,8 +36,7 @@ const table: Record<string, Handler> = {
 
 /** A tree node comes from a menu click; any other argument object comes from a script. */
 function isScripted(args: unknown[]): boolean {
-  const a = args[0];
-  return typeof a === 'object' && a !== null && !('kind' in a && 'id' in a);
+  return typeof args[0] === 'object' && args[0] !== null && !isTreeNode(args[0]);
 }
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

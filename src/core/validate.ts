@@ -200,3 +200,12 @@ export function validateAliases(aliases: unknown, network: NetworkInfo): string[
   for (const a of list) if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(a)) fail('aliases', `Alias "${a}" is not a valid DNS name.`);
   return list;
 }
+
+/** A free /24 for the create flow: 10.10.N.0/24 is outside Docker's default pools. */
+export function suggestSubnet(snapshot: Snapshot): { subnet: string; gateway: string } | undefined {
+  for (let n = 10; n < 256; n++) {
+    const subnet = `10.10.${n}.0/24`;
+    if (!findOverlap(ipaddr.parseCIDR(subnet), snapshot.networks)) return { subnet, gateway: `10.10.${n}.1` };
+  }
+  return undefined;
+}

@@ -1,0 +1,54 @@
+// docker run --network container:<target>: a new container in another's netns.
+import * as vscode from 'vscode';
+import type { JoinResult } from '../core/mutations';
+import type { ContainerInfo } from '../shared/model';
+import { invocation } from './args';
+import type { CommandContext } from './context';
+import { ensureMutable, withNotification } from './guard';
+import { input, pick, runSteps } from './ui/multiStep';
+import { containerItems } from './ui/pickers';
+
+const TITLE = 'Join a Container\'s Network Namespace';
+
+export async function joinContainer(ctx: CommandContext, arg?: unknown): Promise<string | undefined> {
+  ensureMutable('Joining a container');
+  const how = invocation(arg);
+  if (how.scripted) return report(ctx, await ctx.mutations().join(how.arg));
+  const snap = await ctx.controller().refresh();
+  const images = (await ctx.controller().gateway.listImages()).flatMap((i) => i.tags).filter((t) => t !== '<none>:<none>').sort();
+  if (images.length === 0) throw new Error('There are no images on this engine, and we never pull. Build or load one first.');
+  const state: { target?: ContainerInfo; image: string; name: string } = { image: '', name: '' };
+  const node = how.node;
+  if (node?.kind === 'container' || node?.kind === 'member') state.target = node.container;
+  const done = await runSteps(state, [
+    async (s) => {
+      if (node && s.target) return s.target;
+      const running = snap.containers.filter((c) => c.state === 'running' && c.networkModeKind !== 'host');
+      const v = await pick({ title: TITLE, step: 1, totalSteps: 3, placeholder: 'Container whose netns to join', items: containerItems(running) });
+      if (v && typeof v !== 'symbol') s.target = v;
+      return v;
+    },
+    async (s) => {
+      const v = await pick({ title: TITLE, step: 2, totalSteps: 3, placeholder: 'Image (local images only; never pulled)', items: images.map((t) => ({ label: t, value: t })) });
+      if (typeof v === 'string') s.image = v;
+      return v;
+    },
+    async (s) => {
+      const v = await input({ title: TITLE, step: 3, totalSteps: 3, prompt: 'Name of the new container (optional)', value: s.name, validate: (x) => (x && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(x) ? 'Letters, digits, "_", "." and "-" only, starting with a letter or digit.' : undefined) });
+      if (typeof v === 'string') s.name = v.trim();
+      return v;
+    },
+  ]);
+  if (!done?.target) return undefined;
+  const target = done.target;
+  const res = await withNotification(`Starting a container in ${target.name}'s netns…`, () =>
+    ctx.mutations().join({ target: target.id, image: done.image, name: done.name || undefined, command: ['sleep', '86400'] }),
+  );
+  return report(ctx, res);
+}
+
+function report(ctx: CommandContext, res: JoinResult): string {
+  ctx.log.info(`joined ${res.joined}'s netns: ${res.id.slice(0, 12)}${res.note ? ` (${res.note})` : ''}`);
+  if (res.note) void vscode.window.showInformationMessage(res.note);
+  return res.id;
+}

@@ -1,0 +1,39 @@
+// docker network rm, with a modal confirmation, and "disconnect, then remove" when in use.
+import { containersOn, findNetwork } from '../core/validate';
+import type { NetworkInfo } from '../shared/model';
+import { invocation } from './args';
+import type { CommandContext } from './context';
+import { ensureMutable, withNotification } from './guard';
+import { pick } from './ui/multiStep';
+import { networkItems } from './ui/pickers';
+import * as vscode from 'vscode';
+
+export async function removeNetwork(ctx: CommandContext, arg?: unknown): Promise<boolean> {
+  ensureMutable('Removing a network');
+  const how = invocation(arg);
+  if (how.scripted) {
+    await ctx.mutations().removeNetwork(how.arg);
+    return true;
+  }
+  const snap = await ctx.controller().refresh();
+  let net: NetworkInfo | undefined = how.node?.kind === 'network' ? findNetwork(how.node.network.id, snap) : undefined;
+  if (!net) {
+    const v = await pick({ title: 'Remove Docker Network', step: 1, totalSteps: 1, placeholder: 'Network to remove', items: networkItems(snap.networks.filter((n) => !n.builtin)) });
+    if (!v || typeof v === 'symbol') return false;
+    net = v;
+  }
+  const users = containersOn(net, snap);
+  const remove = 'Remove';
+  const both = 'Disconnect All and Remove';
+  const detail = users.length
+    ? `It is used by ${users.map((c) => c.name).join(', ')}. Docker refuses to remove a network in use.`
+    : `docker network rm ${net.name}`;
+  const answer = await vscode.window.showWarningMessage(`Remove network "${net.name}"?`, { modal: true, detail }, ...(users.length ? [both] : [remove]));
+  if (!answer) return false;
+  const target = net;
+  await withNotification(`Removing network ${target.name}…`, () =>
+    ctx.mutations().removeNetwork({ network: target.id, disconnectContainers: answer === both }),
+  );
+  ctx.log.info(`removed network ${target.name}`);
+  return true;
+}

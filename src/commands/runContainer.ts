@@ -1,0 +1,51 @@
+// docker run --network <bridge|host|none|name> [--ip] [--alias] [-p]: scripted, or image + network.
+import { invocation } from './args';
+import type { CommandContext } from './context';
+import { ensureMutable, withNotification } from './guard';
+import { input, pick, runSteps } from './ui/multiStep';
+
+const TITLE = 'Run a Container';
+
+export async function runContainer(ctx: CommandContext, arg?: unknown): Promise<string | undefined> {
+  ensureMutable('Running a container');
+  const how = invocation(arg);
+  if (how.scripted) return ctx.mutations().run(how.arg);
+  const snap = await ctx.controller().refresh();
+  const images = (await ctx.controller().gateway.listImages()).flatMap((i) => i.tags).filter((t) => t !== '<none>:<none>').sort();
+  if (images.length === 0) throw new Error('There are no images on this engine, and we never pull. Build or load one first.');
+  const node = how.node;
+  const preset = node?.kind === 'network' ? node.network.name : undefined;
+  const modes = [...snap.networks.map((n) => (n.driver === 'null' ? 'none' : n.name))];
+  const state = { image: '', network: preset ?? '', name: '', publish: '' };
+  const done = await runSteps(state, [
+    async (s) => {
+      const v = await pick({ title: TITLE, step: 1, totalSteps: 4, placeholder: 'Image (local images only; never pulled)', items: images.map((t) => ({ label: t, value: t })) });
+      if (typeof v === 'string') s.image = v;
+      return v;
+    },
+    async (s) => {
+      if (preset) return preset;
+      const v = await pick({ title: TITLE, step: 2, totalSteps: 4, placeholder: 'Network (--network)', items: modes.map((m) => ({ label: m, value: m })) });
+      if (typeof v === 'string') s.network = v;
+      return v;
+    },
+    async (s) => {
+      const v = await input({ title: TITLE, step: 3, totalSteps: 4, prompt: 'Name (optional)', value: s.name });
+      if (typeof v === 'string') s.name = v.trim();
+      return v;
+    },
+    async (s) => {
+      if (s.network === 'host' || s.network === 'none') return '';
+      const v = await input({ title: TITLE, step: 4, totalSteps: 4, prompt: 'Publish ports, comma-separated, as in -p (optional)', placeholder: '8080:80, 127.0.0.1::53/udp', value: s.publish });
+      if (typeof v === 'string') s.publish = v;
+      return v;
+    },
+  ]);
+  if (!done) return undefined;
+  const publish = done.publish.split(',').map((p) => p.trim()).filter(Boolean);
+  const id = await withNotification(`Running ${done.image} on ${done.network}…`, () =>
+    ctx.mutations().run({ image: done.image, network: done.network, name: done.name || undefined, publish, command: ['sleep', '86400'] }),
+  );
+  ctx.log.info(`ran ${done.image} on ${done.network}: ${id.slice(0, 12)}`);
+  return id;
+}
