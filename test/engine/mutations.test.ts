@@ -1,0 +1,155 @@
+// Every change through the controller on the real engine: success, and each bad input refused
+// with a clear message and no change to the engine.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createController } from '../../src/core/connect';
+import type { Controller } from '../../src/core/controller';
+import { Mutations } from '../../src/core/mutations';
+import { ValidationError } from '../../src/core/validate';
+import { TEST_IMAGE, cleanTestResources, createTestNetwork, docker, dockerJson, requireEngine, runTestContainer } from '../helpers/docker';
+
+const LABELS = { 'dne.test': '1' };
+let controller: Controller;
+let m: Mutations;
+
+/** The test's networks (a bad create could add any name, so all dne-test-* and built-ins) and containers' endpoints. */
+async function engineState(): Promise<string> {
+  const nets = (await docker('network', 'ls', '--format', '{{.ID}} {{.Name}}'))
+    .split('\n')
+    .filter((l) => / (dne-test-.*|bridge|host|none)$/.test(l))
+    .sort();
+  const ids = (await docker('ps', '-aq', '--filter', 'label=dne.test=1')).split('\n').filter(Boolean);
+  const ctrs = ids.length
+    ? await dockerJson<{ Name: string; State: { Status: string }; NetworkSettings: { Networks: Record<string, { IPAddress: string }> } }[]>('inspect', ...ids)
+    : [];
+  const eps = ctrs.map((c) => `${c.Name} ${c.State.Status} ${Object.entries(c.NetworkSettings.Networks).map(([n, e]) => `${n}=${e.IPAddress}`).sort().join(',')}`).sort();
+  return JSON.stringify({ nets, eps });
+}
+
+/** The call is refused with the message, and the engine is exactly as before. */
+async function refused(call: () => Promise<unknown>, message: RegExp): Promise<void> {
+  const before = await engineState();
+  await assert.rejects(call, (err: unknown) => {
+    assert.ok(err instanceof Error);
+    assert.match(err.message, message);
+    assert.doesNotMatch(err.message, /\n\s+at /, 'no stack trace in the message');
+    return true;
+  });
+  const now = await engineState();
+  assert.ok(now === before, `engine state changed:\nbefore ${before.slice(0, 2000)}\nafter  ${now.slice(0, 2000)}`);
+}
+
+describe('mutations on the real engine', () => {
+  before(async () => {
+    await requireEngine();
+    await cleanTestResources();
+    await createTestNetwork('dne-test-m-auto');
+    await createTestNetwork('dne-test-m-used', '--subnet', '10.254.20.0/24');
+    await runTestContainer('dne-test-m1', '--network', 'dne-test-m-used', '--ip', '10.254.20.10');
+    await runTestContainer('dne-test-m2');
+    await runTestContainer('dne-test-m-host', '--network', 'host');
+    await runTestContainer('dne-test-m-joined', '--network', 'container:dne-test-m1');
+    await docker('create', '--name', 'dne-test-m-created', '--label', 'dne.test=1', TEST_IMAGE, 'sleep', '60');
+    controller = createController({ env: {} });
+    m = new Mutations(controller);
+  });
+  after(async () => {
+    controller?.gateway.dispose();
+    await cleanTestResources();
+  });
+
+  it('creates a network with subnet, gateway, ip-range, internal and labels', async () => {
+    const id = await m.createNetwork({ name: 'dne-test-m-new', subnet: '10.254.21.0/24', gateway: '10.254.21.254', ipRange: '10.254.21.128/25', internal: true, labels: LABELS });
+    const [raw] = await dockerJson<{ Id: string; Internal: boolean; IPAM: { Config: { Subnet: string; Gateway: string; IPRange: string }[] } }[]>('network', 'inspect', 'dne-test-m-new');
+    assert.equal(raw?.Id, id);
+    assert.equal(raw?.Internal, true);
+    assert.deepEqual(raw?.IPAM.Config, [{ Subnet: '10.254.21.0/24', Gateway: '10.254.21.254', IPRange: '10.254.21.128/25' }]);
+  });
+
+  it('refuses bad network specs without calling Docker', async () => {
+    await refused(() => m.createNetwork({ name: 'dne-test-m-x', subnet: '172.2.16.0/24', gateway: '172.22.16.1', labels: LABELS }), /gateway 172\.22\.16\.1 is not inside the subnet 172\.2\.16\.0\/24/i);
+    await refused(() => m.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.300.0/24', labels: LABELS }), /subnet.*not an IP address/);
+    await refused(() => m.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.22.0/24', ipRange: '10.254.23.0/25', labels: LABELS }), /ip-range .* not inside/);
+    await refused(() => m.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.22.0/24', gateway: '10.254.22.255', labels: LABELS }), /broadcast/);
+    await refused(() => m.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.20.0/25', labels: LABELS }), /overlaps 10\.254\.20\.0\/24 of network "dne-test-m-used"/);
+    await refused(() => m.createNetwork({ name: 'dne test', labels: LABELS }), /must start with a letter or digit/);
+    await refused(() => m.createNetwork({ name: '', labels: LABELS }), /name is required|empty/);
+    await refused(() => m.createNetwork({ name: 'dne-test-m-used', labels: LABELS }), /already exists/);
+    await refused(() => m.createNetwork({ name: 'dne-test-m-x', driver: 'host', labels: LABELS }), /cannot be used/);
+    await refused(() => m.createNetwork('dne-test-m-x'), /one argument object/);
+    await refused(() => m.createNetwork({ name: 'dne-test-m-x', internal: 'yes' }), /internal must be true or false/);
+  });
+
+  it('connects with a static IP and aliases, and disconnects', async () => {
+    await m.connect({ container: 'dne-test-m2', network: 'dne-test-m-used', ipv4: '10.254.20.77', aliases: ['m2-alias'] });
+    const [raw] = await dockerJson<{ NetworkSettings: { Networks: Record<string, { IPAddress: string; Aliases: string[] }> } }[]>('inspect', 'dne-test-m2');
+    assert.equal(raw?.NetworkSettings.Networks['dne-test-m-used']?.IPAddress, '10.254.20.77');
+    assert.ok(raw?.NetworkSettings.Networks['dne-test-m-used']?.Aliases.includes('m2-alias'));
+    await m.disconnect({ container: 'dne-test-m2', network: 'dne-test-m-used' });
+    const [after] = await dockerJson<{ NetworkSettings: { Networks: Record<string, unknown> } }[]>('inspect', 'dne-test-m2');
+    assert.deepEqual(Object.keys(after?.NetworkSettings.Networks ?? {}), ['bridge']);
+  });
+
+  it('refuses bad connects', async () => {
+    await refused(() => m.connect({ container: 'dne-test-m2', network: 'dne-test-m-used', ipv4: '10.254.99.5' }), /outside the subnet/);
+    await refused(() => m.connect({ container: 'dne-test-m2', network: 'dne-test-m-used', ipv4: '10.254.20.10' }), /already used by container "dne-test-m1"/);
+    await refused(() => m.connect({ container: 'dne-test-m2', network: 'dne-test-m-used', ipv4: '10.254.20.1' }), /gateway/);
+    await refused(() => m.connect({ container: 'dne-test-m2', network: 'dne-test-m-auto', ipv4: '172.30.0.9' }), /no user-configured subnet/);
+    await refused(() => m.connect({ container: 'dne-test-m2', network: 'host' }), /host mode/);
+    await refused(() => m.connect({ container: 'dne-test-m2', network: 'none' }), /none means no network/);
+    await refused(() => m.connect({ container: 'dne-test-m-joined', network: 'dne-test-m-auto' }), /shares the netns of "dne-test-m1".*Connect "dne-test-m1" instead/);
+    await refused(() => m.connect({ container: 'dne-test-m-host', network: 'dne-test-m-auto' }), /--network host/);
+    await refused(() => m.connect({ container: 'dne-test-m1', network: 'dne-test-m-used' }), /already connected/);
+    await refused(() => m.connect({ container: 'dne-test-m2', network: 'bridge', aliases: ['x'] }), /already connected|default bridge/);
+    await refused(() => m.connect({ container: 'dne-test-nope', network: 'bridge' }), /No container "dne-test-nope"/);
+    await refused(() => m.disconnect({ container: 'dne-test-m2', network: 'dne-test-m-used' }), /is not connected/);
+  });
+
+  it('refuses removing built-in or used networks, names the users, and removes after disconnecting', async () => {
+    for (const n of ['bridge', 'host', 'none']) await refused(() => m.removeNetwork({ network: n }), /built-in/);
+    await refused(() => m.removeNetwork({ network: 'dne-test-m-used' }), /used by dne-test-m1 \(running\)/);
+    await createTestNetwork('dne-test-m-busy', '--subnet', '10.254.24.0/24');
+    await docker('network', 'connect', 'dne-test-m-busy', 'dne-test-m2');
+    await m.removeNetwork({ network: 'dne-test-m-busy', disconnectContainers: true });
+    assert.equal(await docker('network', 'ls', '-q', '--filter', 'name=^dne-test-m-busy$'), '');
+  });
+
+  it('prunes only unused networks (label-filtered in tests) and returns their names', async () => {
+    await createTestNetwork('dne-test-m-unused');
+    const candidates = (await m.pruneCandidates(['dne.test=1'])).map((n) => n.name);
+    assert.ok(candidates.includes('dne-test-m-unused'));
+    assert.ok(!candidates.includes('dne-test-m-used'));
+    const removed = await m.pruneNetworks({ labels: ['dne.test=1'] });
+    assert.ok(removed.includes('dne-test-m-unused'));
+    assert.ok(!removed.includes('dne-test-m-used'));
+  });
+
+  it('joins a running container, redirects to the owner, and refuses bad joins', async () => {
+    const res = await m.join({ target: 'dne-test-m-joined', image: TEST_IMAGE, name: 'dne-test-m-j2', command: 'sleep 60', labels: LABELS });
+    assert.equal(res.joined, 'dne-test-m1');
+    assert.match(res.note ?? '', /shares the netns of "dne-test-m1"/);
+    const [raw] = await dockerJson<{ HostConfig: { NetworkMode: string } }[]>('inspect', 'dne-test-m-j2');
+    const [owner] = await dockerJson<{ Id: string }[]>('inspect', 'dne-test-m1');
+    assert.equal(raw?.HostConfig.NetworkMode, `container:${owner?.Id}`);
+    await refused(() => m.join({ target: 'dne-test-m-created', image: TEST_IMAGE, labels: LABELS }), /is created: .*Start it first/);
+    await refused(() => m.join({ target: 'dne-test-m1', image: 'dne-test-no-such-image:1', labels: LABELS }), /not on this engine, and we never pull/);
+    await refused(() => m.join({ target: 'dne-test-m1', image: TEST_IMAGE, name: 'dne-test-m2', labels: LABELS }), /already exists/);
+  });
+
+  it('runs containers in each mode and refuses nonsense', async () => {
+    const id = await m.run({ image: TEST_IMAGE, name: 'dne-test-m-run', network: 'dne-test-m-used', ipv4: '10.254.20.33', aliases: ['runner'], publish: ['127.0.0.1::80'], command: ['sleep', '60'], labels: LABELS });
+    const [raw] = await dockerJson<{ Id: string; NetworkSettings: { Networks: Record<string, { IPAddress: string }>; Ports: Record<string, { HostIp: string }[]> } }[]>('inspect', 'dne-test-m-run');
+    assert.equal(raw?.Id, id);
+    assert.equal(raw?.NetworkSettings.Networks['dne-test-m-used']?.IPAddress, '10.254.20.33');
+    assert.equal(raw?.NetworkSettings.Ports['80/tcp']?.[0]?.HostIp, '127.0.0.1');
+    await m.run({ image: TEST_IMAGE, name: 'dne-test-m-none', network: 'none', command: 'sleep 60', labels: LABELS });
+    await refused(() => m.run({ image: TEST_IMAGE, network: 'host', publish: ['80'], labels: LABELS }), /does not publish ports/);
+    await refused(() => m.run({ image: TEST_IMAGE, network: 'bridge', ipv4: '172.17.0.99', labels: LABELS }), /no user-configured subnet/);
+    await refused(() => m.run({ image: TEST_IMAGE, network: 'dne-test-m-used', publish: ['99999'], labels: LABELS }), /not a port/);
+    await refused(() => m.run({ image: 'dne-test-absent:latest', network: 'bridge', labels: LABELS }), /never pull/);
+  });
+
+  it('reports validation failures as ValidationError naming the field', async () => {
+    await assert.rejects(() => m.connect({ container: 'dne-test-m2', network: 'dne-test-m-used', ipv4: 'x' }), (e: unknown) => e instanceof ValidationError && e.field === 'ipv4');
+  });
+});
