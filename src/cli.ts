@@ -35,7 +35,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const controller = createController({ hostSetting: args.host });
   try {
-    const snapshot = await controller.refresh();
+    await controller.refresh();
+    const snapshot = await controller.refreshFirewall();
     process.stdout.write(args.json ? `${JSON.stringify(snapshot, null, 2)}\n` : `${formatTopology(snapshot)}\n`);
     return 0;
   } finally {

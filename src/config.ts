@@ -1,6 +1,7 @@
 // One typed accessor for the extension's settings.
 import * as vscode from 'vscode';
 import { CONFIG_SECTION } from './constants';
+import type { HostHelperMode } from './host/privilege';
 
 export interface Settings {
   /** Engine endpoint; empty = DOCKER_HOST, then the Docker context, then the default socket. */
@@ -8,6 +9,8 @@ export interface Settings {
   showBuiltinNetworks: boolean;
   /** Refuse every command that changes the engine. */
   readOnly: boolean;
+  /** How root-only host facts (firewall rules) are read. */
+  hostHelper: HostHelperMode;
 }
 
 export function readSettings(): Settings {
@@ -16,12 +19,13 @@ export function readSettings(): Settings {
     host: c.get<string>('host', '').trim(),
     showBuiltinNetworks: c.get<boolean>('showBuiltinNetworks', true),
     readOnly: c.get<boolean>('readOnly', false),
+    hostHelper: c.get<HostHelperMode>('hostHelper', 'auto'),
   };
 }
 
 export function onSettingsChanged(listener: (keys: (keyof Settings)[]) => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {
-    const keys = (['host', 'showBuiltinNetworks', 'readOnly'] as const).filter((k) => e.affectsConfiguration(`${CONFIG_SECTION}.${k}`));
+    const keys = (['host', 'showBuiltinNetworks', 'readOnly', 'hostHelper'] as const).filter((k) => e.affectsConfiguration(`${CONFIG_SECTION}.${k}`));
     if (keys.length) listener(keys);
   });
 }

@@ -1,7 +1,7 @@
 // Pure: assembles the snapshot from cached raw API data and host facts.
 import { normalizeContainer, normalizeNetwork, stripSlash, type NormalizeContext } from '../docker/normalize';
 import type { RawContainerInspect, RawNetwork } from '../docker/rawTypes';
-import type { HostReport } from '../host/inspector';
+import type { HostFirewall, HostReport } from '../host/inspector';
 import { applyLinks, bridgePorts } from '../host/linkMapping';
 import type { ContainerInfo, EngineInfo, NetworkInfo, Snapshot } from '../shared/model';
 
@@ -10,6 +10,8 @@ export interface SnapshotInputs {
   networks: Iterable<RawNetwork>;
   containers: Iterable<RawContainerInspect>;
   host: HostReport | null;
+  /** undefined: not read yet (it follows the snapshot). */
+  firewall?: HostFirewall;
   takenAt: number;
 }
 
@@ -34,8 +36,10 @@ export function buildSnapshot(inputs: SnapshotInputs): Snapshot {
     containers,
     host: {
       ipForward: host?.ipForward ?? null,
+      firewall: inputs.firewall?.model ?? null,
+      proxies: inputs.firewall?.proxies ?? null,
       bridges: host?.hostIfaces ? bridgePorts(host.hostIfaces) : null,
-      unavailable: host ? host.unavailable : ['Host facts were not read.'],
+      unavailable: [...(host ? host.unavailable : ['Host facts were not read.']), ...(inputs.firewall?.unavailable ?? [])],
     },
     takenAt: inputs.takenAt,
   };

@@ -3,15 +3,25 @@
 import type { DockerGateway } from '../docker/gateway';
 import { EngineError, MIN_API_VERSION, compareApiVersions } from '../docker/errors';
 import type { RawContainerInspect, RawEvent, RawNetwork } from '../docker/rawTypes';
-import type { HostInspector, HostReport } from '../host/inspector';
+import { pidReadReasons, type HostBase, type HostFirewall, type HostInspector, type HostReport } from '../host/inspector';
 import type { NetnsInterface } from '../host/linkMapping';
+import type { ContainerLinksResult } from '../host/links';
 import { Emitter } from '../shared/emitter';
+import { mapLimit } from '../shared/mapLimit';
 import type { EngineInfo, Snapshot } from '../shared/model';
 import { buildSnapshot } from './buildSnapshot';
 import { emptyPlan, isEmptyPlan, planEvent, type RefreshPlan } from './eventPlan';
 
+/** Parallel inspects: enough to hide round trips, few enough not to flood dockerd. */
+const INSPECT_CONCURRENCY = 8;
+
+interface PidRead {
+  pid: number;
+  result: ContainerLinksResult;
+}
+
 export interface RefreshStats {
-  kind: 'full' | 'incremental';
+  kind: 'full' | 'incremental' | 'firewall';
   containersInspected: number;
   networksInspected: number;
   listCalls: number;
@@ -31,6 +41,8 @@ export class Controller {
   private engine: EngineInfo | undefined;
   private current: Snapshot | undefined;
   private lastHost: HostReport | null = null;
+  private firewall: HostFirewall | undefined;
+  private firewallQueued = false;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly changed = new Emitter<SnapshotChange>();
   readonly onDidChange = this.changed.event;
@@ -40,7 +52,25 @@ export class Controller {
     readonly gateway: DockerGateway,
     private readonly host: HostInspector,
     private readonly endpointSource: string,
+    /** Re-read the firewall after every refresh (the extension); the CLI asks for it itself. */
+    private readonly autoFirewall = false,
   ) {}
+
+  /** Reads iptables/nft and docker-proxy, then publishes the snapshot with them. */
+  refreshFirewall(): Promise<Snapshot> {
+    this.firewallQueued = true;
+    return this.enqueue(async () => {
+      this.firewallQueued = false;
+      const t0 = performance.now();
+      this.firewall = await this.host.readFirewall();
+      return this.publish({ kind: 'firewall', containersInspected: 0, networksInspected: 0, listCalls: 0, pidsRead: 0, ms: performance.now() - t0 });
+    });
+  }
+
+  /** After a change: rules follow containers and networks, so read them again (once per burst). */
+  private followWithFirewall(): void {
+    if (this.autoFirewall && !this.firewallQueued) void this.refreshFirewall().catch(() => undefined);
+  }
 
   get snapshot(): Snapshot | undefined {
     return this.current;
@@ -48,7 +78,9 @@ export class Controller {
 
   /** Full read. Calls are serialised with incremental refreshes so results never interleave. */
   refresh(): Promise<Snapshot> {
-    return this.enqueue(() => this.fullRead());
+    const done = this.enqueue(() => this.fullRead());
+    this.followWithFirewall();
+    return done;
   }
 
   /** Applies engine events: re-reads only what they touched. */
@@ -56,7 +88,9 @@ export class Controller {
     const plan = emptyPlan();
     for (const e of events) planEvent(plan, e);
     if (isEmptyPlan(plan)) return Promise.resolve(this.current);
-    return this.enqueue(() => (this.current ? this.incremental(plan) : this.fullRead()));
+    const done = this.enqueue(() => (this.current ? this.incremental(plan) : this.fullRead()));
+    this.followWithFirewall();
+    return done;
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
@@ -86,30 +120,43 @@ export class Controller {
     };
   }
 
+  /** Forget the engine's version, e.g. after a reconnect (it may have been upgraded). */
+  invalidateEngine(): void {
+    this.engine = undefined;
+  }
+
+  /** Inspects a container and, when it runs, reads its interfaces as soon as its pid is known. */
+  private async inspectWithLinks(id: string): Promise<{ raw: RawContainerInspect | undefined; pid: PidRead | undefined }> {
+    const raw = await this.gateway.inspectContainer(id);
+    const pid = raw?.State?.Running && raw.State.Pid ? raw.State.Pid : undefined;
+    return { raw, pid: pid ? { pid, result: await this.host.readPid(pid) } : undefined };
+  }
+
   private async fullRead(): Promise<Snapshot> {
     const t0 = performance.now();
+    const hostBase = this.host.readHost();
     const [engine, networks, summaries] = await Promise.all([
-      this.readEngine(),
+      this.engine ?? this.readEngine(),
       this.gateway.listNetworks(),
       this.gateway.listContainers(),
     ]);
-    // Aliases and static IPs live only in per-container inspect.
-    const inspected = await Promise.all(summaries.map((s) => this.gateway.inspectContainer(s.Id ?? '')));
+    const calls = this.engine ? 2 : 4;
+    // Aliases, static IPs and pids live only in per-container inspect.
+    const inspected = await mapLimit(summaries, INSPECT_CONCURRENCY, (s) => this.inspectWithLinks(s.Id ?? ''));
     this.engine = engine;
     this.networks.clear();
     for (const n of networks) if (n.Id) this.networks.set(n.Id, n);
     this.containers.clear();
-    for (const c of inspected) if (c?.Id) this.containers.set(c.Id, c);
     this.ifacesByPid.clear();
-    const pids = this.runningPids([...this.containers.values()]);
-    const host = await this.host.read(pids);
-    this.rememberHost(host);
+    for (const { raw } of inspected) if (raw?.Id) this.containers.set(raw.Id, raw);
+    const pidReads = inspected.flatMap((i) => (i.pid ? [i.pid] : []));
+    this.rememberHost(await hostBase, pidReads, false);
     return this.publish({
       kind: 'full',
       containersInspected: inspected.length,
       networksInspected: 0,
-      listCalls: 4,
-      pidsRead: pids.length,
+      listCalls: calls,
+      pidsRead: pidReads.length,
       ms: performance.now() - t0,
     });
   }
@@ -118,11 +165,12 @@ export class Controller {
     const t0 = performance.now();
     for (const id of plan.removedContainers) this.dropContainer(id);
     for (const id of plan.removedNetworks) this.networks.delete(id);
+    const hostBase = this.host.readHost();
     const [containers, networks] = await Promise.all([
-      Promise.all([...plan.containers].map(async (id) => [id, await this.gateway.inspectContainer(id)] as const)),
+      Promise.all([...plan.containers].map(async (id) => ({ id, ...(await this.inspectWithLinks(id)) }))),
       Promise.all([...plan.networks].map(async (id) => [id, await this.gateway.inspectNetwork(id)] as const)),
     ]);
-    for (const [id, raw] of containers) {
+    for (const { id, raw } of containers) {
       this.dropContainer(id);
       if (raw?.Id) this.containers.set(raw.Id, raw);
     }
@@ -130,17 +178,14 @@ export class Controller {
       if (raw?.Id) this.networks.set(raw.Id, { ...raw, Containers: {} });
       else this.networks.delete(id);
     }
-    const pids = this.runningPids(containers.flatMap(([, raw]) => (raw ? [raw] : [])));
-    const host = await this.host.read(pids);
-    // A partial read says nothing about the containers it skipped: keep earlier reasons too.
-    host.unavailable = [...new Set([...(this.lastHost?.unavailable ?? []), ...host.unavailable])];
-    this.rememberHost(host);
+    const pidReads = containers.flatMap((c) => (c.pid ? [c.pid] : []));
+    this.rememberHost(await hostBase, pidReads, true);
     return this.publish({
       kind: 'incremental',
       containersInspected: containers.length,
       networksInspected: networks.length,
       listCalls: 0,
-      pidsRead: pids.length,
+      pidsRead: pidReads.length,
       ms: performance.now() - t0,
     });
   }
@@ -152,22 +197,22 @@ export class Controller {
     this.containers.delete(id);
   }
 
-  private runningPids(containers: readonly RawContainerInspect[]): number[] {
-    return containers.flatMap((c) => (c.State?.Running && c.State.Pid ? [c.State.Pid] : []));
-  }
-
-  private rememberHost(report: HostReport): void {
-    for (const [pid, ifaces] of report.ifacesByPid) this.ifacesByPid.set(pid, ifaces);
-    this.lastHost = report;
+  private rememberHost(base: HostBase, reads: readonly PidRead[], partial: boolean): void {
+    for (const { pid, result } of reads) if (result.ok) this.ifacesByPid.set(pid, result.ifaces);
+    const reasons = [...base.unavailable, ...pidReadReasons(reads.map((r) => r.result))];
+    // A partial read says nothing about the containers it skipped: keep earlier reasons too.
+    const unavailable = partial ? [...new Set([...(this.lastHost?.unavailable ?? []), ...reasons])] : reasons;
+    this.lastHost = { ...base, unavailable, ifacesByPid: this.ifacesByPid };
   }
 
   private publish(stats: RefreshStats): Snapshot {
-    const host: HostReport | null = this.lastHost && { ...this.lastHost, ifacesByPid: this.ifacesByPid };
+    const host: HostReport | null = this.lastHost;
     const snapshot = buildSnapshot({
       engine: this.engine as EngineInfo,
       networks: this.networks.values(),
       containers: this.containers.values(),
       host,
+      firewall: this.firewall,
       takenAt: Date.now(),
     });
     this.current = snapshot;

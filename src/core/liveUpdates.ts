@@ -43,6 +43,7 @@ export class LiveUpdates {
     try {
       const sub = await this.controller.gateway.events((e) => this.onEvent(e));
       this.unsubscribe = () => sub.dispose();
+      this.controller.invalidateEngine();
       await this.controller.refresh();
       this.backoff = this.opts.minBackoffMs ?? 500;
       this.setStatus({ state: 'connected' });

@@ -1,53 +1,63 @@
 // Host facts the engine does not give. As root on the engine's own host they are read from /proc
 // and /sys; otherwise the fields stay null and `unavailable` says why.
-import type { HostInterface } from '../shared/model';
+import type { HostInterface, ProxyProcess } from '../shared/model';
+import type { FirewallModel } from '../shared/firewall';
+import { readDockerProxies } from './dockerProxy';
+import { readFirewall } from './firewallReader';
 import type { NetnsInterface } from './linkMapping';
-import { readContainerInterfaces, readHostInterfaces, readIpForward } from './links';
+import type { HostHelperMode } from './privilege';
+import { readContainerInterfaces, readHostInterfaces, readIpForward, type ContainerLinksResult } from './links';
 
-export interface HostReport {
+export interface HostBase {
   hostIfaces: HostInterface[] | null;
-  ifacesByPid: Map<number, NetnsInterface[]>;
   ipForward: boolean | null;
   unavailable: string[];
 }
 
+export interface HostReport extends HostBase {
+  ifacesByPid: Map<number, NetnsInterface[]>;
+}
+
+export interface HostFirewall {
+  model: FirewallModel | null;
+  dump: string | null;
+  proxies: ProxyProcess[] | null;
+  unavailable: string[];
+}
+
 export interface HostInspector {
-  /** Reads the host's interfaces and those of the given container pids. */
-  read(pids: readonly number[]): Promise<HostReport>;
+  /** Docker's firewall rules and docker-proxy processes (spawns iptables-save or nft). */
+  readFirewall(): Promise<HostFirewall>;
+  /** The host's own interfaces and sysctls. */
+  readHost(): Promise<HostBase>;
+  /** One container's interfaces, by the pid of its process. */
+  readPid(pid: number): Promise<ContainerLinksResult>;
 }
 
 /** For an engine on this machine (unix socket). */
 export class LocalHostInspector implements HostInspector {
-  constructor(private readonly procRoot = '/proc', private readonly sysClassNet = '/sys/class/net') {}
+  constructor(
+    private readonly helper: () => HostHelperMode = () => 'auto',
+    private readonly procRoot = '/proc',
+    private readonly sysClassNet = '/sys/class/net',
+  ) {}
 
-  async read(pids: readonly number[]): Promise<HostReport> {
+  async readFirewall(): Promise<HostFirewall> {
+    const [fw, proxies] = await Promise.all([readFirewall(this.helper()), readDockerProxies(this.procRoot).catch(() => null)]);
+    const unavailable = [...fw.unavailable, ...(proxies === null ? ['/proc is not readable: docker-proxy processes are unknown.'] : [])];
+    return { model: fw.model, dump: fw.dump, proxies, unavailable };
+  }
+
+  async readHost(): Promise<HostBase> {
+    const [hostIfaces, ipForward] = await Promise.all([readHostInterfaces(this.sysClassNet).catch(() => null), readIpForward(this.procRoot)]);
     const unavailable: string[] = [];
-    const [hostIfaces, ipForward, perPid] = await Promise.all([
-      readHostInterfaces(this.sysClassNet).catch(() => null),
-      readIpForward(this.procRoot),
-      Promise.all(pids.map(async (pid) => [pid, await readContainerInterfaces(pid, this.procRoot)] as const)),
-    ]);
     if (hostIfaces === null) unavailable.push(`${this.sysClassNet} is not readable: host veths and bridges are unknown.`);
     if (ipForward === null) unavailable.push('net.ipv4.ip_forward is not readable.');
-    const ifacesByPid = new Map<number, NetnsInterface[]>();
-    const denied: number[] = [];
-    const missing: number[] = [];
-    for (const [pid, res] of perPid) {
-      if (res.ok) ifacesByPid.set(pid, res.ifaces);
-      else if (res.error === 'ENOENT' || res.error === 'ESRCH') missing.push(pid);
-      else denied.push(pid);
-    }
-    if (denied.length) {
-      unavailable.push(
-        `Not root: container interfaces (/proc/<pid>/root/sys/class/net) are not readable for ${denied.length} container(s), so ifname and host veth are unknown. Run as root, or set dockerNetworks.hostHelper.`,
-      );
-    }
-    if (missing.length) {
-      unavailable.push(
-        `${missing.length} container process(es) are not visible in this machine's /proc: the engine runs in another PID namespace or VM, so ifname and host veth are unknown.`,
-      );
-    }
-    return { hostIfaces, ifacesByPid, ipForward, unavailable };
+    return { hostIfaces, ipForward, unavailable };
+  }
+
+  readPid(pid: number): Promise<ContainerLinksResult> {
+    return readContainerInterfaces(pid, this.procRoot);
   }
 }
 
@@ -55,12 +65,38 @@ export class LocalHostInspector implements HostInspector {
 export class RemoteHostInspector implements HostInspector {
   constructor(private readonly endpoint: string) {}
 
-  read(): Promise<HostReport> {
+  readFirewall(): Promise<HostFirewall> {
+    return Promise.resolve({ model: null, dump: null, proxies: null, unavailable: [`Remote engine (${this.endpoint}): its firewall is read only for a local engine.`] });
+  }
+
+  readHost(): Promise<HostBase> {
     return Promise.resolve({
       hostIfaces: null,
-      ifacesByPid: new Map(),
       ipForward: null,
       unavailable: [`Remote engine (${this.endpoint}): host veths, bridges and ip_forward are read only for a local engine.`],
     });
   }
+
+  readPid(): Promise<ContainerLinksResult> {
+    return Promise.resolve({ ok: false, error: 'REMOTE' });
+  }
+}
+
+/** Why some containers' interfaces are unknown, from the failed pid reads. */
+export function pidReadReasons(results: readonly ContainerLinksResult[]): string[] {
+  let denied = 0;
+  let missing = 0;
+  for (const r of results) {
+    if (r.ok || r.error === 'REMOTE') continue;
+    if (r.error === 'ENOENT' || r.error === 'ESRCH') missing++;
+    else denied++;
+  }
+  const out: string[] = [];
+  if (denied) {
+    out.push(`Not root: container interfaces (/proc/<pid>/root/sys/class/net) are not readable for ${denied} container(s), so ifname and host veth are unknown. Run as root.`);
+  }
+  if (missing) {
+    out.push(`${missing} container process(es) are not visible in this machine's /proc: the engine runs in another PID namespace or VM, so ifname and host veth are unknown.`);
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import type { ContainerInfo, HostInterface } from '../shared/model';
 
 export interface NetnsInterface {
   name: string;
-  ifindex: number;
+  /** The peer's ifindex; for a veth, the host side's. */
   iflink: number;
   mac: string | null;
 }
@@ -25,8 +25,10 @@ export function linkEndpoint(
   const want = mac.toLowerCase();
   const iface = containerIfaces.find((i) => i.mac?.toLowerCase() === want);
   if (!iface) return undefined;
-  const peer = iface.iflink !== iface.ifindex ? hostByIndex.get(iface.iflink) : undefined;
-  return { ifname: iface.name, hostVeth: peer?.name ?? null, bridge: peer?.master ?? null };
+  // Only a veth peer counts: a macvlan's iflink names its parent (eth0), which is no veth.
+  const peer = hostByIndex.get(iface.iflink);
+  const veth = peer?.kind === 'veth' ? peer : undefined;
+  return { ifname: iface.name, hostVeth: veth?.name ?? null, bridge: veth?.master ?? null };
 }
 
 /** Fills ifname/hostVeth/bridge of every endpoint of the given containers, in place. */

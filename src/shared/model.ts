@@ -1,5 +1,6 @@
 // The one snapshot type that the tree, the graph, the hovers and the CLI all render.
 // Plain data only: no vscode, no node modules. A fact that could not be read is null.
+import type { FirewallModel } from './firewall';
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
 
@@ -113,8 +114,22 @@ export interface HostInterface {
   kind: 'bridge' | 'veth' | 'other';
 }
 
+/** A docker-proxy process: the userland proxy behind a published port. */
+export interface ProxyProcess {
+  pid: number;
+  protocol: 'tcp' | 'udp' | 'sctp';
+  hostIp: string;
+  hostPort: number;
+  containerIp: string;
+  containerPort: number;
+}
+
 export interface HostFacts {
   ipForward: boolean | null;
+  /** Docker's firewall rules as one model; null when they could not be read (see unavailable). */
+  firewall: FirewallModel | null;
+  /** docker-proxy processes; null when /proc could not be read. */
+  proxies: ProxyProcess[] | null;
   /** Bridges and their ports, as `brctl show` prints them; null when /sys could not be read. */
   bridges: Record<string, string[]> | null;
   /** Why some host facts are missing (not root, remote engine ...). Empty when everything was read. */

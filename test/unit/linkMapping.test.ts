@@ -14,15 +14,20 @@ const byIndex = new Map(host.map((h) => [h.ifindex, h]));
 describe('linkEndpoint', () => {
   it('follows the container iflink to the host veth and its master', () => {
     const ifaces = [
-      { name: 'eth0', ifindex: 16, iflink: 17, mac: '02:42:ac:11:00:02' },
-      { name: 'eth1', ifindex: 20, iflink: 21, mac: '02:42:0a:00:00:05' },
+      { name: 'eth0', iflink: 17, mac: '02:42:ac:11:00:02' },
+      { name: 'eth1', iflink: 21, mac: '02:42:0a:00:00:05' },
     ];
     assert.deepEqual(linkEndpoint('02:42:AC:11:00:02', ifaces, byIndex), { ifname: 'eth0', hostVeth: 'veth1a2b', bridge: 'docker0' });
     assert.deepEqual(linkEndpoint('02:42:0a:00:00:05', ifaces, byIndex), { ifname: 'eth1', hostVeth: 'veth9z', bridge: 'br-abc' });
   });
+  it('does not take a macvlan parent for a veth', () => {
+    const eth0: HostInterface = { name: 'eth0', ifindex: 2, iflink: 2, mac: null, master: null, kind: 'other' };
+    const withParent = new Map([...byIndex, [2, eth0]]);
+    assert.deepEqual(linkEndpoint('aa:aa:aa:aa:aa:aa', [{ name: 'eth0', iflink: 2, mac: 'aa:aa:aa:aa:aa:aa' }], withParent), { ifname: 'eth0', hostVeth: null, bridge: null });
+  });
   it('does not guess when the MAC or the peer is unknown', () => {
     assert.equal(linkEndpoint('02:00:00:00:00:99', [], byIndex), undefined);
-    assert.deepEqual(linkEndpoint('aa:bb:cc:dd:ee:ff', [{ name: 'eth0', ifindex: 40, iflink: 41, mac: 'aa:bb:cc:dd:ee:ff' }], byIndex), {
+    assert.deepEqual(linkEndpoint('aa:bb:cc:dd:ee:ff', [{ name: 'eth0', iflink: 41, mac: 'aa:bb:cc:dd:ee:ff' }], byIndex), {
       ifname: 'eth0',
       hostVeth: null,
       bridge: null,

@@ -1,0 +1,43 @@
+// Entry point: sniffs a firewall dump's format (iptables-save, `iptables -S` per table, nft) and
+// turns it into the version-independent FirewallModel.
+import type { FirewallBackend, FirewallModel } from '../../shared/firewall';
+import { fromIptables } from './fromIptables';
+import { DOCKER_NFT_TABLE, fromNftables } from './fromNftables';
+import { parseIptablesDump } from './iptablesSave';
+import { iptablesNftTables, isIptablesNftDockerTable } from './nftRules';
+import { parseNftRuleset } from './nftRuleset';
+
+export type DumpFormat = 'iptables-save' | 'iptables-S' | 'nft';
+
+export interface ParseHint {
+  /** What the caller knows (e.g. from `iptables --version`); the dump's own word wins. */
+  backend?: FirewallBackend;
+}
+
+/** Which tool printed the dump. */
+export function sniffFormat(text: string): DumpFormat {
+  const lines = text.split(/\r?\n/).map((l) => l.trim());
+  if (lines.some((l) => /^table\s+(ip|ip6|inet|arp|bridge|netdev)\s+\S+\s*\{$/.test(l))) return 'nft';
+  if (lines.some((l) => /^\*\S+$/.test(l) || /^:\S+\s+\S+\s+\[\d+:\d+\]$/.test(l))) return 'iptables-save';
+  return 'iptables-S';
+}
+
+export function parseFirewallDump(text: string, hint: ParseHint = {}): FirewallModel {
+  if (sniffFormat(text) === 'nft') {
+    const nft = parseNftRuleset(text);
+    if (nft.tables.some((t) => t.name === DOCKER_NFT_TABLE)) return fromNftables(nft);
+    if (nft.tables.some((t) => isIptablesNftDockerTable(t.family, t.name, t.chains))) {
+      // iptables-nft's rules as nft prints them: the iptables meaning, backend iptables-nft.
+      return fromIptables(iptablesNftTables(nft), 'iptables-nft');
+    }
+    return fromNftables(nft); // no Docker table: layout says so, stray text is kept
+  }
+  const rs = parseIptablesDump(text);
+  return fromIptables(rs, rs.backend ?? hint.backend ?? 'iptables-nft');
+}
+
+export { fromIptables, detectLayout } from './fromIptables';
+export { fromNftables } from './fromNftables';
+export { parseIptablesDump } from './iptablesSave';
+export { parseNftRuleset } from './nftRuleset';
+export type { IptChain, IptRule, IptRuleset, IptTable, RuleOption } from './iptablesRules';
