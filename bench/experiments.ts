@@ -1,8 +1,9 @@
 // Experiments that show what a change to src/ would give, without changing src/: the snapshot with
 // docker-modem's eager util.inspect stubbed, and the host reads done synchronously.
-import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import type { Controller } from '../src/core/controller';
+import type { Snapshot } from '../src/shared/model';
+import { pipelinedSnapshot } from './prototype';
+import { readContainerInterfacesSync, readHostInterfacesSync } from './syncLinks';
 import { measure, median, summarize, type Summary } from './util';
 
 /**
@@ -23,63 +24,15 @@ export async function withUtilInspectStubbed<T>(fn: () => Promise<T>): Promise<T
   }
 }
 
-const text = (path: string): string | undefined => {
-  try {
-    return readFileSync(path, 'utf8').trim();
-  } catch {
-    return undefined;
-  }
-};
-
-interface Iface {
-  name: string;
-  ifindex: number;
-  iflink: number;
-  mac: string | null;
-}
-
-function ifaceSync(dir: string, name: string): Iface | undefined {
-  const base = join(dir, name);
-  const ifindex = text(join(base, 'ifindex'));
-  if (ifindex === undefined) return undefined;
-  return { name, ifindex: Number(ifindex), iflink: Number(text(join(base, 'iflink')) ?? ifindex), mac: text(join(base, 'address')) ?? null };
-}
-
-/** The same reads as src/host/links.ts readHostInterfaces, done with the sync fs calls. */
-export function readHostInterfacesSync(sysClassNet = '/sys/class/net'): number {
-  let n = 0;
-  for (const name of readdirSync(sysClassNet)) {
-    const iface = ifaceSync(sysClassNet, name);
-    if (!iface) continue;
-    let master: string | null = null;
-    try {
-      master = basename(readlinkSync(join(sysClassNet, name, 'master')));
-    } catch {
-      master = null;
-    }
-    const isBridge = existsSync(join(sysClassNet, name, 'bridge'));
-    if (master !== null || isBridge || iface.iflink !== iface.ifindex) n++;
-  }
-  return n;
-}
-
-/** The same reads as readContainerInterfaces, sync. */
-export function readContainerInterfacesSync(pid: number): number {
-  const dir = join('/proc', String(pid), 'root', 'sys', 'class', 'net');
-  try {
-    const ifaces = readdirSync(dir).filter((n) => n !== 'lo').map((n) => ifaceSync(dir, n));
-    readlinkSync(join('/proc', String(pid), 'ns', 'net'));
-    return ifaces.length;
-  } catch {
-    return 0;
-  }
-}
-
 export interface Experiments {
   /** controller.refresh() with util.inspect stubbed: the snapshot once docker-modem's line is gone. */
   snapshotStubbed: Summary;
   /** Host /sys/class/net plus every container's interfaces, read with sync fs calls. */
   hostSyncMs: number;
+  /** bench/prototype.ts: the suggested fullRead (stub on, host reads overlapped and sync). */
+  pipelined: Summary;
+  /** Running endpoints with a host veth in the prototype's snapshot / in the controller's. */
+  pipelinedVeths: string;
 }
 
 export async function runExperiments(controller: Controller, pids: readonly number[]): Promise<Experiments> {
@@ -89,5 +42,12 @@ export async function runExperiments(controller: Controller, pids: readonly numb
     for (const pid of pids) readContainerInterfacesSync(pid);
     return Promise.resolve();
   }, 2, 10);
-  return { snapshotStubbed, hostSyncMs: median(sync.ms) };
+  let proto = await withUtilInspectStubbed(() => pipelinedSnapshot(controller.gateway));
+  const pipelined = summarize(await withUtilInspectStubbed(() => measure(async () => {
+    proto = await pipelinedSnapshot(controller.gateway);
+  }, 2, 10)));
+  const veths = (s: Snapshot | undefined): number =>
+    s?.containers.flatMap((c) => (c.state === 'running' ? c.endpoints : [])).filter((e) => e.hostVeth).length ?? 0;
+  const reference = await controller.refresh();
+  return { snapshotStubbed, hostSyncMs: median(sync.ms), pipelined, pipelinedVeths: `${veths(proto)} / ${veths(reference)}` };
 }

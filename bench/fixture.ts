@@ -1,7 +1,7 @@
 // The benchmark's own resources on the engine: 5 user bridge networks and N sleeping containers,
 // all named dne-bench-* and labelled dne.bench=1. Nothing else on the engine is touched.
 import { readFileSync, readdirSync } from 'node:fs';
-import { BENCH_IMAGE, BENCH_LABEL, BENCH_PREFIX, docker, lines, pool } from './util';
+import { BENCH_IMAGE, BENCH_LABEL, BENCH_PREFIX, docker, lines, pool, sleep } from './util';
 
 export const NETWORK_COUNT = 5;
 export const netName = (k: number): string => `${BENCH_PREFIX}net${k}`;
@@ -23,7 +23,14 @@ async function ours(kind: 'container' | 'network'): Promise<string[]> {
   });
 }
 
-export async function cleanBench(): Promise<{ containers: number; networks: number }> {
+export interface Cleaned {
+  containers: number;
+  networks: number;
+  /** Networks dockerd refuses to remove ("has active endpoints" with no endpoint: moby/moby#42119). */
+  stuck: string[];
+}
+
+export async function cleanBench(): Promise<Cleaned> {
   const ids = await ours('container');
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += 25) chunks.push(ids.slice(i, i + 25));
@@ -31,13 +38,37 @@ export async function cleanBench(): Promise<{ containers: number; networks: numb
     await docker('rm', '-f', ...chunk);
   });
   const nets = await ours('network');
-  for (const n of nets) await docker('network', 'rm', n);
-  return { containers: ids.length, networks: nets.length };
+  const stuck: string[] = [];
+  for (const n of nets) if (!(await removeNetwork(n))) stuck.push(n);
+  return { containers: ids.length, networks: nets.length - stuck.length, stuck };
+}
+
+/**
+ * Right after `docker rm -f`, dockerd may still be releasing endpoints: retry for a few seconds.
+ * dockerd 20.10 can also leak a network's endpoint count under load; such a network cannot be
+ * removed until dockerd restarts. Returns false for it instead of failing the run.
+ */
+async function removeNetwork(id: string): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await docker('network', 'rm', id);
+      return true;
+    } catch (err) {
+      if (!String(err).includes('active endpoints')) throw err;
+      if (attempt >= 20) return false;
+      await sleep(500);
+    }
+  }
 }
 
 export async function createNetworks(): Promise<string[]> {
   const notes: string[] = [];
+  const leftovers = new Set(lines(await docker('network', 'ls', '--filter', `label=${BENCH_LABEL}`, '--format', '{{.Name}}')));
   for (let k = 1; k <= NETWORK_COUNT; k++) {
+    if (leftovers.has(netName(k))) {
+      notes.push(`${netName(k)} (left over from an earlier run and reused: dockerd would not remove it)`);
+      continue;
+    }
     const base = ['network', 'create', '--driver', 'bridge', '--label', BENCH_LABEL];
     try {
       await docker(...base, '--subnet', `10.240.${k}.0/24`, netName(k));

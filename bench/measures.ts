@@ -1,11 +1,12 @@
 // The measured operations: our snapshot, the raw API floor, the docker CLI, and the incremental
 // refresh after one engine event.
+import { createController } from '../src/core/connect';
 import type { Controller, RefreshStats, SnapshotChange } from '../src/core/controller';
 import type { LiveUpdates } from '../src/core/liveUpdates';
 import type { Snapshot } from '../src/shared/model';
 import { containerName, netName, networkOf } from './fixture';
 import { rawAgent, rawRound, type RawRound } from './rawApi';
-import { docker, lines, measure, now, sleep, summarize, type Summary } from './util';
+import { BENCH_PREFIX, docker, lines, measure, now, sleep, summarize, type Summary } from './util';
 
 export const SNAPSHOT_WARMUP = 3;
 export const SNAPSHOT_ITERATIONS = 20;
@@ -19,17 +20,30 @@ export interface SnapshotCheck {
   networks: number;
   endpoints: number;
   endpointsWithVeth: number;
+  /** The same two counts for our dne-bench-* containers only (others may come and go meanwhile). */
+  benchEndpoints: number;
+  benchEndpointsWithVeth: number;
   unavailable: string[];
+  /** RefreshStats of the last measured refresh: what a repeated full snapshot actually calls. */
+  listCalls: number;
+  containersInspected: number;
+  pidsRead: number;
 }
 
-export function checkSnapshot(s: Snapshot): SnapshotCheck {
+export function checkSnapshot(s: Snapshot, stats: RefreshStats | undefined): SnapshotCheck {
   const eps = s.containers.flatMap((c) => (c.state === 'running' ? c.endpoints : []));
+  const bench = s.containers.flatMap((c) => (c.state === 'running' && c.name.startsWith(BENCH_PREFIX) ? c.endpoints : []));
   return {
     containers: s.containers.length,
     networks: s.networks.length,
     endpoints: eps.length,
     endpointsWithVeth: eps.filter((e) => e.hostVeth).length,
+    benchEndpoints: bench.length,
+    benchEndpointsWithVeth: bench.filter((e) => e.hostVeth).length,
     unavailable: s.host.unavailable,
+    listCalls: stats?.listCalls ?? NaN,
+    containersInspected: stats?.containersInspected ?? NaN,
+    pidsRead: stats?.pidsRead ?? NaN,
   };
 }
 
@@ -39,7 +53,21 @@ export async function measureSnapshot(controller: Controller): Promise<{ summary
     last = await controller.refresh();
   }, SNAPSHOT_WARMUP, SNAPSHOT_ITERATIONS);
   if (!last) throw new Error('no snapshot was taken');
-  return { summary: summarize(sample), check: checkSnapshot(last) };
+  return { summary: summarize(sample), check: checkSnapshot(last, controller.lastStats) };
+}
+
+/** A new controller for every refresh: the extension's first snapshot, with nothing cached. */
+export async function measureColdSnapshot(): Promise<Summary> {
+  const sample = await measure(async () => {
+    const controller = createController({ env: {} });
+    try {
+      await controller.refresh();
+    } finally {
+      controller.dispose();
+      controller.gateway.dispose();
+    }
+  }, SNAPSHOT_WARMUP, SNAPSHOT_ITERATIONS);
+  return summarize(sample);
 }
 
 export async function measureRaw(maxSockets: number): Promise<{ summary: Summary; round: RawRound }> {

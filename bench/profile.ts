@@ -3,12 +3,13 @@
 import { buildSnapshot } from '../src/core/buildSnapshot';
 import type { Controller } from '../src/core/controller';
 import type { RawContainerInspect } from '../src/docker/rawTypes';
-import { LocalHostInspector } from '../src/host/inspector';
-import { readContainerInterfaces, readHostInterfaces } from '../src/host/links';
+import { LocalHostInspector, type HostBase, type HostReport } from '../src/host/inspector';
+import type { NetnsInterface } from '../src/host/linkMapping';
+import { readContainerInterfaces, readHostInterfaces, type ContainerLinksResult } from '../src/host/links';
 import type { EngineInfo } from '../src/shared/model';
 import { runExperiments, withUtilInspectStubbed, type Experiments } from './experiments';
 import { rawAgent, rawInspectAndParse } from './rawApi';
-import { measure, median } from './util';
+import { mapPool, measure, median } from './util';
 
 const WARMUP = 2;
 const ITERATIONS = 10;
@@ -16,8 +17,10 @@ const ITERATIONS = 10;
 export interface PhaseProfile {
   /** version + info + networks list + containers list, in parallel (gateway). */
   listsMs: number;
-  /** One inspect per container, Promise.all over the gateway (dockerode, 8 sockets). */
+  /** One inspect per container, all at once (Promise.all) over the gateway. */
   inspectsMs: number;
+  /** The same with at most 8 in flight. */
+  inspects8Ms: number;
   /** Experiment: the gateway inspects with docker-modem's eager util.inspect stubbed out. */
   inspectsNoDebugMs: number;
   inspectsNoDebugNodeCpuMs: number;
@@ -25,7 +28,7 @@ export interface PhaseProfile {
   listsNoDebugMs: number;
   /** The same inspects over plain node:http, 8 sockets, JSON.parse included. */
   inspectsRawMs: number;
-  /** LocalHostInspector.read(pids): host /sys/class/net plus every container's interfaces. */
+  /** LocalHostInspector.readHost() plus readPid() of every running container, all at once. */
   hostReadMs: number;
   /** Only readHostInterfaces() (the host's /sys/class/net, one veth per endpoint). */
   hostIfacesMs: number;
@@ -53,6 +56,7 @@ export async function profilePhases(controller: Controller): Promise<PhaseProfil
   const [networks, summaries] = await Promise.all([gw.listNetworks(), gw.listContainers()]);
   const ids = summaries.flatMap((s) => (s.Id ? [s.Id] : []));
   const inspects = await med(() => Promise.all(ids.map((id) => gw.inspectContainer(id))));
+  const inspects8 = await med(() => mapPool(8, ids, (id) => gw.inspectContainer(id)));
   const inspectsNoDebug = await withUtilInspectStubbed(() => med(() => Promise.all(ids.map((id) => gw.inspectContainer(id)))));
   const listsNoDebug = await withUtilInspectStubbed(() => med(() => Promise.all([gw.version(), gw.info(), gw.listNetworks(), gw.listContainers()])));
 
@@ -69,14 +73,22 @@ export async function profilePhases(controller: Controller): Promise<PhaseProfil
   );
   const pids = containers.flatMap((c) => (c.State?.Running && c.State.Pid ? [c.State.Pid] : []));
   const inspector = new LocalHostInspector();
-  const hostRead = await med(() => inspector.read(pids));
+  // The host's own interfaces plus every running container's, all at once.
+  const readAll = (): Promise<[HostBase, ContainerLinksResult[]]> =>
+    Promise.all([inspector.readHost(), Promise.all(pids.map((pid) => inspector.readPid(pid)))]);
+  const hostRead = await med(readAll);
   let hostIfaceCount = 0;
   const hostIfaces = await med(async () => {
     hostIfaceCount = (await readHostInterfaces()).length;
   });
   const containerIfaces = await med(() => Promise.all(pids.map((pid) => readContainerInterfaces(pid))));
 
-  const host = await inspector.read(pids);
+  const [base, reads] = await readAll();
+  const ifacesByPid = new Map<number, NetnsInterface[]>();
+  reads.forEach((r, i) => {
+    if (r.ok) ifacesByPid.set(pids[i] as number, r.ifaces);
+  });
+  const host: HostReport = { ...base, ifacesByPid };
   const engine: EngineInfo = {
     version: '', apiVersion: '', endpoint: gw.endpointUrl, endpointSource: 'bench', os: '', kernelVersion: '', swarmActive: false,
   };
@@ -88,6 +100,7 @@ export async function profilePhases(controller: Controller): Promise<PhaseProfil
   return {
     listsMs: lists.ms,
     inspectsMs: inspects.ms,
+    inspects8Ms: inspects8.ms,
     inspectsNoDebugMs: inspectsNoDebug.ms,
     inspectsNoDebugNodeCpuMs: inspectsNoDebug.node,
     listsNoDebugMs: listsNoDebug.ms,

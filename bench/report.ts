@@ -13,6 +13,8 @@ export interface SizeResult {
   resources: HostResources;
   check: SnapshotCheck;
   snapshot: Summary;
+  /** createController + refresh every iteration. */
+  cold: Summary;
   raw1: { summary: Summary; round: RawRound };
   raw8: { summary: Summary; round: RawRound };
   cli: Summary;
@@ -27,6 +29,8 @@ export interface Machine {
   cpu: string;
   memTotalMiB: number;
   kernel: string;
+  /** The commit the bundle was built from, and whether src/ had uncommitted changes. */
+  source: string;
   dockerServer: string;
   dockerClient: string;
   node: string;
@@ -65,7 +69,8 @@ export function verdicts(rows: readonly SizeResult[]): Verdicts {
     floorGrowth,
     lines: [
       `- Snapshot of 100 containers ≤ 1.5× the raw API floor (1 socket): ${fmt(floorRatio, 2)}× → ${yes(floorRatio, floorRatio <= 1.5)}`,
-      `- Snapshot of 100 containers ≥ 3× faster than the docker CLI: ${fmt(cliSpeedup, 2)}× faster → ${yes(cliSpeedup, cliSpeedup >= 3)}`,
+      `- Snapshot of 100 containers ≥ 3× faster than the docker CLI: CLI time ÷ snapshot time = ${fmt(cliSpeedup, 2)}` +
+        `${cliSpeedup < 1 ? ` (the snapshot is ${fmt(1 / cliSpeedup, 1)}× slower than the CLI)` : ''} → ${yes(cliSpeedup, cliSpeedup >= 3)}`,
       `- Growth 100→300 about linear (snapshot time ratio ≤ 3.6, i.e. within 20 % of the 3.0 of linear growth): ` +
         `${fmt(growth, 2)} (raw floor: ${fmt(floorGrowth, 2)}) → ${yes(growth, growth <= 3.6)}`,
     ],
@@ -74,13 +79,14 @@ export function verdicts(rows: readonly SizeResult[]): Verdicts {
 
 function mainTable(rows: readonly SizeResult[]): string[] {
   const out = [
-    '| Containers (total on engine) | Snapshot median (p90), ms | Raw floor, 1 socket, ms | Raw, 8 sockets, ms | docker CLI median, ms | Snapshot / floor | CLI / snapshot (speed-up) |',
-    '|---|---|---|---|---|---|---|',
+    '| Containers (total on engine) | Snapshot median (p90), ms | Raw floor, 1 socket, ms | Raw, 8 sockets, ms | docker CLI median, ms | Snapshot / floor | CLI / snapshot (speed-up) | New controller + refresh, median (p90) ms | Calls per repeated snapshot: lists + inspects, pids read |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
     out.push(
       `| ${r.target} (${r.check.containers}) | ${ms(r.snapshot)} | ${ms(r.raw1.summary)} | ${ms(r.raw8.summary)} | ${ms(r.cli)} | ` +
-        `${ratio(r.snapshot.median, r.raw1.summary.median)} | ${ratio(r.cli.median, r.snapshot.median)} |`,
+        `${ratio(r.snapshot.median, r.raw1.summary.median)} | ${ratio(r.cli.median, r.snapshot.median)} | ${ms(r.cold)} | ` +
+        `${r.check.listCalls} + ${r.check.containersInspected}, ${r.check.pidsRead} |`,
     );
   }
   return out;
@@ -105,14 +111,14 @@ function incrementalTable(rows: readonly SizeResult[]): string[] {
 
 function profileTable(rows: readonly SizeResult[]): string[] {
   const out = [
-    '| Containers | lists (4 calls) | inspects via gateway | inspects via gateway, util.inspect stubbed* | same inspects, raw 8 sockets + JSON.parse | host read (all) | … host /sys/class/net only | … container ifaces only | buildSnapshot | lists+inspects+host+build | measured snapshot | node CPU / dockerd CPU during gateway inspects | node CPU, stubbed* |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| Containers | lists (4 calls) | inspects via gateway, all at once | … 8 in flight | … all at once, util.inspect stubbed* | same inspects, raw 8 sockets + JSON.parse | host read (all) | … host /sys/class/net only | … container ifaces only | buildSnapshot | lists+inspects+host+build | measured snapshot | node CPU / dockerd CPU during gateway inspects (all at once) | node CPU, stubbed* |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
     const p = r.profile;
     const sum = p.listsMs + p.inspectsMs + p.hostReadMs + p.buildMs;
     out.push(
-      `| ${r.target} | ${fmt(p.listsMs)} (stubbed* ${fmt(p.listsNoDebugMs)}) | ${fmt(p.inspectsMs)} | ${fmt(p.inspectsNoDebugMs)} | ${fmt(p.inspectsRawMs)} | ${fmt(p.hostReadMs)} | ${fmt(p.hostIfacesMs)} (${p.hostIfaceCount} ifaces) | ` +
+      `| ${r.target} | ${fmt(p.listsMs)} (stubbed* ${fmt(p.listsNoDebugMs)}) | ${fmt(p.inspectsMs)} | ${fmt(p.inspects8Ms)} | ${fmt(p.inspectsNoDebugMs)} | ${fmt(p.inspectsRawMs)} | ${fmt(p.hostReadMs)} | ${fmt(p.hostIfacesMs)} (${p.hostIfaceCount} ifaces) | ` +
         `${fmt(p.containerIfacesMs)} (${p.pids} pids) | ${fmt(p.buildMs, 2)} | ${fmt(sum)} | ${fmt(r.snapshot.median)} | ${fmt(p.inspectsNodeCpuMs)} / ${fmt(p.inspectsDockerdCpuMs)} | ${fmt(p.inspectsNoDebugNodeCpuMs)} |`,
     );
   }
@@ -121,14 +127,15 @@ function profileTable(rows: readonly SizeResult[]): string[] {
 
 function experimentTable(rows: readonly SizeResult[]): string[] {
   const out = [
-    '| Containers | Snapshot as measured, ms | Snapshot with util.inspect stubbed*, median (p90) ms | … ÷ raw floor (1 socket) | … CLI speed-up | Host reads: async as in src (all) | Host reads: same files with sync fs calls |',
-    '|---|---|---|---|---|---|---|',
+    '| Containers | Snapshot as measured, ms | Snapshot with util.inspect stubbed*, median (p90) ms | … ÷ raw floor (1 socket) | … CLI speed-up | Host reads: async as in src (all) | Host reads: same files with sync fs calls | Prototype fullRead†, median (p90) ms | † ÷ raw floor | † CLI speed-up | † veths mapped / controller\'s |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
     const e = r.profile.experiments;
     out.push(
       `| ${r.target} | ${fmt(r.snapshot.median)} | ${ms(e.snapshotStubbed)} | ${ratio(e.snapshotStubbed.median, r.raw1.summary.median)} | ` +
-        `${ratio(r.cli.median, e.snapshotStubbed.median)} | ${fmt(r.profile.hostReadMs)} | ${fmt(e.hostSyncMs)} |`,
+        `${ratio(r.cli.median, e.snapshotStubbed.median)} | ${fmt(r.profile.hostReadMs)} | ${fmt(e.hostSyncMs)} | ` +
+        `${ms(e.pipelined)} | ${ratio(e.pipelined.median, r.raw1.summary.median)} | ${ratio(r.cli.median, e.pipelined.median)} | ${e.pipelinedVeths} |`,
     );
   }
   return out;
@@ -166,24 +173,28 @@ export function markdownSection(m: Machine, rows: readonly SizeResult[], v: Verd
       `Docker engine ${m.dockerServer} (client ${m.dockerClient}) on unix:///var/run/docker.sock; Node ${m.node}. ` +
       'dockerd and the benchmark share the same CPUs.',
     '',
+    `**Code measured:** ${m.source}.`,
+    '',
     '**Method.** One run grows the fixture 10 → 100 → 300 running `sleep` containers (image `dne-busybox:local`, ' +
       'every 25th on the default bridge, the rest spread over 5 user bridge networks: ' +
       `${m.networks.join(', ')}), adding only the difference, then measures each size in turn. All times are wall-clock ms.`,
     '',
-    `- **Snapshot**: one \`createController({ env: {} })\` per run, then \`await controller.refresh()\` (GET /version, /info, /networks, /containers/json?all=1, one GET /containers/{id}/json per container, ` +
-      `/proc and /sys reads for the veth mapping, buildSnapshot). ${first?.snapshot.n ?? 0} iterations after 3 warm-ups; median and p90 (nearest rank).`,
+    `- **Snapshot**: one \`createController({ env: {} })\` per run, then \`await controller.refresh()\` (the controller's full read: GET /version and /info unless cached, /networks, /containers/json?all=1, one GET /containers/{id}/json per container, ` +
+      `/proc and /sys reads for the veth mapping, buildSnapshot; the last column of the table shows the calls it made). ${first?.snapshot.n ?? 0} iterations after 3 warm-ups; median and p90 (nearest rank).`,
     '- **Raw floor, 1 socket**: the same four list calls, then inspect of every container *and every network* (as the issue\'s floor does), with plain `node:http` over ' +
       '`new http.Agent({ keepAlive: true, maxSockets: 1 })`; bodies are read fully into Buffers, only the two list responses are parsed (for the ids). Same iterations.',
-    '- **Raw, 8 sockets**: the same calls with `maxSockets: 8`, the agent our gateway uses (dockerode, keep-alive, 8 sockets, `Promise.all`), for a like-for-like comparison.',
+    '- **Raw, 8 sockets**: the same calls with `maxSockets: 8`, i.e. 8 requests in flight as our controller allows, for a like-for-like comparison.',
     `- **docker CLI**: \`docker network ls -q\`, \`docker network inspect <ids>\`, \`docker ps -aq\`, \`docker inspect <ids>\` run one after the other with execFile and argument arrays (no shell); ` +
       `${first?.cli.n ?? 0} iterations after 1 warm-up, median.`,
+    '- **New controller + refresh**: `createController({ env: {} })` and `refresh()` in every iteration (the extension\'s first snapshot; nothing cached in the controller). ' +
+      'The last column gives the `RefreshStats` of a repeated snapshot: a controller that caches the engine\'s version/info makes 2 list calls instead of 4.',
     '- **Ratios**: snapshot / floor = snapshot median ÷ raw 1-socket median; CLI / snapshot = how many times faster the snapshot is than the CLI.',
     '- **Incremental refresh**: a second controller driven by `LiveUpdates` (default 30 ms debounce) on the real event stream. ' +
       '`docker network connect <net> dne-bench-1` is timed from the moment the CLI returns to `onDidChange` firing with that endpoint in the snapshot ' +
       '(10 tries, disconnect and wait for the change between tries). The debounce is part of that latency. `applyEvents` is timed directly with one synthetic ' +
       '`container update` event for an existing id (20 iterations after 3 warm-ups).',
     '- **Phase profile**: the phases of `Controller.fullRead` timed separately with the controller\'s own gateway and `LocalHostInspector` (10 iterations after 2 warm-ups, medians). ' +
-      'In `fullRead` they run one after the other, so their sum should be close to the snapshot time.',
+      'Their sum is what a `fullRead` that runs them one after the other takes; a `fullRead` that overlaps host reads with the API calls can beat it. Inspects are timed both all at once and with 8 in flight, since `fullRead` has used either.',
     '- Counts in brackets are all containers on the engine at that moment (the snapshot, the floor and the CLI all read everything on the engine).',
     '',
     '### Full snapshot',
@@ -203,11 +214,16 @@ export function markdownSection(m: Machine, rows: readonly SizeResult[], v: Verd
     ...profileTable(rows),
     '',
     '\\* Experiment: docker-modem 5 runs `debug(\'Sending: %s\', util.inspect(options, { showHidden: true, depth: null }))` on every request, even with debug off, ' +
-      'and `options` holds the keep-alive agent with its sockets and queued requests. For that column only, `util.inspect` was replaced by a stub returning \'\'.',
+      'and `options` holds the keep-alive agent with its sockets and queued requests, so each request costs O(queue) and a snapshot O(n²). ' +
+      'For the starred measurements only, `util.inspect` was replaced by a stub returning \'\'. Giving the gateway\'s agent a `[util.inspect.custom]` method has the same effect.',
     '',
     '### Experiments: what the suggested fixes would give (src/ unchanged)',
     '',
     ...experimentTable(rows),
+    '',
+    '† `bench/prototype.ts`, with the same util.inspect stub: the host\'s /sys/class/net is read while the four list calls are in flight, each container\'s ' +
+      'interfaces are read as soon as its inspect arrives, the sysfs/procfs files are read with sync calls, and the unused `/proc/<pid>/ns/net` readlink is dropped; ' +
+      'then the same `buildSnapshot`. (ip_forward is not read; one file.) The last column checks it maps as many host veths as the controller.',
     '',
     '### CPU per iteration (node: median; dockerd: mean over the iterations, from /proc/<dockerd>/stat), ms',
     '',

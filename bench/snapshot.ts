@@ -12,10 +12,10 @@ import { LiveUpdates } from '../src/core/liveUpdates';
 import {
   cleanBench, containerName, createNetworks, growTo, hostResources, requireEngineAndImage, runningBenchContainers,
 } from './fixture';
-import { measureApplyEvents, measureCli, measureIncremental, measureRaw, measureSnapshot } from './measures';
+import { measureApplyEvents, measureCli, measureColdSnapshot, measureIncremental, measureRaw, measureSnapshot } from './measures';
 import { profilePhases } from './profile';
 import { consoleReport, markdownSection, verdicts, writeBenchmarks, type Machine, type SizeResult } from './report';
-import { docker, fmt, now, sleep } from './util';
+import { docker, fmt, lines, now, sh, sleep } from './util';
 
 const SIZES = (process.env.DNE_BENCH_SIZES ?? '10,100,300').split(',').map(Number).filter((n) => n > 0);
 const OUT = join(process.cwd(), 'BENCHMARKS.md');
@@ -24,13 +24,27 @@ const log = (msg: string): void => {
   process.stderr.write(`[bench] ${msg}\n`);
 };
 
-async function machine(networks: string[]): Promise<Machine> {
+/** HEAD and whether src/ differs from it: the bundle measures the working tree as built. */
+async function sourceState(): Promise<string> {
+  try {
+    const head = await sh('git', ['rev-parse', '--short', 'HEAD']);
+    const dirty = lines(await sh('git', ['status', '--porcelain', '--', 'src']));
+    return dirty.length
+      ? `commit ${head} plus uncommitted changes in src/ (${dirty.map((l) => l.replace(/^\S+\s+/, '')).join(', ')})`
+      : `commit ${head}, src/ unchanged`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
+async function machine(networks: string[], source: string): Promise<Machine> {
   return {
     date: new Date().toISOString(),
     nproc: cpus().length,
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
     memTotalMiB: Math.round(totalmem() / 1048576),
     kernel: release(),
+    source,
     dockerServer: await docker('version', '--format', '{{.Server.Version}} (API {{.Server.APIVersion}})'),
     dockerClient: await docker('version', '--format', '{{.Client.Version}}'),
     node: process.version,
@@ -66,7 +80,9 @@ async function measureSize(target: number, have: number): Promise<SizeResult> {
   try {
     log('snapshot…');
     const snap = await measureSnapshot(controller);
-    log(`snapshot median ${fmt(snap.summary.median)} ms; raw floor (1 socket)…`);
+    log(`snapshot median ${fmt(snap.summary.median)} ms; cold snapshot (new controller each time)…`);
+    const cold = await measureColdSnapshot();
+    log(`cold snapshot median ${fmt(cold.median)} ms; raw floor (1 socket)…`);
     const raw1 = await measureRaw(1);
     log(`raw 1 socket median ${fmt(raw1.summary.median)} ms; raw 8 sockets…`);
     const raw8 = await measureRaw(8);
@@ -79,7 +95,7 @@ async function measureSize(target: number, have: number): Promise<SizeResult> {
     const apply = await measureApplyEvents(controller, id);
     log(`applyEvents median ${fmt(apply.summary.median)} ms; incremental refresh via the event stream…`);
     const incremental = await liveIncremental();
-    return { target, createSeconds, resources, check: snap.check, snapshot: snap.summary, raw1, raw8, cli, profile, incremental, apply: apply.summary };
+    return { target, createSeconds, resources, check: snap.check, snapshot: snap.summary, cold, raw1, raw8, cli, profile, incremental, apply: apply.summary };
   } finally {
     controller.dispose();
     controller.gateway.dispose();
@@ -90,13 +106,13 @@ function extraLines(rows: readonly SizeResult[]): string[] {
   const out = [
     '### Fixture and machine health',
     '',
-    '| Containers | created in, s (4 parallel `docker run`) | MemAvailable, MiB | processes on host | load avg | endpoints with host veth mapped | host facts unavailable |',
+    '| Containers | created in, s (4 parallel `docker run`) | MemAvailable, MiB | processes on host | load avg | running endpoints with host veth mapped: dne-bench-* / all on engine | host facts unavailable |',
     '|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
     out.push(
       `| ${r.target} | ${fmt(r.createSeconds)} | ${r.resources.memAvailableMiB} / ${r.resources.memTotalMiB} | ${r.resources.processes} (pid_max ${r.resources.pidMax}) | ` +
-        `${r.resources.loadavg} | ${r.check.endpointsWithVeth}/${r.check.endpoints} | ${r.check.unavailable.length ? r.check.unavailable.join(' ') : 'none'} |`,
+        `${r.resources.loadavg} | ${r.check.benchEndpointsWithVeth}/${r.check.benchEndpoints} / ${r.check.endpointsWithVeth}/${r.check.endpoints} | ${r.check.unavailable.length ? r.check.unavailable.join(' ') : 'none'} |`,
     );
   }
   out.push('');
@@ -105,8 +121,11 @@ function extraLines(rows: readonly SizeResult[]): string[] {
 
 async function main(): Promise<void> {
   await requireEngineAndImage();
+  const source = await sourceState();
+  log(`measuring ${source}`);
   const cleared = await cleanBench();
   if (cleared.containers || cleared.networks) log(`removed leftovers: ${cleared.containers} containers, ${cleared.networks} networks`);
+  if (cleared.stuck.length) log(`dockerd will not remove ${cleared.stuck.join(', ')} ("active endpoints" with none: moby/moby#42119); reusing it`);
   const rows: SizeResult[] = [];
   let networks: string[] = [];
   let failure: unknown;
@@ -119,18 +138,28 @@ async function main(): Promise<void> {
     }
   } catch (err) {
     failure = err;
-  } finally {
+  }
+  let cleanupError: unknown;
+  try {
     log('removing dne-bench-* resources…');
     const removed = await cleanBench();
     log(`removed ${removed.containers} containers and ${removed.networks} networks`);
+    if (removed.stuck.length) {
+      log(`WARNING: dockerd refuses to remove ${removed.stuck.join(', ')} although no endpoint is attached (moby/moby#42119: a leaked endpoint count, cleared by a dockerd restart). The next run reuses it.`);
+    }
+  } catch (err) {
+    cleanupError = err;
   }
   if (failure !== undefined) throw failure instanceof Error ? failure : new Error('benchmark failed', { cause: failure });
 
   const v = verdicts(rows);
   process.stdout.write(`${consoleReport(rows, v)}\n`);
-  const m = await machine(networks);
+  const m = await machine(networks, source);
   writeBenchmarks(OUT, markdownSection(m, rows, v, extraLines(rows)));
   log(`wrote ${OUT}`);
+  if (cleanupError !== undefined) {
+    throw new Error('some dne-bench-* resources could not be removed; run the bench again or remove them by label dne.bench=1', { cause: cleanupError });
+  }
 }
 
 let interrupted = false;
@@ -138,7 +167,10 @@ process.on('SIGINT', () => {
   if (interrupted) process.exit(130);
   interrupted = true;
   log('interrupted: removing dne-bench-* resources (Ctrl-C again to leave them)…');
-  void cleanBench().finally(() => process.exit(130));
+  void cleanBench().then(
+    () => process.exit(130),
+    () => process.exit(130),
+  );
 });
 
 main().catch((err: unknown) => {

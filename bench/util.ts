@@ -37,6 +37,15 @@ export async function pool<T>(limit: number, items: readonly T[], fn: (item: T) 
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/** Like `pool`, keeping each result at its item's index. */
+export async function mapPool<T, R>(limit: number, items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  await pool(limit, items.map((item, i) => [item, i] as const), async ([item, i]) => {
+    out[i] = await fn(item);
+  });
+  return out;
+}
+
 export function median(xs: readonly number[]): number {
   if (!xs.length) return NaN;
   const s = [...xs].sort((a, b) => a - b);

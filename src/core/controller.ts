@@ -134,12 +134,14 @@ export class Controller {
 
   private async fullRead(): Promise<Snapshot> {
     const t0 = performance.now();
-    const hostBase = this.host.readHost();
-    const [engine, networks, summaries] = await Promise.all([
+    const lists = Promise.all([
       this.engine ?? this.readEngine(),
       this.gateway.listNetworks(),
       this.gateway.listContainers(),
     ]);
+    // The host's interfaces are read while the list calls are in flight.
+    const hostBase = this.host.readHost();
+    const [engine, networks, summaries] = await lists;
     const calls = this.engine ? 2 : 4;
     // Aliases, static IPs and pids live only in per-container inspect.
     const inspected = await mapLimit(summaries, INSPECT_CONCURRENCY, (s) => this.inspectWithLinks(s.Id ?? ''));

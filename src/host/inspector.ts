@@ -48,16 +48,25 @@ export class LocalHostInspector implements HostInspector {
     return { model: fw.model, dump: fw.dump, proxies, unavailable };
   }
 
-  async readHost(): Promise<HostBase> {
-    const [hostIfaces, ipForward] = await Promise.all([readHostInterfaces(this.sysClassNet).catch(() => null), readIpForward(this.procRoot)]);
+  private known = new Map<string, HostInterface>();
+
+  readHost(): Promise<HostBase> {
+    let hostIfaces: HostInterface[] | null;
+    try {
+      hostIfaces = readHostInterfaces(this.sysClassNet, this.known);
+      this.known = new Map(hostIfaces.map((i) => [i.name, i]));
+    } catch {
+      hostIfaces = null;
+    }
+    const ipForward = readIpForward(this.procRoot);
     const unavailable: string[] = [];
     if (hostIfaces === null) unavailable.push(`${this.sysClassNet} is not readable: host veths and bridges are unknown.`);
     if (ipForward === null) unavailable.push('net.ipv4.ip_forward is not readable.');
-    return { hostIfaces, ipForward, unavailable };
+    return Promise.resolve({ hostIfaces, ipForward, unavailable });
   }
 
   readPid(pid: number): Promise<ContainerLinksResult> {
-    return readContainerInterfaces(pid, this.procRoot);
+    return Promise.resolve(readContainerInterfaces(pid, this.procRoot));
   }
 }
 

@@ -1,0 +1,141 @@
+// Pure: how a packet leaves a container (egress) and how a published port reaches it (ingress),
+// hop by hop, with the real interface names, addresses and the rule that applies.
+import type { FirewallModel, MasqueradeRule, PublishedRule } from '../shared/firewall';
+import type { ContainerInfo, Endpoint, NetworkInfo, ProxyProcess, Snapshot } from '../shared/model';
+import { ipInCidr } from './cidr';
+
+export type HopKind = 'interface' | 'veth' | 'bridge' | 'nat' | 'routed' | 'drop' | 'host' | 'out' | 'loopback' | 'netns';
+
+export interface Hop {
+  kind: HopKind;
+  name: string;
+  address?: string;
+  rule?: string;
+  note?: string;
+}
+
+export interface EgressPath {
+  network: string | null;
+  masqueraded: boolean;
+  /** false when the path ends in a drop (internal network, no network). */
+  leavesHost: boolean;
+  hops: Hop[];
+}
+
+export interface IngressPath {
+  hostIp: string;
+  hostPort: number;
+  protocol: string;
+  containerIp: string | null;
+  containerPort: number;
+  via: 'dnat' | 'proxy' | 'both' | 'none';
+  rule?: string;
+  proxy?: string;
+  /** raw-table / nft drop that keeps other hosts from routing straight to the container. */
+  protection?: string;
+  note?: string;
+}
+
+export interface ContainerPath {
+  container: string;
+  networkMode: string;
+  egress: EgressPath;
+  /** One egress per network the container is on (the first is the default route's). */
+  egressByNetwork: EgressPath[];
+  ingress: IngressPath[];
+}
+
+/** Docker gives the default route to a non-internal network; among those, the first by name. */
+export function defaultEndpoint(c: ContainerInfo, snap: Snapshot): Endpoint | undefined {
+  const nets = new Map(snap.networks.map((n) => [n.id, n]));
+  const withIp = c.endpoints.filter((e) => e.ipv4);
+  return withIp.find((e) => !nets.get(e.networkId)?.internal) ?? withIp[0];
+}
+
+function masqueradeFor(ip: string, fw: FirewallModel | null): MasqueradeRule | undefined {
+  return fw?.masquerade.find((m) => m.family === 'ipv4' && ipInCidr(ip, m.source));
+}
+
+function egressVia(c: ContainerInfo, ep: Endpoint, net: NetworkInfo | undefined, snap: Snapshot): EgressPath {
+  const fw = snap.host.firewall;
+  const bridge = ep.bridge ?? net?.bridge ?? null;
+  const hops: Hop[] = [
+    { kind: 'interface', name: `${c.name}:${ep.ifname ?? 'eth?'}`, address: ep.ipv4 ? `${ep.ipv4}/${ep.prefixLen ?? '?'}` : undefined },
+    { kind: 'veth', name: ep.hostVeth ?? 'veth (unknown: needs root)' },
+  ];
+  if (net?.driver !== 'bridge') {
+    hops.push({ kind: 'out', name: `${net?.driver ?? 'unknown'} driver`, note: 'Only bridge networks are traced hop by hop.' });
+    return { network: ep.network, masqueraded: false, leavesHost: true, hops };
+  }
+  hops.push({ kind: 'bridge', name: bridge ?? '?', address: ep.gateway ?? undefined });
+  if (net.internal || (bridge && fw?.internal.includes(bridge))) {
+    const rule = fw ? `${bridge ?? ''} is internal: traffic to other destinations is dropped` : undefined;
+    hops.push({ kind: 'drop', name: 'internal network: no route out', rule });
+    return { network: ep.network, masqueraded: false, leavesHost: false, hops };
+  }
+  const fwd = snap.host.ipForward;
+  const hostHop: Hop = { kind: 'host', name: 'host routing', note: fwd === false ? 'net.ipv4.ip_forward=0: the host does not forward, nothing leaves' : fwd ? 'net.ipv4.ip_forward=1' : 'ip_forward unknown' };
+  const routed = !!bridge && !!fw?.routed.includes(bridge);
+  const masq = ep.ipv4 ? masqueradeFor(ep.ipv4, fw) : undefined;
+  if (routed) {
+    hops.push(hostHop, { kind: 'routed', name: 'routed (gateway_mode_ipv4=routed): no NAT', note: 'The container address is seen outside as is.' });
+  } else if (masq) {
+    hops.push(hostHop, { kind: 'nat', name: 'MASQUERADE', address: 'source becomes the outgoing interface address', rule: masq.rule });
+  } else if (net.masquerade === false) {
+    hops.push(hostHop, { kind: 'routed', name: 'no masquerade (enable_ip_masquerade=false)' });
+  } else {
+    hops.push(hostHop, { kind: 'nat', name: 'MASQUERADE (rule not read)', note: fw ? 'No MASQUERADE rule covers this address.' : 'Firewall rules were not read (needs root).' });
+  }
+  hops.push({ kind: 'out', name: bridge ? `out (any interface but ${bridge})` : 'out' });
+  return { network: ep.network, masqueraded: !!masq && !routed, leavesHost: fwd !== false, hops };
+}
+
+function ingressFor(c: ContainerInfo, snap: Snapshot): IngressPath[] {
+  // Docker maps a published port to one of the container's addresses: whichever the rule names.
+  const ips = c.endpoints.flatMap((e) => (e.ipv4 ? [e.ipv4] : []));
+  const fw = snap.host.firewall;
+  const proxies: readonly ProxyProcess[] = snap.host.proxies ?? [];
+  return c.ports
+    .filter((p) => p.hostPort !== null)
+    .map((p) => {
+      const hostIp = p.hostIp ?? '0.0.0.0';
+      const v6 = hostIp.includes(':');
+      const rule: PublishedRule | undefined = fw?.published.find(
+        (r) => r.hostPort === p.hostPort && r.protocol === p.protocol && r.containerPort === p.containerPort && ips.includes(r.containerIp) && r.family === (v6 ? 'ipv6' : 'ipv4'),
+      );
+      const ip = rule?.containerIp ?? ips[0] ?? null;
+      const proxy = proxies.find((x) => x.hostPort === p.hostPort && x.protocol === p.protocol && x.hostIp === hostIp);
+      const via = rule && proxy ? 'both' : rule ? 'dnat' : proxy ? 'proxy' : 'none';
+      const drop = fw?.directRoutingDrops.find((d) => d.containerIp === ip && (d.port === null || d.port === p.containerPort));
+      const path: IngressPath = { hostIp, hostPort: p.hostPort ?? 0, protocol: p.protocol, containerIp: ip, containerPort: p.containerPort, via };
+      if (rule) path.rule = rule.rule;
+      if (proxy) path.proxy = `docker-proxy (pid ${proxy.pid}) ${proxy.hostIp}:${proxy.hostPort} → ${proxy.containerIp}:${proxy.containerPort}`;
+      if (drop) path.protection = drop.rule;
+      if (hostIp.startsWith('127.')) path.note = 'Bound to loopback: only the host itself connects, through docker-proxy.';
+      else if (proxy) path.note = 'Other hosts come in through DNAT; connections from this host to its own addresses go through docker-proxy.';
+      return path;
+    });
+}
+
+export function containerPath(c: ContainerInfo, snap: Snapshot): ContainerPath {
+  const owner = c.netnsOwnerId ? snap.containers.find((x) => x.id === c.netnsOwnerId) : undefined;
+  if (owner) {
+    const p = containerPath(owner, snap);
+    const via: Hop = { kind: 'netns', name: `shares the netns of ${owner.name}`, note: '--network container:X: same interfaces, addresses and ports' };
+    const lift = (e: EgressPath): EgressPath => ({ ...e, hops: [via, ...e.hops] });
+    return { ...p, container: c.name, networkMode: c.networkMode, egress: lift(p.egress), egressByNetwork: p.egressByNetwork.map(lift) };
+  }
+  if (c.networkModeKind === 'host') {
+    const egress: EgressPath = { network: 'host', masqueraded: false, leavesHost: true, hops: [{ kind: 'host', name: 'host network stack', note: 'No veth, no bridge, no NAT: the container uses the host interfaces directly.' }] };
+    return { container: c.name, networkMode: c.networkMode, egress, egressByNetwork: [egress], ingress: [] };
+  }
+  if (c.networkModeKind === 'none' || c.endpoints.every((e) => !e.ipv4)) {
+    const egress: EgressPath = { network: null, masqueraded: false, leavesHost: false, hops: [{ kind: 'loopback', name: 'lo only', note: c.state === 'running' ? 'No network interface but loopback.' : `Not running (${c.state}): no interfaces yet.` }] };
+    return { container: c.name, networkMode: c.networkMode, egress, egressByNetwork: [egress], ingress: ingressFor(c, snap) };
+  }
+  const nets = new Map(snap.networks.map((n) => [n.id, n]));
+  const first = defaultEndpoint(c, snap);
+  const ordered = [first, ...c.endpoints.filter((e) => e !== first && e.ipv4)].filter((e): e is Endpoint => !!e);
+  const byNet = ordered.map((ep) => egressVia(c, ep, nets.get(ep.networkId), snap));
+  return { container: c.name, networkMode: c.networkMode, egress: byNet[0] as EgressPath, egressByNetwork: byNet, ingress: ingressFor(c, snap) };
+}
