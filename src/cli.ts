@@ -1,47 +1,111 @@
 // Command-line front end: the same snapshot and analyses as the extension, as JSON or text.
-// Usage: node dist/cli.js topology [--json] [--host <endpoint>]
+import { readFileSync } from 'node:fs';
+import { parseFirewallDump } from './analysis/firewall';
+import { containerPath } from './analysis/paths';
+import { explain } from './analysis/reachability';
+import { formatFirewall } from './cli/formatFirewall';
 import { formatTopology } from './cli/formatTopology';
 import { createController } from './core/connect';
 import { EngineError } from './docker/errors';
+import { explanationText, pathText } from './hover/diagrams';
+import type { Snapshot } from './shared/model';
 
 interface Args {
   command: string;
   positional: string[];
   json: boolean;
   host: string | undefined;
+  port: number | null;
+  fromFile: string | undefined;
 }
 
-const USAGE = 'usage: cli topology [--json] [--host unix:///var/run/docker.sock|tcp://host:port|ssh://user@host]';
+const USAGE = `usage: cli <command> [--json] [--host <endpoint>]
+  topology                      networks, containers, endpoints, host facts
+  path <container>              egress and ingress hops with the rules that apply
+  explain <a> <b> [--port N]    can a reach b, every way, and why
+  firewall [--from-file <dump>] Docker's firewall as one model (live, or an iptables-save / nft dump)`;
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { command: '', positional: [], json: false, host: undefined };
+  const args: Args = { command: '', positional: [], json: false, host: undefined, port: null, fromFile: undefined };
+  const value = (i: number, name: string): string => {
+    const v = argv[i];
+    if (v === undefined) throw new Error(`${name} needs a value. ${USAGE}`);
+    return v;
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     if (a === '--json') args.json = true;
-    else if (a === '--host') args.host = argv[++i];
-    else if (a.startsWith('--host=')) args.host = a.slice('--host='.length);
-    else if (a.startsWith('--')) throw new Error(`unknown option ${a}. ${USAGE}`);
+    else if (a === '--host') args.host = value(++i, '--host');
+    else if (a === '--from-file') args.fromFile = value(++i, '--from-file');
+    else if (a === '--port') {
+      const p = Number(value(++i, '--port'));
+      if (!Number.isInteger(p) || p < 1 || p > 65535) throw new Error(`--port must be 1-65535. ${USAGE}`);
+      args.port = p;
+    } else if (a.startsWith('--')) throw new Error(`unknown option ${a}. ${USAGE}`);
     else if (!args.command) args.command = a;
     else args.positional.push(a);
   }
   return args;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv);
-  if (args.command !== 'topology') {
-    process.stderr.write(`${args.command ? `unknown command ${args.command}. ` : ''}${USAGE}\n`);
-    return 2;
-  }
+async function withSnapshot<T>(args: Args, fn: (s: Snapshot) => T): Promise<T> {
   const controller = createController({ hostSetting: args.host });
   try {
     await controller.refresh();
-    const snapshot = await controller.refreshFirewall();
-    process.stdout.write(args.json ? `${JSON.stringify(snapshot, null, 2)}\n` : `${formatTopology(snapshot)}\n`);
-    return 0;
+    return fn(await controller.refreshFirewall());
   } finally {
     controller.gateway.dispose();
     controller.dispose();
+  }
+}
+
+function print(args: Args, data: unknown, text: () => string): void {
+  process.stdout.write(args.json ? `${JSON.stringify(data, null, 2)}\n` : `${text()}\n`);
+}
+
+function need(args: Args, n: number): void {
+  if (args.positional.length < n) throw new Error(`${args.command} needs ${n} container name(s). ${USAGE}`);
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  switch (args.command) {
+    case 'topology':
+      await withSnapshot(args, (s) => print(args, s, () => formatTopology(s)));
+      return 0;
+    case 'path':
+      need(args, 1);
+      await withSnapshot(args, (s) => {
+        const name = args.positional[0] ?? '';
+        const c = s.containers.find((x) => x.name === name || x.id === name || (name.length >= 12 && x.id.startsWith(name)));
+        if (!c) throw new Error(`No container "${name}".`);
+        const p = containerPath(c, s);
+        print(args, p, () => `${p.container} (${p.networkMode})\n${pathText(p)}`);
+      });
+      return 0;
+    case 'explain':
+      need(args, 2);
+      await withSnapshot(args, (s) => {
+        const x = explain(s, args.positional[0] ?? '', args.positional[1] ?? '', args.port);
+        print(args, x, () => explanationText(x));
+      });
+      return 0;
+    case 'firewall': {
+      if (args.fromFile) {
+        const m = parseFirewallDump(readFileSync(args.fromFile, 'utf8'));
+        print(args, m, () => formatFirewall(m));
+        return 0;
+      }
+      await withSnapshot(args, (s) => {
+        if (!s.host.firewall) throw new Error(`Firewall not read: ${s.host.unavailable.join(' ')}`);
+        const m = s.host.firewall;
+        print(args, m, () => formatFirewall(m));
+      });
+      return 0;
+    }
+    default:
+      process.stderr.write(`${args.command ? `unknown command ${args.command}\n` : ''}${USAGE}\n`);
+      return 2;
   }
 }
 

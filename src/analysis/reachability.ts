@@ -1,0 +1,195 @@
+// Pure: can container A reach container B, every way it could, and why, with evidence.
+import type { UserRule } from '../shared/firewall';
+import type { ContainerInfo, Endpoint, NetworkInfo, Snapshot } from '../shared/model';
+import { ipInCidr } from './cidr';
+
+export type ReasonCode =
+  | 'SAME_NETNS'
+  | 'SHARED_NETWORK'
+  | 'NO_SHARED_NETWORK'
+  | 'ISOLATED_BRIDGES'
+  | 'ICC_DISABLED'
+  | 'INTERNAL_NETWORK'
+  | 'DEFAULT_BRIDGE_NO_DNS'
+  | 'LEGACY_LINK'
+  | 'NAME_RESOLVES'
+  | 'NOT_RUNNING'
+  | 'NETWORK_NONE'
+  | 'HOST_NETWORK'
+  | 'IP_FORWARD_OFF'
+  | 'FIREWALL_DROP'
+  | 'FIREWALL_UNKNOWN';
+
+export interface Reason {
+  code: ReasonCode;
+  message: string;
+  evidence: string;
+}
+
+export interface Way {
+  network: string;
+  address: string;
+  /** B's name (or an alias) resolves to that address from A through Docker's DNS or a link. */
+  byName: boolean;
+  names: string[];
+  /** false when a rule on this way drops the traffic. */
+  open: boolean;
+}
+
+export interface Explanation {
+  from: string;
+  to: string;
+  port: number | null;
+  reachable: boolean | 'unknown';
+  ways: Way[];
+  reasons: Reason[];
+}
+
+/** The container whose netns this one uses (itself unless joined). */
+function nsOwner(c: ContainerInfo, snap: Snapshot): ContainerInfo {
+  return (c.netnsOwnerId && snap.containers.find((x) => x.id === c.netnsOwnerId)) || c;
+}
+
+function userDrop(rules: readonly UserRule[], src: string, dst: string, port: number | null): UserRule | undefined {
+  const hit = (spec: string | null, ip: string): boolean => {
+    if (!spec) return true;
+    const neg = spec.startsWith('!');
+    const inside = ipInCidr(ip, neg ? spec.slice(1) : spec);
+    return neg ? !inside : inside;
+  };
+  // DOCKER-USER is read top to bottom; the first matching rule decides.
+  for (const r of rules) {
+    if (!hit(r.source, src) || !hit(r.destination, dst)) continue;
+    if (r.port !== null && port !== null && r.port !== port) continue;
+    if (r.port !== null && port === null) continue;
+    if (r.verdict === 'RETURN' || r.verdict === 'ACCEPT') return undefined;
+    if (r.verdict === 'DROP' || r.verdict === 'REJECT') return r;
+  }
+  return undefined;
+}
+
+function namesFor(b: ContainerInfo, ep: Endpoint, net: NetworkInfo, a: ContainerInfo): { byName: boolean; names: string[] } {
+  if (net.name === 'bridge' || net.driver !== 'bridge' && net.driver !== 'overlay' && net.driver !== 'macvlan' && net.driver !== 'ipvlan') {
+    // The default bridge has no embedded DNS: only --link names resolve (through /etc/hosts).
+    const aEp = a.endpoints.find((e) => e.networkId === net.id);
+    const link = aEp?.links.find((l) => l.split(':')[0] === b.name);
+    return link ? { byName: true, names: [b.name, link.split(':')[1] ?? ''].filter(Boolean) } : { byName: false, names: [] };
+  }
+  return { byName: true, names: [...new Set([b.name, ...ep.aliases])] };
+}
+
+export function explain(snap: Snapshot, fromName: string, toName: string, port: number | null = null): Explanation {
+  const find = (n: string): ContainerInfo => {
+    const c = snap.containers.find((x) => x.name === n || x.id === n || (n.length >= 12 && x.id.startsWith(n)));
+    if (!c) throw new Error(`No container "${n}".`);
+    return c;
+  };
+  const a0 = find(fromName);
+  const b0 = find(toName);
+  const out: Explanation = { from: a0.name, to: b0.name, port, reachable: false, ways: [], reasons: [] };
+  const reason = (code: ReasonCode, message: string, evidence: string): void => {
+    out.reasons.push({ code, message, evidence });
+  };
+  for (const c of [a0, b0]) {
+    if (c.state !== 'running') reason('NOT_RUNNING', `${c.name} is ${c.state}: it has no network until it runs.`, `docker inspect ${c.name}: State.Status=${c.state}`);
+  }
+  if (out.reasons.length) return out;
+  const a = nsOwner(a0, snap);
+  const b = nsOwner(b0, snap);
+  if (a.id === b.id) {
+    reason('SAME_NETNS', `${a0.name} and ${b0.name} share one network namespace: use localhost${port ? `:${port}` : ''}.`, `${a0.name}: ${a0.networkMode}; ${b0.name}: ${b0.networkMode}`);
+    out.ways.push({ network: `netns of ${a.name}`, address: '127.0.0.1', byName: false, names: [], open: true });
+    out.reachable = true;
+    return out;
+  }
+  for (const [c, orig] of [[a, a0], [b, b0]] as const) {
+    if (c.networkModeKind === 'none') reason('NETWORK_NONE', `${orig.name} runs with --network none: it has only loopback.`, `${orig.name}: NetworkMode=none`);
+  }
+  if (out.reasons.length) return out;
+  const fw = snap.host.firewall;
+  if (a.networkModeKind === 'host' || b.networkModeKind === 'host') {
+    return explainHost(snap, a, b, a0, b0, out, reason);
+  }
+  const nets = new Map(snap.networks.map((n) => [n.id, n]));
+  for (const ea of a.endpoints) {
+    const eb = b.endpoints.find((e) => e.networkId === ea.networkId && e.ipv4);
+    const net = nets.get(ea.networkId);
+    if (!eb?.ipv4 || !ea.ipv4 || !net) continue;
+    const names = namesFor(b, eb, net, a);
+    const way: Way = { network: net.name, address: eb.ipv4, byName: names.byName, names: names.names, open: true };
+    reason('SHARED_NETWORK', `Both are on ${net.name}: ${a.name} ${ea.ipv4} → ${b.name} ${eb.ipv4} through bridge ${net.bridge ?? '?'}.`, `${a.name} ${ea.ipv4} and ${b.name} ${eb.ipv4} on ${net.name} (${net.subnets.map((s) => s.subnet).join(', ')})`);
+    if (net.name === 'bridge' && !names.byName) {
+      reason('DEFAULT_BRIDGE_NO_DNS', `The default bridge has no DNS: "${b.name}" does not resolve from ${a.name}; use ${eb.ipv4}, a --link, or a user-defined network.`, 'docker0 networks have no embedded DNS (127.0.0.11)');
+    } else if (net.name === 'bridge') {
+      reason('LEGACY_LINK', `--link makes ${names.names.join(', ')} resolve to ${eb.ipv4} in ${a.name}'s /etc/hosts.`, ea.links.join(', '));
+    } else {
+      reason('NAME_RESOLVES', `On ${net.name}, Docker's DNS (127.0.0.11) resolves ${names.names.join(', ')} to ${eb.ipv4}.`, `aliases on ${net.name}: ${eb.aliases.join(', ') || b.name}`);
+    }
+    if (net.icc === false || (net.bridge && fw?.iccDisabled.includes(net.bridge))) {
+      way.open = false;
+      reason('ICC_DISABLED', `Inter-container communication is off on ${net.name}: the bridge drops traffic between its containers.`, fw?.iccDisabled.includes(net.bridge ?? '') ? `-A FORWARD -i ${net.bridge ?? ''} -o ${net.bridge ?? ''} -j DROP` : 'com.docker.network.bridge.enable_icc=false');
+    }
+    if (net.internal) {
+      reason('INTERNAL_NETWORK', `${net.name} is internal: containers on it reach each other, nothing outside.`, `${net.name}: Internal=true`);
+    }
+    const drop = fw ? userDrop(fw.userRules, ea.ipv4, eb.ipv4, port) : undefined;
+    if (drop) {
+      way.open = false;
+      reason('FIREWALL_DROP', `A rule in ${drop.chain} drops this traffic.`, drop.rule);
+    }
+    out.ways.push(way);
+  }
+  if (out.ways.length === 0) {
+    const aNets = a.endpoints.map((e) => e.network).join(', ') || 'none';
+    const bNets = b.endpoints.map((e) => e.network).join(', ') || 'none';
+    reason('NO_SHARED_NETWORK', `${a.name} and ${b.name} share no network: connect one of them to the other's network.`, `${a.name}: ${aNets}; ${b.name}: ${bNets}`);
+    const aBr = a.endpoints.map((e) => e.bridge ?? nets.get(e.networkId)?.bridge).filter(Boolean);
+    const bBr = b.endpoints.map((e) => e.bridge ?? nets.get(e.networkId)?.bridge).filter(Boolean);
+    const internal = a.endpoints.map((e) => nets.get(e.networkId)).filter((n) => n?.internal);
+    if (internal.length && internal.length === a.endpoints.length) {
+      reason('INTERNAL_NETWORK', `${a.name} is only on internal network(s) ${internal.map((n) => n?.name).join(', ')}: nothing outside them is reachable.`, internal.map((n) => `${n?.name ?? ''}: Internal=true`).join('; '));
+    } else if (fw && aBr.some((x) => fw.isolated.includes(x ?? '')) && bBr.some((x) => fw.isolated.includes(x ?? '') || fw.internal.includes(x ?? ''))) {
+      reason('ISOLATED_BRIDGES', 'Docker isolates bridge networks from each other: even routing by IP through the host is dropped.', `isolated bridges: ${[...aBr, ...bBr].join(', ')}`);
+    }
+    if (snap.host.ipForward === false) reason('IP_FORWARD_OFF', 'net.ipv4.ip_forward=0: the host does not route between bridges at all.', '/proc/sys/net/ipv4/ip_forward = 0');
+    if (!fw) reason('FIREWALL_UNKNOWN', 'Firewall rules were not read (needs root), so a route through the host cannot be ruled out.', snap.host.unavailable.join(' '));
+    out.reachable = !fw && snap.host.ipForward !== false ? 'unknown' : false;
+    return out;
+  }
+  out.reachable = out.ways.some((w) => w.open) ? true : false;
+  if (out.reachable === true && !fw) {
+    reason('FIREWALL_UNKNOWN', 'Firewall rules were not read (needs root): a DOCKER-USER rule could still drop this.', snap.host.unavailable.join(' '));
+  }
+  return out;
+}
+
+function explainHost(snap: Snapshot, a: ContainerInfo, b: ContainerInfo, a0: ContainerInfo, b0: ContainerInfo, out: Explanation, reason: (c: ReasonCode, m: string, e: string) => void): Explanation {
+  const nets = new Map(snap.networks.map((n) => [n.id, n]));
+  if (a.networkModeKind === 'host' && b.networkModeKind === 'host') {
+    reason('HOST_NETWORK', `Both use the host network stack: ${b0.name} is on localhost${out.port ? `:${out.port}` : ''}.`, 'NetworkMode=host for both');
+    out.ways.push({ network: 'host', address: '127.0.0.1', byName: false, names: [], open: true });
+    out.reachable = true;
+    return out;
+  }
+  if (a.networkModeKind === 'host') {
+    // The host owns every bridge's gateway address, so it reaches containers on them directly.
+    for (const eb of b.endpoints.filter((e) => e.ipv4)) {
+      const net = nets.get(eb.networkId);
+      out.ways.push({ network: net?.name ?? eb.network, address: eb.ipv4 ?? '', byName: false, names: [], open: true });
+    }
+    reason('HOST_NETWORK', `${a0.name} uses the host network: the host reaches ${b0.name} directly over its bridge (no NAT), but Docker's DNS does not serve host-mode containers.`, `${b0.name}: ${b.endpoints.map((e) => `${e.network} ${e.ipv4 ?? ''}`).join(', ')}`);
+  } else {
+    for (const ea of a.endpoints.filter((e) => e.ipv4)) {
+      const net = nets.get(ea.networkId);
+      if (net?.internal) {
+        reason('INTERNAL_NETWORK', `${net.name} is internal: ${a0.name} cannot leave it to reach the host.`, `${net.name}: Internal=true`);
+        continue;
+      }
+      const gw = ea.gateway ?? net?.subnets[0]?.effectiveGateway ?? '';
+      out.ways.push({ network: net?.name ?? ea.network, address: gw, byName: false, names: [], open: !!gw });
+    }
+    reason('HOST_NETWORK', `${b0.name} uses the host network: ${a0.name} reaches it on the host's addresses, e.g. its bridge gateway.`, `${b0.name}: NetworkMode=host`);
+  }
+  out.reachable = out.ways.some((w) => w.open);
+  return out;
+}
