@@ -5,6 +5,7 @@ export const VIEW_CONTAINER_ID = 'dockerNetworks';
 export const TOPOLOGY_VIEW_ID = 'dockerNetworks.topology';
 export const CONFIG_SECTION = 'dockerNetworks';
 export const INSPECT_SCHEME = 'docker-network-inspect';
+export const ANALYSIS_SCHEME = 'docker-network-analysis';
 export const LOG_NAME = 'Docker Networks';
 
 export const Commands = {
@@ -21,6 +22,7 @@ export const Commands = {
   disconnectContainer: 'dockerNetworks.disconnectContainer',
   joinContainer: 'dockerNetworks.joinContainer',
   runContainer: 'dockerNetworks.runContainer',
+  explainReachability: 'dockerNetworks.explainReachability',
 } as const;
 
 /** Context keys for `when` clauses. */

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import type { CommandContext } from './commands/context';
 import { onSettingsChanged, readSettings } from './config';
-import { ContextKeys, INSPECT_SCHEME, LOG_NAME, TOPOLOGY_VIEW_ID } from './constants';
+import { AnalysisDocuments } from './commands/explainReachability';
+import { ANALYSIS_SCHEME, ContextKeys, INSPECT_SCHEME, LOG_NAME, TOPOLOGY_VIEW_ID } from './constants';
 import { createController } from './core/connect';
 import type { Controller } from './core/controller';
 import { LiveUpdates, type ConnectionStatus } from './core/liveUpdates';
@@ -53,6 +54,7 @@ export class Services implements vscode.Disposable {
       this.view,
       this.snapshotEmitter,
       vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, new InspectDocuments(() => ctx.controller().gateway)),
+      vscode.workspace.registerTextDocumentContentProvider(ANALYSIS_SCHEME, new AnalysisDocuments()),
       ...registerCommands(ctx),
       onSettingsChanged((keys) => {
         if (keys.includes('showBuiltinNetworks')) this.tree.setOptions({ showBuiltinNetworks: readSettings().showBuiltinNetworks });

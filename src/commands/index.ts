@@ -6,6 +6,7 @@ import { isTreeNode } from './args';
 import { connectContainer } from './connectContainer';
 import { createNetwork } from './createNetwork';
 import { disconnectContainer } from './disconnectContainer';
+import { explainReachability } from './explainReachability';
 import { inspect } from './inspect';
 import { joinContainer } from './joinContainer';
 import { pruneNetworks } from './pruneNetworks';
@@ -26,6 +27,7 @@ const table: Record<string, Handler> = {
   [Commands.disconnectContainer]: (ctx, arg) => disconnectContainer(ctx, arg),
   [Commands.joinContainer]: (ctx, arg) => joinContainer(ctx, arg),
   [Commands.runContainer]: (ctx, arg) => runContainer(ctx, arg),
+  [Commands.explainReachability]: (ctx, arg) => explainReachability(ctx, arg),
   [Commands.openSettings]: () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:docker-network-explorer.docker-network-explorer`),
   [Commands.showLog]: (ctx) => ctx.log.show(),
   [Commands.toggleBuiltin]: async () => {
