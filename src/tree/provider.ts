@@ -1,6 +1,8 @@
 // TreeDataProvider over the controller's snapshot. It never edits nodes by hand: every change
 // comes from a new snapshot.
 import * as vscode from 'vscode';
+import { containerPath } from '../analysis/paths';
+import { pathMarkdown } from '../hover/diagrams';
 import type { Snapshot } from '../shared/model';
 import { childrenOf, type TreeNode, type TreeOptions } from './treeModel';
 import { containerTooltip, endpointTooltip, md, networkTooltip } from './tooltips';
@@ -134,6 +136,16 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const item = toTreeItem(node);
     item.id = node.id;
+    return item;
+  }
+
+  /** The path diagram is computed only when a tooltip is about to show. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    const snap = this.snapshot;
+    if (!snap || !('container' in node)) return item;
+    const base = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : '';
+    const diagram = pathMarkdown(containerPath(node.container, snap));
+    item.tooltip = markdown(`${base}\n\n---\n\n${diagram}`);
     return item;
   }
 

@@ -164,6 +164,16 @@ export async function runInCodeServer(): Promise<number> {
       return screenshots;
     };
 
+    // A test logs `##hover <name> <row label>`: hover that tree row until its tooltip shows.
+    const hoverRow = async (p: Page, label: string): Promise<void> => {
+      const row = p.locator('.monaco-list-row', { hasText: label }).first();
+      await row.scrollIntoViewIfNeeded();
+      await p.mouse.move(0, 0);
+      await row.hover();
+      await p.locator('.monaco-hover, .workbench-hover').first().waitFor({ state: 'visible', timeout: 5000 });
+      await p.waitForTimeout(300);
+    };
+
     let finish: (code: number) => void = () => undefined;
     const done = new Promise<number>((res) => (finish = res));
 
@@ -173,6 +183,8 @@ export async function runInCodeServer(): Promise<number> {
       out.write(text.endsWith('\n') ? text : `${text}\n`);
       const marker = /##screenshot\s+([A-Za-z0-9._-]+)/.exec(text);
       if (marker?.[1]) await takeScreenshot(marker[1]);
+      const hover = /##hover\s+([A-Za-z0-9._-]+)\s+(.+)$/m.exec(text);
+      if (hover?.[1] && hover[2]) await hoverRow(page, hover[2].trim()).then(() => takeScreenshot(hover[1] ?? 'hover'), (err: unknown) => say(`hover failed: ${String(err)}`));
     });
     await page.exposeFunction('codeAutomationExit', async (code: unknown, logs: unknown) => {
       saveAutomationLogs(logs);

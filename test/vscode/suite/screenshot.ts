@@ -25,3 +25,18 @@ export async function screenshot(name: string, timeoutMs = 15_000, settleMs = 70
     await sleep(50);
   }
 }
+
+/** Hover the tree row whose text contains `rowText` and screenshot its tooltip. */
+export async function hoverScreenshot(name: string, rowText: string, timeoutMs = 15_000): Promise<void> {
+  await sleep(700);
+  const dir = process.env['DNE_SCREENSHOT_DIR'];
+  const file = dir ? join(dir, `${name}.png`) : undefined;
+  if (file) rmSync(file, { force: true });
+  console.log(`##hover ${name} ${rowText}`);
+  if (!file) return;
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`runner wrote no hover screenshot ${file} within ${timeoutMs} ms`);
+    await sleep(50);
+  }
+}

@@ -1,0 +1,42 @@
+// The path diagram in the tree hover, inside the real workbench.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExplorerApi } from '../../../src/services';
+import type { TreeNode } from '../../../src/tree/treeModel';
+import { cleanTestResources, createTestNetwork, requireEngine, runTestContainer } from '../../helpers/docker';
+import { hoverScreenshot } from './screenshot';
+
+let api: ExplorerApi;
+
+suite('hover diagrams', () => {
+  suiteSetup(async function () {
+    this.timeout(120_000);
+    await requireEngine();
+    await cleanTestResources();
+    await createTestNetwork('dne-test-hover-net', '--subnet', '10.254.40.0/24');
+    await runTestContainer('dne-test-hover-web', '--network', 'dne-test-hover-net', '-p', '127.0.0.1::80');
+    const ext = vscode.extensions.getExtension<ExplorerApi>('docker-network-explorer.docker-network-explorer');
+    assert.ok(ext);
+    api = await ext.activate();
+    await api.waitFor((s) => !!s.host.firewall && s.containers.some((c) => c.name === 'dne-test-hover-web' && c.endpoints[0]?.hostVeth));
+  });
+  suiteTeardown(cleanTestResources);
+
+  test('a container tooltip resolves to its veth/bridge/NAT path and published port rule', async () => {
+    const snap = api.snapshot();
+    assert.ok(snap);
+    const c = snap.containers.find((x) => x.name === 'dne-test-hover-web');
+    assert.ok(c);
+    const node: TreeNode = { kind: 'container', id: `ctr:${c.id}`, container: c };
+    const item = api.tree.resolveTreeItem(api.tree.getTreeItem(node), node);
+    const md = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : '';
+    const ep = c.endpoints[0];
+    assert.ok(ep?.hostVeth && ep.ifname);
+    assert.ok(md.includes(`dne-test-hover-web:${ep.ifname} (10.254.40.2/24) ⇄ ${ep.hostVeth} ⇄ ${ep.bridge ?? ''}`), md);
+    assert.match(md, /MASQUERADE/);
+    assert.match(md, /rule: -A POSTROUTING -s 10\.254\.40\.0\/24 ! -o br-[0-9a-f]{12} -j MASQUERADE/);
+    assert.match(md, /ingress: host 127\.0\.0\.1:\d+\/tcp ⇄ DNAT \+ docker-proxy ⇄ 10\.254\.40\.2:80/);
+    await vscode.commands.executeCommand('workbench.view.extension.dockerNetworks');
+    await hoverScreenshot('hover-container', 'dne-test-hover-web');
+  });
+});
