@@ -38,8 +38,9 @@ node_layer() {
   local p f
   p=$(grep -E '^# pass ' "$tap" | awk '{print $3}' | tail -1)
   f=$(grep -E '^# fail ' "$tap" | awk '{print $3}' | tail -1)
+  c=$(grep -E '^# cancelled ' "$tap" | awk '{print $3}' | tail -1)
   p=${p:-0}
-  f=${f:-0}
+  f=$((${f:-0} + ${c:-0}))
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
     echo "$name: ran no test" >&2

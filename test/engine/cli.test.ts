@@ -31,11 +31,11 @@ function runCli(args: string[], env: Record<string, string> = {}, wrap: string[]
 describe('cli topology', () => {
   before(async () => {
     await requireEngine();
-    await cleanTestResources();
+    await cleanTestResources('dne-test-cli');
     await createTestNetwork('dne-test-cli-net', '--subnet', '10.254.9.0/24', '--gateway', '10.254.9.1');
     await runTestContainer('dne-test-cli1', '--network', 'dne-test-cli-net', '--ip', '10.254.9.20', '--network-alias', 'cli-alias');
   });
-  after(cleanTestResources);
+  after(() => cleanTestResources('dne-test-cli'));
 
   it('prints only the snapshot JSON on stdout', async () => {
     const r = await runCli(['topology', '--json']);

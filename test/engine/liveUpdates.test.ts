@@ -41,9 +41,9 @@ function waitForStatus(live: LiveUpdates, state: ConnectionStatus['state'], ms =
 describe('live updates on the real engine', () => {
   before(async () => {
     await requireEngine();
-    await cleanTestResources();
+    await cleanTestResources('dne-test-live');
   });
-  after(cleanTestResources);
+  after(() => cleanTestResources('dne-test-live'));
 
   it('re-reads only the container a connect event names, and only the network a create event names', async () => {
     await runTestContainer('dne-test-live1');
@@ -118,8 +118,8 @@ describe('live updates on the real engine', () => {
       const status = await down;
       assert.equal(status.state === 'disconnected' && status.error.code, 'ENGINE_DOWN');
 
-      await runTestContainer('dne-test-while-down');
-      const caughtUp = waitForChange(controller, (ch) => ch.snapshot.containers.some((c) => c.name === 'dne-test-while-down'));
+      await runTestContainer('dne-test-live-down');
+      const caughtUp = waitForChange(controller, (ch) => ch.snapshot.containers.some((c) => c.name === 'dne-test-live-down'));
       proxy = await startProxy();
       const ch = await caughtUp;
       assert.equal(ch.stats.kind, 'full', 'a reconnect re-reads everything, since events were missed');

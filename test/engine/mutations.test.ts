@@ -16,9 +16,9 @@ let m: Mutations;
 async function engineState(): Promise<string> {
   const nets = (await docker('network', 'ls', '--format', '{{.ID}} {{.Name}}'))
     .split('\n')
-    .filter((l) => / (dne-test-.*|bridge|host|none)$/.test(l))
+    .filter((l) => / (dne-test-m-.*|bridge|host|none)$/.test(l))
     .sort();
-  const ids = (await docker('ps', '-aq', '--filter', 'label=dne.test=1')).split('\n').filter(Boolean);
+  const ids = (await docker('ps', '-aq', '--filter', 'label=dne.test=1', '--filter', 'name=^dne-test-m-')).split('\n').filter(Boolean);
   const ctrs = ids.length
     ? await dockerJson<{ Name: string; State: { Status: string }; NetworkSettings: { Networks: Record<string, { IPAddress: string }> } }[]>('inspect', ...ids)
     : [];
@@ -42,7 +42,7 @@ async function refused(call: () => Promise<unknown>, message: RegExp): Promise<v
 describe('mutations on the real engine', () => {
   before(async () => {
     await requireEngine();
-    await cleanTestResources();
+    await cleanTestResources('dne-test-m-');
     await createTestNetwork('dne-test-m-auto');
     await createTestNetwork('dne-test-m-used', '--subnet', '10.254.20.0/24');
     await runTestContainer('dne-test-m1', '--network', 'dne-test-m-used', '--ip', '10.254.20.10');
@@ -55,7 +55,7 @@ describe('mutations on the real engine', () => {
   });
   after(async () => {
     controller?.gateway.dispose();
-    await cleanTestResources();
+    await cleanTestResources('dne-test-m-');
   });
 
   it('creates a network with subnet, gateway, ip-range, internal and labels', async () => {
@@ -115,13 +115,14 @@ describe('mutations on the real engine', () => {
   });
 
   it('prunes only unused networks (label-filtered in tests) and returns their names', async () => {
-    await createTestNetwork('dne-test-m-unused');
+    // A suite label too, so the prune cannot touch other suites' networks.
+    await createTestNetwork('dne-test-m-unused', '--label', 'dne.test.suite=m');
+    await createTestNetwork('dne-test-m-unused-other');
     const candidates = (await m.pruneCandidates(['dne.test=1'])).map((n) => n.name);
     assert.ok(candidates.includes('dne-test-m-unused'));
     assert.ok(!candidates.includes('dne-test-m-used'));
-    const removed = await m.pruneNetworks({ labels: ['dne.test=1'] });
-    assert.ok(removed.includes('dne-test-m-unused'));
-    assert.ok(!removed.includes('dne-test-m-used'));
+    const removed = await m.pruneNetworks({ labels: ['dne.test=1', 'dne.test.suite=m'] });
+    assert.deepEqual(removed, ['dne-test-m-unused']);
   });
 
   it('joins a running container, redirects to the owner, and refuses bad joins', async () => {

@@ -45,7 +45,7 @@ describe('snapshot on the real engine', () => {
   });
   after(async () => {
     controller?.gateway.dispose();
-    await cleanTestResources();
+    await cleanTestResources('dne-test-s-');
   });
 
   it('reports the engine and the endpoint', async () => {

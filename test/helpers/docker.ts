@@ -34,12 +34,38 @@ export async function requireEngine(): Promise<void> {
   }
 }
 
-/** Removes every container and network this test suite ever made (by label), nothing else. */
-export async function cleanTestResources(): Promise<void> {
-  const ids = (await docker('ps', '-aq', '--filter', `label=${TEST_LABEL}`)).split('\n').filter(Boolean);
-  if (ids.length) await docker('rm', '-f', ...ids);
-  const nets = (await docker('network', 'ls', '-q', '--filter', `label=${TEST_LABEL}`)).split('\n').filter(Boolean);
-  for (const n of nets) await docker('network', 'rm', n);
+/**
+ * Removes the containers and networks a suite made: labelled dne.test=1 AND named with the
+ * suite's own prefix, so suites (and other runs) never remove each other's resources.
+ */
+export async function cleanTestResources(prefix: string): Promise<void> {
+  if (!prefix.startsWith(TEST_PREFIX)) throw new Error(`test resources must be named ${TEST_PREFIX}*`);
+  const list = async (args: string[], nameField: string): Promise<string[]> =>
+    (await docker(...args, '--filter', `label=${TEST_LABEL}`, '--format', `{{.ID}} {{${nameField}}}`))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(' '))
+      .filter(([, name]) => name?.startsWith(prefix))
+      .map(([id]) => id ?? '');
+  const ids = await list(['ps', '-a'], '.Names');
+  // Joined containers first: removing a netns owner before them can leave a stale endpoint.
+  const modes = ids.length ? (await docker('inspect', '--format', '{{.Id}} {{.HostConfig.NetworkMode}}', ...ids)).split('\n') : [];
+  const joined = modes.filter((l) => l.includes(' container:')).map((l) => l.split(' ')[0] ?? '');
+  const rest = modes.filter((l) => !l.includes(' container:')).map((l) => l.split(' ')[0] ?? '');
+  if (joined.length) await docker('rm', '-f', ...joined);
+  if (rest.length) await docker('rm', '-f', ...rest);
+  for (const n of await list(['network', 'ls'], '.Name')) await removeNetworkForce(n);
+}
+
+/** dockerd 20.10 can keep a stale endpoint of a removed container (moby#42119): clear it, retry. */
+async function removeNetworkForce(id: string): Promise<void> {
+  try {
+    await docker('network', 'rm', id);
+  } catch {
+    const stale = JSON.parse(await docker('network', 'inspect', '--format', '{{json .Containers}}', id)) as Record<string, { Name: string }> | null;
+    for (const ep of Object.values(stale ?? {})) await docker('network', 'disconnect', '-f', id, ep.Name).catch(() => undefined);
+    await docker('network', 'rm', id);
+  }
 }
 
 export async function runTestContainer(name: string, ...runArgs: string[]): Promise<string> {

@@ -12,7 +12,7 @@ suite('hover diagrams', () => {
   suiteSetup(async function () {
     this.timeout(120_000);
     await requireEngine();
-    await cleanTestResources();
+    await cleanTestResources('dne-test-hover-');
     await createTestNetwork('dne-test-hover-net', '--subnet', '10.254.40.0/24');
     await runTestContainer('dne-test-hover-web', '--network', 'dne-test-hover-net', '-p', '127.0.0.1::80');
     const ext = vscode.extensions.getExtension<ExplorerApi>('docker-network-explorer.docker-network-explorer');
@@ -20,7 +20,7 @@ suite('hover diagrams', () => {
     api = await ext.activate();
     await api.waitFor((s) => !!s.host.firewall && s.containers.some((c) => c.name === 'dne-test-hover-web' && c.endpoints[0]?.hostVeth));
   });
-  suiteTeardown(cleanTestResources);
+  suiteTeardown(() => cleanTestResources('dne-test-hover-'));
 
   test('a container tooltip resolves to its veth/bridge/NAT path and published port rule', async () => {
     const snap = api.snapshot();

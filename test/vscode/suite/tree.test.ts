@@ -37,7 +37,7 @@ suite('tree view on the real engine', () => {
   });
   suiteTeardown(async () => {
     await vscode.workspace.getConfiguration('dockerNetworks').update('host', undefined, vscode.ConfigurationTarget.Global);
-    await cleanTestResources();
+    await cleanTestResources('dne-test-s-');
   });
 
   test('the view container and the view open', async () => {
@@ -47,9 +47,11 @@ suite('tree view on the real engine', () => {
   });
 
   test('networks in the tree are the engine networks', async () => {
-    const names = (await docker('network', 'ls', '--format', '{{.Name}}')).split('\n').sort();
+    // Only ours and the built-ins: other runs may add or remove networks meanwhile.
+    const mine = (n: string): boolean => n.startsWith('dne-test-s-') || ['bridge', 'host', 'none'].includes(n);
+    const names = (await docker('network', 'ls', '--format', '{{.Name}}')).split('\n').filter(mine).sort();
     const nets = children(find(children(), 'Networks'));
-    assert.deepEqual(nets.map(label).sort(), names);
+    assert.deepEqual(nets.map(label).filter(mine).sort(), names);
     const a = find(nets, S.netA);
     assert.match(String(api.tree.getTreeItem(a).description), /10\.251\.0\.0\/24/);
     assert.equal(api.tree.getTreeItem(a).contextValue, 'network.user.bridge');
@@ -58,7 +60,7 @@ suite('tree view on the real engine', () => {
 
   test("a network's children are the containers docker says are on it, stopped ones included", async () => {
     const raws = await dockerJson<{ Name: string; NetworkSettings: { Networks: Record<string, { IPAddress: string }> } }[]>(
-      'inspect', ...(await docker('ps', '-aq', '--filter', 'label=dne.test=1')).split('\n'),
+      'inspect', ...(await docker('ps', '-aq', '--filter', 'label=dne.test=1', '--filter', 'name=^dne-test-s-')).split('\n'),
     );
     const onA = raws.filter((r) => r.NetworkSettings.Networks[S.netA]).map((r) => r.Name.slice(1)).sort();
     const members = children(find(children(find(children(), 'Networks')), S.netA));
