@@ -64,7 +64,7 @@ function egressVia(c: ContainerInfo, ep: Endpoint, net: NetworkInfo | undefined,
     { kind: 'veth', name: ep.hostVeth ?? 'veth (unknown: needs root)' },
   ];
   if (net?.driver !== 'bridge') {
-    hops.push({ kind: 'out', name: `${net?.driver ?? 'unknown'} driver`, note: 'Only bridge networks are traced hop by hop.' });
+    hops.push({ kind: 'out', name: `${net?.driver ?? 'unknown'} driver`, note: 'only bridge networks are traced hop by hop' });
     return { network: ep.network, masqueraded: false, leavesHost: true, hops };
   }
   hops.push({ kind: 'bridge', name: bridge ?? '?', address: ep.gateway ?? undefined });
@@ -74,19 +74,19 @@ function egressVia(c: ContainerInfo, ep: Endpoint, net: NetworkInfo | undefined,
     return { network: ep.network, masqueraded: false, leavesHost: false, hops };
   }
   const fwd = snap.host.ipForward;
-  const hostHop: Hop = { kind: 'host', name: 'host routing', note: fwd === false ? 'net.ipv4.ip_forward=0: the host does not forward, nothing leaves' : fwd ? 'net.ipv4.ip_forward=1' : 'ip_forward unknown' };
+  const hostHop: Hop = { kind: 'host', name: 'host routing', note: fwd === false ? 'net.ipv4.ip_forward=0: the host does not forward, nothing leaves' : fwd ? 'net.ipv4.ip_forward=1' : 'net.ipv4.ip_forward unknown' };
   const routed = !!bridge && !!fw?.routed.includes(bridge);
   const masq = ep.ipv4 ? masqueradeFor(ep.ipv4, fw) : undefined;
   if (routed) {
     hops.push(hostHop, { kind: 'routed', name: 'routed (gateway_mode_ipv4=routed): no NAT', note: 'The container address is seen outside as is.' });
   } else if (masq) {
-    hops.push(hostHop, { kind: 'nat', name: 'MASQUERADE', address: 'source becomes the outgoing interface address', rule: masq.rule });
+    hops.push(hostHop, { kind: 'nat', name: 'MASQUERADE', rule: masq.rule, note: 'the source becomes the outgoing interface address' });
   } else if (net.masquerade === false) {
     hops.push(hostHop, { kind: 'routed', name: 'no masquerade (enable_ip_masquerade=false)' });
   } else {
     hops.push(hostHop, { kind: 'nat', name: 'MASQUERADE (rule not read)', note: fw ? 'No MASQUERADE rule covers this address.' : 'Firewall rules were not read (needs root).' });
   }
-  hops.push({ kind: 'out', name: bridge ? `out (any interface but ${bridge})` : 'out' });
+  hops.push({ kind: 'out', name: 'out', note: bridge ? `any interface but ${bridge}` : undefined });
   return { network: ep.network, masqueraded: !!masq && !routed, leavesHost: fwd !== false, hops };
 }
 

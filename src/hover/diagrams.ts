@@ -14,22 +14,28 @@ export function ingressLine(i: IngressPath): string {
   return `host ${i.hostIp}:${i.hostPort}/${i.protocol} ⇄ ${via} ⇄ ${i.containerIp ?? '?'}:${i.containerPort}`;
 }
 
-/** The text block: egress per network, then each published port, with the rules under each. */
+const pad = (s: string, n: number): string => (s.length >= n ? `${s} ` : s + ' '.repeat(n - s.length));
+
+/** One hop per line: the name, then what to know about it (address, rule or note). */
+function hopLine(h: Hop): string {
+  const label = h.kind === 'veth' || h.kind === 'host' ? `⇅ ${h.name}` : h.kind === 'out' ? `→ ${h.name}` : h.name;
+  const detail = h.rule ?? h.address ?? h.note ?? '';
+  return `  ${pad(label, 26)}${detail}`.trimEnd();
+}
+
+/** The text block: egress per network (hop per line), then each published port. */
 export function pathText(p: ContainerPath): string {
   const lines: string[] = [];
-  for (const e of p.egressByNetwork) {
-    lines.push(`egress${e.network ? ` via ${e.network}` : ''}: ${egressLine(e)}`);
-    for (const h of e.hops) {
-      if (h.rule) lines.push(`    rule: ${h.rule}`);
-      if (h.note && (h.kind === 'drop' || h.kind === 'routed' || h.kind === 'netns' || (h.kind === 'host' && h.note.includes('=0')))) lines.push(`    note: ${h.note}`);
-    }
-  }
+  p.egressByNetwork.forEach((e, i) => {
+    lines.push(`egress${e.network ? ` via ${e.network}` : ''}${i === 0 && p.egressByNetwork.length > 1 ? ' (default route)' : ''}`);
+    lines.push(...e.hops.map(hopLine));
+  });
   for (const i of p.ingress) {
-    lines.push(`ingress: ${ingressLine(i)}`);
-    if (i.rule) lines.push(`    rule: ${i.rule}`);
-    if (i.proxy) lines.push(`    proxy: ${i.proxy}`);
-    if (i.protection) lines.push(`    protected by: ${i.protection}`);
-    if (i.note) lines.push(`    note: ${i.note}`);
+    lines.push(`ingress ${ingressLine(i)}`);
+    if (i.rule) lines.push(`  ${pad('DNAT', 26)}${i.rule}`);
+    if (i.proxy) lines.push(`  ${pad('proxy', 26)}${i.proxy}`);
+    if (i.protection) lines.push(`  ${pad('protected by', 26)}${i.protection}`);
+    if (i.note) lines.push(`  ${pad('note', 26)}${i.note}`);
   }
   return lines.join('\n');
 }

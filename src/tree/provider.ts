@@ -136,6 +136,8 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const item = toTreeItem(node);
     item.id = node.id;
+    // VS Code calls resolveTreeItem only for items without a tooltip: the path diagram is lazy.
+    if ('container' in node) item.tooltip = undefined;
     return item;
   }
 
@@ -143,9 +145,11 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     const snap = this.snapshot;
     if (!snap || !('container' in node)) return item;
-    const base = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : '';
+    const full = toTreeItem(node).tooltip;
+    const base = full instanceof vscode.MarkdownString ? full.value : '';
     const diagram = pathMarkdown(containerPath(node.container, snap));
-    item.tooltip = markdown(`${base}\n\n---\n\n${diagram}`);
+    // The path first: it is what the hover is for; the endpoint facts follow.
+    item.tooltip = markdown(`${diagram}\n\n---\n\n${base}`);
     return item;
   }
 

@@ -147,6 +147,24 @@ export async function contextMenu(page: Page, spec: RowSpec, item: string, befor
   }
 }
 
+/** Drags the side bar's sash so the tree's descriptions are readable in screenshots. */
+export async function widenSidebar(page: Page, width: number): Promise<void> {
+  const bar = await page.locator(SIDEBAR).boundingBox();
+  if (!bar || bar.width >= width) return;
+  const edge = bar.x + bar.width;
+  const sashes = page.locator('.monaco-sash.vertical');
+  for (let i = 0; i < (await sashes.count()); i++) {
+    const b = await sashes.nth(i).boundingBox();
+    if (!b || Math.abs(b.x + b.width / 2 - edge) > 4 || b.height < bar.height / 2) continue;
+    const y = b.y + b.height / 2;
+    await page.mouse.move(b.x + b.width / 2, y);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + width, y, { steps: 8 });
+    await page.mouse.up();
+    return;
+  }
+}
+
 // --- quick input -----------------------------------------------------------------------------
 
 const QI = '.quick-input-widget';

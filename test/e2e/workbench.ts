@@ -70,7 +70,7 @@ export interface Workbench {
   readonly browser: Browser;
   readonly server: CodeServer;
   readonly url: string;
-  /** Browser open (page.goto) to the Docker Networks activity-bar icon being visible, ms. */
+  /** Browser open (page.goto) to the workbench's activity bar being visible, ms. */
   readonly openMs: number;
   /** PNG of the whole page at test-results/screenshots/<name>.png; returns the path. */
   screenshot(name: string): Promise<string>;
@@ -143,7 +143,7 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
     say(opts.tag, `opening ${url}`);
     const t0 = Date.now();
     await page.goto(url);
-    await activityBarItem(page).waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
     const openMs = Date.now() - t0;
     const screenshot = async (name: string): Promise<string> => {
       const file = join(SCREENSHOTS, `${name}.png`);
@@ -164,7 +164,7 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
 
 /** The "Docker Networks" icon of our view container in the activity bar. */
 export function activityBarItem(page: Page): ReturnType<Page['locator']> {
-  return page.locator('.part.activitybar .action-item[aria-label^="Docker Networks"]').first();
+  return page.locator('.part.activitybar .action-item a.action-label[aria-label^="Docker Networks"]').first();
 }
 
 /** Runs `cleanup` once on SIGINT/SIGTERM/SIGHUP, then exits 130. Returns a remover. */

@@ -18,7 +18,13 @@ suite('hover diagrams', () => {
     const ext = vscode.extensions.getExtension<ExplorerApi>('docker-network-explorer.docker-network-explorer');
     assert.ok(ext);
     api = await ext.activate();
-    await api.waitFor((s) => !!s.host.firewall && s.containers.some((c) => c.name === 'dne-test-hover-web' && c.endpoints[0]?.hostVeth));
+    // The firewall is read right after each refresh: wait until it has this network's rules.
+    await api.waitFor(
+      (s) =>
+        !!s.host.firewall?.masquerade.some((m) => m.source === '10.254.40.0/24') &&
+        !!s.host.firewall.published.some((p) => p.containerIp === '10.254.40.2') &&
+        s.containers.some((c) => c.name === 'dne-test-hover-web' && c.endpoints[0]?.hostVeth),
+    );
   });
   suiteTeardown(() => cleanTestResources('dne-test-hover-'));
 
@@ -32,10 +38,12 @@ suite('hover diagrams', () => {
     const md = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : '';
     const ep = c.endpoints[0];
     assert.ok(ep?.hostVeth && ep.ifname);
-    assert.ok(md.includes(`dne-test-hover-web:${ep.ifname} (10.254.40.2/24) ⇄ ${ep.hostVeth} ⇄ ${ep.bridge ?? ''}`), md);
-    assert.match(md, /MASQUERADE/);
-    assert.match(md, /rule: -A POSTROUTING -s 10\.254\.40\.0\/24 ! -o br-[0-9a-f]{12} -j MASQUERADE/);
-    assert.match(md, /ingress: host 127\.0\.0\.1:\d+\/tcp ⇄ DNAT \+ docker-proxy ⇄ 10\.254\.40\.2:80/);
+    const lines = md.split('\n').map((l) => l.trim().replace(/\s+/g, ' '));
+    assert.ok(lines.includes(`dne-test-hover-web:${ep.ifname} 10.254.40.2/24`), md);
+    assert.ok(lines.includes(`⇅ ${ep.hostVeth}`), md);
+    assert.ok(lines.includes(`${ep.bridge ?? '?'} 10.254.40.1`), md);
+    assert.ok(lines.includes(`MASQUERADE -A POSTROUTING -s 10.254.40.0/24 ! -o ${ep.bridge ?? '?'} -j MASQUERADE`), md);
+    assert.match(md, /ingress host 127\.0\.0\.1:\d+\/tcp ⇄ DNAT \+ docker-proxy ⇄ 10\.254\.40\.2:80/);
     await vscode.commands.executeCommand('workbench.view.extension.dockerNetworks');
     await hoverScreenshot('hover-container', 'dne-test-hover-web');
   });

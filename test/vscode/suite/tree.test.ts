@@ -68,7 +68,7 @@ suite('tree view on the real engine', () => {
     const a1 = find(members, S.a1);
     assert.equal(api.tree.getTreeItem(a1).description, S.a1Ip);
     assert.deepEqual(children(a1).map(label), [S.joined], 'the joined container sits under its owner');
-    const tip = api.tree.getTreeItem(a1).tooltip;
+    const tip = api.tree.resolveTreeItem(api.tree.getTreeItem(a1), a1).tooltip;
     assert.ok(tip instanceof vscode.MarkdownString && tip.value.includes('svc\\-a'), 'aliases in the tooltip');
   });
 
