@@ -6,6 +6,7 @@ import { explain } from './analysis/reachability';
 import { formatFirewall } from './cli/formatFirewall';
 import { formatTopology } from './cli/formatTopology';
 import { createController } from './core/connect';
+import type { Controller } from './core/controller';
 import { EngineError } from './docker/errors';
 import { explanationText, pathText } from './hover/diagrams';
 import type { Snapshot } from './shared/model';
@@ -48,11 +49,11 @@ function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-async function withSnapshot<T>(args: Args, fn: (s: Snapshot) => T): Promise<T> {
+async function withSnapshot<T>(args: Args, fn: (s: Snapshot, c: Controller) => T | Promise<T>): Promise<T> {
   const controller = createController({ hostSetting: args.host });
   try {
     await controller.refresh();
-    return fn(await controller.refreshFirewall());
+    return await fn(await controller.refreshFirewall(), controller);
   } finally {
     controller.gateway.dispose();
     controller.dispose();
@@ -75,12 +76,14 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     case 'path':
       need(args, 1);
-      await withSnapshot(args, (s) => {
+      await withSnapshot(args, async (s, controller) => {
         const name = args.positional[0] ?? '';
         const c = s.containers.find((x) => x.name === name || x.id === name || (name.length >= 12 && x.id.startsWith(name)));
         if (!c) throw new Error(`No container "${name}".`);
-        const p = containerPath(c, s);
-        print(args, p, () => `${p.container} (${p.networkMode})\n${pathText(p)}`);
+        const { dns, unavailable } = c.networkModeKind !== 'host' && c.networkModeKind !== 'none' ? await controller.embeddedDns(c.id) : { dns: null, unavailable: undefined };
+        const p = { ...containerPath(c, s), dns, ...(unavailable ? { dnsUnavailable: unavailable } : {}) };
+        const dnsText = dns ? `\nembedded DNS 127.0.0.11:53 → udp :${dns.udpPort ?? '?'} tcp :${dns.tcpPort ?? '?'} (dockerd's resolver in the netns)` : '';
+        print(args, p, () => `${p.container} (${p.networkMode})\n${pathText(p)}${dnsText}`);
       });
       return 0;
     case 'explain':

@@ -1,5 +1,6 @@
 // The controller owns the snapshot: a full read, then incremental refreshes driven by engine
 // events. Every view renders what it publishes; nothing edits a view by hand.
+import type { EmbeddedDns } from '../analysis/embeddedDns';
 import type { DockerGateway } from '../docker/gateway';
 import { EngineError, MIN_API_VERSION, compareApiVersions } from '../docker/errors';
 import type { RawContainerInspect, RawEvent, RawNetwork } from '../docker/rawTypes';
@@ -118,6 +119,16 @@ export class Controller {
       kernelVersion: version.KernelVersion ?? '',
       swarmActive: info.Swarm?.LocalNodeState === 'active',
     };
+  }
+
+  /** The embedded-DNS rules of a running container (or of the owner of its netns). */
+  async embeddedDns(containerId: string): Promise<{ dns: EmbeddedDns | null; unavailable?: string }> {
+    const raw = this.containers.get(containerId);
+    const mode = raw?.HostConfig?.NetworkMode ?? '';
+    const owner = mode.startsWith('container:') ? this.containers.get(mode.slice('container:'.length)) : raw;
+    const pid = owner?.State?.Running ? owner.State.Pid : undefined;
+    if (!pid) return { dns: null, unavailable: 'The container is not running.' };
+    return this.host.readEmbeddedDns(pid);
   }
 
   /** Forget the engine's version, e.g. after a reconnect (it may have been upgraded). */

@@ -2,10 +2,11 @@
 // and /sys; otherwise the fields stay null and `unavailable` says why.
 import type { HostInterface, ProxyProcess } from '../shared/model';
 import type { FirewallModel } from '../shared/firewall';
+import { parseEmbeddedDns, type EmbeddedDns } from '../analysis/embeddedDns';
 import { readDockerProxies } from './dockerProxy';
 import { readFirewall } from './firewallReader';
 import type { NetnsInterface } from './linkMapping';
-import type { HostHelperMode } from './privilege';
+import { runPrivileged, type HostHelperMode } from './privilege';
 import { readContainerInterfaces, readHostInterfaces, readIpForward, type ContainerLinksResult } from './links';
 
 export interface HostBase {
@@ -26,6 +27,8 @@ export interface HostFirewall {
 }
 
 export interface HostInspector {
+  /** Docker's embedded-DNS rules inside a container's netns (spawns nsenter + iptables-save). */
+  readEmbeddedDns(pid: number): Promise<{ dns: EmbeddedDns | null; unavailable?: string }>;
   /** Docker's firewall rules and docker-proxy processes (spawns iptables-save or nft). */
   readFirewall(): Promise<HostFirewall>;
   /** The host's own interfaces and sysctls. */
@@ -41,6 +44,12 @@ export class LocalHostInspector implements HostInspector {
     private readonly procRoot = '/proc',
     private readonly sysClassNet = '/sys/class/net',
   ) {}
+
+  async readEmbeddedDns(pid: number): Promise<{ dns: EmbeddedDns | null; unavailable?: string }> {
+    const r = await runPrivileged(this.helper(), 'nsenter', ['-t', String(pid), '-n', 'iptables-save', '-t', 'nat']);
+    if (!r.ok) return { dns: null, unavailable: r.why ?? `nsenter/iptables-save failed: ${r.stderr.trim().split('\n')[0] ?? r.code}` };
+    return { dns: parseEmbeddedDns(r.stdout) };
+  }
 
   async readFirewall(): Promise<HostFirewall> {
     const [fw, proxies] = await Promise.all([readFirewall(this.helper()), readDockerProxies(this.procRoot).catch(() => null)]);
@@ -73,6 +82,10 @@ export class LocalHostInspector implements HostInspector {
 /** For a remote engine: nothing on this machine describes its host. */
 export class RemoteHostInspector implements HostInspector {
   constructor(private readonly endpoint: string) {}
+
+  readEmbeddedDns(): Promise<{ dns: EmbeddedDns | null; unavailable?: string }> {
+    return Promise.resolve({ dns: null, unavailable: `Remote engine (${this.endpoint}): container netns rules are read only for a local engine.` });
+  }
 
   readFirewall(): Promise<HostFirewall> {
     return Promise.resolve({ model: null, dump: null, proxies: null, unavailable: [`Remote engine (${this.endpoint}): its firewall is read only for a local engine.`] });

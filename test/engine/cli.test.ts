@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Snapshot } from '../../src/shared/model';
-import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer } from '../helpers/docker';
+import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer, sh } from '../helpers/docker';
 
 const repo = resolve(__dirname, '..', '..', '..');
 const cli = join(repo, 'dist', 'cli.js');
@@ -53,6 +53,39 @@ describe('cli topology', () => {
     const n = s.networks.find((x) => x.name === 'dne-test-cli-net');
     assert.deepEqual(n?.subnets.map((x) => [x.subnet, x.gateway, x.ipRange]), [['10.254.9.0/24', '10.254.9.1', null]]);
     assert.equal(n?.bridge, `br-${n?.id.slice(0, 12)}`);
+  });
+
+  it('path shows the hops and the embedded DNS ports that iptables has in the netns', async () => {
+    const r = await runCli(['path', 'dne-test-cli1', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const p = JSON.parse(r.stdout) as { egress: { masqueraded: boolean; hops: { kind: string; name: string; rule?: string }[] }; dns: { udpPort: number; tcpPort: number } | null };
+    assert.equal(p.egress.masqueraded, true);
+    assert.match(p.egress.hops.find((h) => h.kind === 'nat')?.rule ?? '', /-s 10\.254\.9\.0\/24 ! -o br-\w+ -j MASQUERADE/);
+    const pid = (await docker('inspect', '--format', '{{.State.Pid}}', 'dne-test-cli1')).trim();
+    const nat = await sh('nsenter', ['-t', pid, '-n', 'iptables-save', '-t', 'nat']);
+    assert.ok(nat.includes(`--to-destination 127.0.0.11:${p.dns?.udpPort ?? 'none'}`), nat);
+    const text = await runCli(['path', 'dne-test-cli1']);
+    assert.match(text.stdout, /embedded DNS 127\.0\.0\.11:53 → udp :\d+ tcp :\d+/);
+  });
+
+  it('explain and firewall print JSON with the documented fields', async () => {
+    const x = await runCli(['explain', 'dne-test-cli1', 'dne-test-cli1', '--json']);
+    assert.equal(x.code, 0, x.stderr);
+    assert.deepEqual(Object.keys(JSON.parse(x.stdout) as object).sort(), ['from', 'port', 'reachable', 'reasons', 'to', 'ways']);
+    const f = await runCli(['firewall', '--json']);
+    const m = JSON.parse(f.stdout) as { backend: string; dockerLayout: string; masquerade: { source: string }[] };
+    assert.equal(m.dockerLayout, 'docker-20.10-27');
+    assert.ok(m.masquerade.some((x2) => x2.source === '10.254.9.0/24'));
+  });
+
+  it('without root: explain still answers from the API and says the firewall was not read', async () => {
+    const gid = statSync('/var/run/docker.sock').gid;
+    const r = await runCli(['explain', 'dne-test-cli1', 'dne-test-cli1', '--json'], { HOME: '/tmp' }, ['setpriv', '--reuid=65534', `--regid=${gid}`, '--clear-groups']);
+    assert.equal(r.code, 0, r.stderr);
+    const t = await runCli(['topology', '--json'], { HOME: '/tmp' }, ['setpriv', '--reuid=65534', `--regid=${gid}`, '--clear-groups']);
+    const s = JSON.parse(t.stdout) as Snapshot;
+    assert.equal(s.host.firewall, null);
+    assert.ok(s.host.unavailable.some((u) => /Firewall rules not read: Not root, and `sudo -n iptables-save` was refused/.test(u)), s.host.unavailable.join(' | '));
   });
 
   it('prints a human view without --json', async () => {
