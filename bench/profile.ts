@@ -78,10 +78,12 @@ export async function profilePhases(controller: Controller): Promise<PhaseProfil
     Promise.all([inspector.readHost(), Promise.all(pids.map((pid) => inspector.readPid(pid)))]);
   const hostRead = await med(readAll);
   let hostIfaceCount = 0;
-  const hostIfaces = await med(async () => {
-    hostIfaceCount = (await readHostInterfaces()).length;
+  // The sysfs reads are synchronous now; med() still times them.
+  const hostIfaces = await med(() => {
+    hostIfaceCount = readHostInterfaces().length;
+    return Promise.resolve();
   });
-  const containerIfaces = await med(() => Promise.all(pids.map((pid) => readContainerInterfaces(pid))));
+  const containerIfaces = await med(() => Promise.resolve(pids.map((pid) => readContainerInterfaces(pid))));
 
   const [base, reads] = await readAll();
   const ifacesByPid = new Map<number, NetnsInterface[]>();
