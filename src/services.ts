@@ -38,6 +38,8 @@ export class Services implements vscode.Disposable {
   private readonly view: vscode.TreeView<TreeNode>;
   private readonly snapshotEmitter = new vscode.EventEmitter<Snapshot>();
   private engine: Engine | undefined;
+  /** Host facts that could not be read are told once per session, not on every refresh. */
+  private toldUnavailable = false;
 
   constructor(context: vscode.ExtensionContext) {
     this.view = vscode.window.createTreeView(TOPOLOGY_VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
@@ -86,12 +88,25 @@ export class Services implements vscode.Disposable {
         this.log.debug(`${stats.kind} refresh: ${stats.containersInspected} container(s), ${stats.networksInspected} network(s) inspected in ${stats.ms.toFixed(1)} ms`);
         this.tree.update(snapshot);
         this.snapshotEmitter.fire(snapshot);
+        if (stats.kind === 'firewall') this.tellUnavailableOnce(snapshot);
       }),
       live.onDidChangeStatus((s) => this.showStatus(s)),
     ];
     this.engine = { controller, live, subs };
     this.log.info(`connecting to ${controller.gateway.endpointUrl}`);
     void live.start();
+  }
+
+  private tellUnavailableOnce(snapshot: Snapshot): void {
+    if (this.toldUnavailable || snapshot.host.unavailable.length === 0) return;
+    this.toldUnavailable = true;
+    for (const u of snapshot.host.unavailable) this.log.warn(u);
+    const first = snapshot.host.unavailable[0] ?? '';
+    const more = snapshot.host.unavailable.length > 1 ? ` (+${snapshot.host.unavailable.length - 1} more in the log)` : '';
+    void vscode.window.showInformationMessage(`Docker Networks works from the Engine API; some host facts are missing. ${first}${more}`, 'Open Settings', 'Show Log').then((a) => {
+      if (a === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'dockerNetworks.hostHelper');
+      if (a === 'Show Log') this.log.show();
+    });
   }
 
   private showStatus(s: ConnectionStatus): void {

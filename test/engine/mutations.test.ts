@@ -45,10 +45,10 @@ describe('mutations on the real engine', () => {
     await cleanTestResources('dne-test-m-');
     await createTestNetwork('dne-test-m-auto');
     await createTestNetwork('dne-test-m-used', '--subnet', '10.254.20.0/24');
-    await runTestContainer('dne-test-m1', '--network', 'dne-test-m-used', '--ip', '10.254.20.10');
-    await runTestContainer('dne-test-m2');
+    await runTestContainer('dne-test-m-c1', '--network', 'dne-test-m-used', '--ip', '10.254.20.10');
+    await runTestContainer('dne-test-m-c2');
     await runTestContainer('dne-test-m-host', '--network', 'host');
-    await runTestContainer('dne-test-m-joined', '--network', 'container:dne-test-m1');
+    await runTestContainer('dne-test-m-joined', '--network', 'container:dne-test-m-c1');
     await docker('create', '--name', 'dne-test-m-created', '--label', 'dne.test=1', TEST_IMAGE, 'sleep', '60');
     controller = createController({ env: {} });
     m = new Mutations(controller);
@@ -81,35 +81,35 @@ describe('mutations on the real engine', () => {
   });
 
   it('connects with a static IP and aliases, and disconnects', async () => {
-    await m.connect({ container: 'dne-test-m2', network: 'dne-test-m-used', ipv4: '10.254.20.77', aliases: ['m2-alias'] });
-    const [raw] = await dockerJson<{ NetworkSettings: { Networks: Record<string, { IPAddress: string; Aliases: string[] }> } }[]>('inspect', 'dne-test-m2');
+    await m.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: '10.254.20.77', aliases: ['m-c2-alias'] });
+    const [raw] = await dockerJson<{ NetworkSettings: { Networks: Record<string, { IPAddress: string; Aliases: string[] }> } }[]>('inspect', 'dne-test-m-c2');
     assert.equal(raw?.NetworkSettings.Networks['dne-test-m-used']?.IPAddress, '10.254.20.77');
-    assert.ok(raw?.NetworkSettings.Networks['dne-test-m-used']?.Aliases.includes('m2-alias'));
-    await m.disconnect({ container: 'dne-test-m2', network: 'dne-test-m-used' });
-    const [after] = await dockerJson<{ NetworkSettings: { Networks: Record<string, unknown> } }[]>('inspect', 'dne-test-m2');
+    assert.ok(raw?.NetworkSettings.Networks['dne-test-m-used']?.Aliases.includes('m-c2-alias'));
+    await m.disconnect({ container: 'dne-test-m-c2', network: 'dne-test-m-used' });
+    const [after] = await dockerJson<{ NetworkSettings: { Networks: Record<string, unknown> } }[]>('inspect', 'dne-test-m-c2');
     assert.deepEqual(Object.keys(after?.NetworkSettings.Networks ?? {}), ['bridge']);
   });
 
   it('refuses bad connects', async () => {
-    await refused(() => m.connect({ container: 'dne-test-m2', network: 'dne-test-m-used', ipv4: '10.254.99.5' }), /outside the subnet/);
-    await refused(() => m.connect({ container: 'dne-test-m2', network: 'dne-test-m-used', ipv4: '10.254.20.10' }), /already used by container "dne-test-m1"/);
-    await refused(() => m.connect({ container: 'dne-test-m2', network: 'dne-test-m-used', ipv4: '10.254.20.1' }), /gateway/);
-    await refused(() => m.connect({ container: 'dne-test-m2', network: 'dne-test-m-auto', ipv4: '172.30.0.9' }), /no user-configured subnet/);
-    await refused(() => m.connect({ container: 'dne-test-m2', network: 'host' }), /host mode/);
-    await refused(() => m.connect({ container: 'dne-test-m2', network: 'none' }), /none means no network/);
-    await refused(() => m.connect({ container: 'dne-test-m-joined', network: 'dne-test-m-auto' }), /shares the netns of "dne-test-m1".*Connect "dne-test-m1" instead/);
+    await refused(() => m.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: '10.254.99.5' }), /outside the subnet/);
+    await refused(() => m.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: '10.254.20.10' }), /already used by container "dne-test-m-c1"/);
+    await refused(() => m.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: '10.254.20.1' }), /gateway/);
+    await refused(() => m.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-auto', ipv4: '172.30.0.9' }), /no user-configured subnet/);
+    await refused(() => m.connect({ container: 'dne-test-m-c2', network: 'host' }), /host mode/);
+    await refused(() => m.connect({ container: 'dne-test-m-c2', network: 'none' }), /none means no network/);
+    await refused(() => m.connect({ container: 'dne-test-m-joined', network: 'dne-test-m-auto' }), /shares the netns of "dne-test-m-c1".*Connect "dne-test-m-c1" instead/);
     await refused(() => m.connect({ container: 'dne-test-m-host', network: 'dne-test-m-auto' }), /--network host/);
-    await refused(() => m.connect({ container: 'dne-test-m1', network: 'dne-test-m-used' }), /already connected/);
-    await refused(() => m.connect({ container: 'dne-test-m2', network: 'bridge', aliases: ['x'] }), /already connected|default bridge/);
+    await refused(() => m.connect({ container: 'dne-test-m-c1', network: 'dne-test-m-used' }), /already connected/);
+    await refused(() => m.connect({ container: 'dne-test-m-c2', network: 'bridge', aliases: ['x'] }), /already connected|default bridge/);
     await refused(() => m.connect({ container: 'dne-test-nope', network: 'bridge' }), /No container "dne-test-nope"/);
-    await refused(() => m.disconnect({ container: 'dne-test-m2', network: 'dne-test-m-used' }), /is not connected/);
+    await refused(() => m.disconnect({ container: 'dne-test-m-c2', network: 'dne-test-m-used' }), /is not connected/);
   });
 
   it('refuses removing built-in or used networks, names the users, and removes after disconnecting', async () => {
     for (const n of ['bridge', 'host', 'none']) await refused(() => m.removeNetwork({ network: n }), /built-in/);
-    await refused(() => m.removeNetwork({ network: 'dne-test-m-used' }), /used by dne-test-m1 \(running\)/);
+    await refused(() => m.removeNetwork({ network: 'dne-test-m-used' }), /used by dne-test-m-c1 \(running\)/);
     await createTestNetwork('dne-test-m-busy', '--subnet', '10.254.24.0/24');
-    await docker('network', 'connect', 'dne-test-m-busy', 'dne-test-m2');
+    await docker('network', 'connect', 'dne-test-m-busy', 'dne-test-m-c2');
     await m.removeNetwork({ network: 'dne-test-m-busy', disconnectContainers: true });
     assert.equal(await docker('network', 'ls', '-q', '--filter', 'name=^dne-test-m-busy$'), '');
   });
@@ -127,14 +127,14 @@ describe('mutations on the real engine', () => {
 
   it('joins a running container, redirects to the owner, and refuses bad joins', async () => {
     const res = await m.join({ target: 'dne-test-m-joined', image: TEST_IMAGE, name: 'dne-test-m-j2', command: 'sleep 60', labels: LABELS });
-    assert.equal(res.joined, 'dne-test-m1');
-    assert.match(res.note ?? '', /shares the netns of "dne-test-m1"/);
+    assert.equal(res.joined, 'dne-test-m-c1');
+    assert.match(res.note ?? '', /shares the netns of "dne-test-m-c1"/);
     const [raw] = await dockerJson<{ HostConfig: { NetworkMode: string } }[]>('inspect', 'dne-test-m-j2');
-    const [owner] = await dockerJson<{ Id: string }[]>('inspect', 'dne-test-m1');
+    const [owner] = await dockerJson<{ Id: string }[]>('inspect', 'dne-test-m-c1');
     assert.equal(raw?.HostConfig.NetworkMode, `container:${owner?.Id}`);
     await refused(() => m.join({ target: 'dne-test-m-created', image: TEST_IMAGE, labels: LABELS }), /is created: .*Start it first/);
-    await refused(() => m.join({ target: 'dne-test-m1', image: 'dne-test-no-such-image:1', labels: LABELS }), /not on this engine, and we never pull/);
-    await refused(() => m.join({ target: 'dne-test-m1', image: TEST_IMAGE, name: 'dne-test-m2', labels: LABELS }), /already exists/);
+    await refused(() => m.join({ target: 'dne-test-m-c1', image: 'dne-test-no-such-image:1', labels: LABELS }), /not on this engine, and we never pull/);
+    await refused(() => m.join({ target: 'dne-test-m-c1', image: TEST_IMAGE, name: 'dne-test-m-c2', labels: LABELS }), /already exists/);
   });
 
   it('runs containers in each mode and refuses nonsense', async () => {
@@ -151,6 +151,6 @@ describe('mutations on the real engine', () => {
   });
 
   it('reports validation failures as ValidationError naming the field', async () => {
-    await assert.rejects(() => m.connect({ container: 'dne-test-m2', network: 'dne-test-m-used', ipv4: 'x' }), (e: unknown) => e instanceof ValidationError && e.field === 'ipv4');
+    await assert.rejects(() => m.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: 'x' }), (e: unknown) => e instanceof ValidationError && e.field === 'ipv4');
   });
 });

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../../src/services';
 import type { TreeNode } from '../../../src/tree/treeModel';
 import { cleanTestResources, createTestNetwork, requireEngine, runTestContainer } from '../../helpers/docker';
-import { hoverScreenshot } from './screenshot';
+import type { Explanation } from '../../../src/analysis/reachability';
+import { hoverScreenshot, screenshot } from './screenshot';
 
 let api: ExplorerApi;
 
@@ -15,6 +16,7 @@ suite('hover diagrams', () => {
     await cleanTestResources('dne-test-hover-');
     await createTestNetwork('dne-test-hover-net', '--subnet', '10.254.40.0/24');
     await runTestContainer('dne-test-hover-web', '--network', 'dne-test-hover-net', '-p', '127.0.0.1::80');
+    await runTestContainer('dne-test-hover-other');
     const ext = vscode.extensions.getExtension<ExplorerApi>('docker-network-explorer.docker-network-explorer');
     assert.ok(ext);
     api = await ext.activate();
@@ -47,4 +49,14 @@ suite('hover diagrams', () => {
     await vscode.commands.executeCommand('workbench.view.extension.dockerNetworks');
     await hoverScreenshot('hover-container', 'dne-test-hover-web');
   });
+
+  test('explainReachability shows the verdict and reasons in a readable document', async () => {
+    const x = await vscode.commands.executeCommand<Explanation>('dockerNetworks.explainReachability', { from: 'dne-test-hover-other', to: 'dne-test-hover-web', port: 80 });
+    assert.equal(x.reachable, false);
+    assert.deepEqual(x.reasons.map((r) => r.code).slice(0, 2), ['NO_SHARED_NETWORK', 'ISOLATED_BRIDGES']);
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('dockerNetworks.explainReachability', { from: 'dne-test-hover-other', to: 'dne-test-nope' })), /No container "dne-test-nope"/);
+    await screenshot('explain-preview');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 });
+
