@@ -9,6 +9,7 @@ import { createController } from './core/connect';
 import type { Controller } from './core/controller';
 import { EngineError } from './docker/errors';
 import { explanationText, pathText } from './hover/diagrams';
+import type { HostHelperMode } from './host/privilege';
 import type { Snapshot } from './shared/model';
 
 interface Args {
@@ -18,16 +19,18 @@ interface Args {
   host: string | undefined;
   port: number | null;
   fromFile: string | undefined;
+  hostHelper: HostHelperMode;
+  helperImage: string;
 }
 
-const USAGE = `usage: cli <command> [--json] [--host <endpoint>]
+const USAGE = `usage: cli <command> [--json] [--host <endpoint>] [--host-helper auto|sudo|container|off] [--helper-image <local image>]
   topology                      networks, containers, endpoints, host facts
   path <container>              egress and ingress hops with the rules that apply
   explain <a> <b> [--port N]    can a reach b, every way, and why
   firewall [--from-file <dump>] Docker's firewall as one model (live, or an iptables-save / nft dump)`;
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { command: '', positional: [], json: false, host: undefined, port: null, fromFile: undefined };
+  const args: Args = { command: '', positional: [], json: false, host: undefined, port: null, fromFile: undefined, hostHelper: 'auto', helperImage: '' };
   const value = (i: number, name: string): string => {
     const v = argv[i];
     if (v === undefined) throw new Error(`${name} needs a value. ${USAGE}`);
@@ -38,6 +41,12 @@ function parseArgs(argv: readonly string[]): Args {
     if (a === '--json') args.json = true;
     else if (a === '--host') args.host = value(++i, '--host');
     else if (a === '--from-file') args.fromFile = value(++i, '--from-file');
+    else if (a === '--helper-image') args.helperImage = value(++i, '--helper-image');
+    else if (a === '--host-helper') {
+      const m = value(++i, '--host-helper');
+      if (m !== 'auto' && m !== 'sudo' && m !== 'container' && m !== 'off') throw new Error(`--host-helper must be auto, sudo, container or off. ${USAGE}`);
+      args.hostHelper = m;
+    }
     else if (a === '--port') {
       const p = Number(value(++i, '--port'));
       if (!Number.isInteger(p) || p < 1 || p > 65535) throw new Error(`--port must be 1-65535. ${USAGE}`);
@@ -50,7 +59,7 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 async function withSnapshot<T>(args: Args, fn: (s: Snapshot, c: Controller) => T | Promise<T>): Promise<T> {
-  const controller = createController({ hostSetting: args.host });
+  const controller = createController({ hostSetting: args.host, hostHelper: () => args.hostHelper, hostHelperImage: () => args.helperImage });
   try {
     await controller.refresh();
     return await fn(await controller.refreshFirewall(), controller);

@@ -11,6 +11,8 @@ export interface Settings {
   readOnly: boolean;
   /** How root-only host facts (firewall rules) are read. */
   hostHelper: HostHelperMode;
+  /** Local image with nsenter for the privileged helper container; empty = none. */
+  hostHelperImage: string;
 }
 
 export function readSettings(): Settings {
@@ -20,12 +22,13 @@ export function readSettings(): Settings {
     showBuiltinNetworks: c.get<boolean>('showBuiltinNetworks', true),
     readOnly: c.get<boolean>('readOnly', false),
     hostHelper: c.get<HostHelperMode>('hostHelper', 'auto'),
+    hostHelperImage: c.get<string>('hostHelperImage', '').trim(),
   };
 }
 
 export function onSettingsChanged(listener: (keys: (keyof Settings)[]) => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {
-    const keys = (['host', 'showBuiltinNetworks', 'readOnly', 'hostHelper'] as const).filter((k) => e.affectsConfiguration(`${CONFIG_SECTION}.${k}`));
+    const keys = (['host', 'showBuiltinNetworks', 'readOnly', 'hostHelper', 'hostHelperImage'] as const).filter((k) => e.affectsConfiguration(`${CONFIG_SECTION}.${k}`));
     if (keys.length) listener(keys);
   });
 }

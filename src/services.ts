@@ -77,7 +77,7 @@ export class Services implements vscode.Disposable {
     this.disposeEngine();
     let controller: Controller;
     try {
-      controller = createController({ hostSetting: readSettings().host, hostHelper: () => readSettings().hostHelper, autoFirewall: true });
+      controller = createController({ hostSetting: readSettings().host, hostHelper: () => readSettings().hostHelper, hostHelperImage: () => readSettings().hostHelperImage, autoFirewall: true });
     } catch (err) {
       this.showStatus({ state: 'disconnected', error: err instanceof EngineError ? err : new EngineError('BAD_ENDPOINT', String(err), ''), retryInMs: 0 });
       return;

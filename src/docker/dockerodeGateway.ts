@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { EngineEndpoint } from './endpoint';
 import { classifyEngineError } from './errors';
-import type { CreateNetworkSpec, DockerGateway, EventSubscription, RunContainerSpec } from './gateway';
+import type { CreateNetworkSpec, DockerGateway, EventSubscription, HelperRun, RunContainerSpec } from './gateway';
+import { demuxDockerLogs } from './logs';
 import type { RawContainerInspect, RawContainerSummary, RawEvent, RawInfo, RawNetwork, RawVersion } from './rawTypes';
 
 // No custom agent: docker-modem util.inspect()s the request options (depth: null) on every call,
@@ -165,6 +166,29 @@ export class DockerodeGateway implements DockerGateway {
   removeContainer(idOrName: string, force: boolean): Promise<void> {
     return this.call(async () => {
       await this.docker.getContainer(idOrName).remove({ force });
+    });
+  }
+
+  runHelper(run: HelperRun): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+    return this.call(async () => {
+      const c = await this.docker.createContainer({
+        Image: run.image,
+        Entrypoint: [],
+        Cmd: run.cmd,
+        Labels: { 'docker-network-explorer.helper': '1' },
+        HostConfig: { Privileged: true, PidMode: 'host', NetworkMode: 'host' },
+      });
+      try {
+        await c.start();
+        const waited = (await Promise.race([
+          c.wait(),
+          new Promise((_, reject) => setTimeout(() => reject(new Error(`helper container timed out after ${run.timeoutMs} ms`)), run.timeoutMs)),
+        ])) as { StatusCode?: number };
+        const logs = (await c.logs({ stdout: true, stderr: true, follow: false })) as unknown as Uint8Array;
+        return { exitCode: waited.StatusCode ?? -1, ...demuxDockerLogs(logs) };
+      } finally {
+        await c.remove({ force: true }).catch(() => undefined);
+      }
     });
   }
 

@@ -30,6 +30,13 @@ export interface RunContainerSpec {
   labels?: Record<string, string>;
 }
 
+/** A short-lived privileged container on the engine's host (--pid host --net host --privileged). */
+export interface HelperRun {
+  image: string;
+  cmd: string[];
+  timeoutMs: number;
+}
+
 export interface EventSubscription extends Disposable {
   /** Resolves when the stream ends or fails (engine gone, socket closed). */
   readonly ended: Promise<Error | undefined>;
@@ -54,6 +61,8 @@ export interface DockerGateway {
   disconnect(network: string, container: string, force: boolean): Promise<void>;
   runContainer(spec: RunContainerSpec): Promise<string>;
   removeContainer(idOrName: string, force: boolean): Promise<void>;
+  /** Runs a command in a helper container, waits, and returns its output; always removes it. */
+  runHelper(run: HelperRun): Promise<{ exitCode: number; stdout: string; stderr: string }>;
   /** Streams engine events from `since` (unix seconds) on. */
   events(onEvent: (e: RawEvent) => void, since?: number): Promise<EventSubscription>;
   dispose(): void;

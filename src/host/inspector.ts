@@ -6,7 +6,7 @@ import { parseEmbeddedDns, type EmbeddedDns } from '../analysis/embeddedDns';
 import { readDockerProxies } from './dockerProxy';
 import { readFirewall } from './firewallReader';
 import type { NetnsInterface } from './linkMapping';
-import { runPrivileged, type HostHelperMode } from './privilege';
+import { runPrivileged, type HelperContainer, type HostHelperMode } from './privilege';
 import { readContainerInterfaces, readHostInterfaces, readIpForward, type ContainerLinksResult } from './links';
 
 export interface HostBase {
@@ -41,18 +41,19 @@ export interface HostInspector {
 export class LocalHostInspector implements HostInspector {
   constructor(
     private readonly helper: () => HostHelperMode = () => 'auto',
+    private readonly container: () => HelperContainer | undefined = () => undefined,
     private readonly procRoot = '/proc',
     private readonly sysClassNet = '/sys/class/net',
   ) {}
 
   async readEmbeddedDns(pid: number): Promise<{ dns: EmbeddedDns | null; unavailable?: string }> {
-    const r = await runPrivileged(this.helper(), 'nsenter', ['-t', String(pid), '-n', 'iptables-save', '-t', 'nat']);
+    const r = await runPrivileged(this.helper(), 'nsenter', ['-t', String(pid), '-n', 'iptables-save', '-t', 'nat'], this.container());
     if (!r.ok) return { dns: null, unavailable: r.why ?? `nsenter/iptables-save failed: ${r.stderr.trim().split('\n')[0] ?? r.code}` };
     return { dns: parseEmbeddedDns(r.stdout) };
   }
 
   async readFirewall(): Promise<HostFirewall> {
-    const [fw, proxies] = await Promise.all([readFirewall(this.helper()), readDockerProxies(this.procRoot).catch(() => null)]);
+    const [fw, proxies] = await Promise.all([readFirewall(this.helper(), this.container()), readDockerProxies(this.procRoot).catch(() => null)]);
     const unavailable = [...fw.unavailable, ...(proxies === null ? ['/proc is not readable: docker-proxy processes are unknown.'] : [])];
     return { model: fw.model, dump: fw.dump, proxies, unavailable };
   }
@@ -81,14 +82,20 @@ export class LocalHostInspector implements HostInspector {
 
 /** For a remote engine: nothing on this machine describes its host. */
 export class RemoteHostInspector implements HostInspector {
-  constructor(private readonly endpoint: string) {}
+  constructor(
+    private readonly endpoint: string,
+    private readonly helper: () => HostHelperMode = () => 'auto',
+    private readonly container: () => HelperContainer | undefined = () => undefined,
+  ) {}
 
   readEmbeddedDns(): Promise<{ dns: EmbeddedDns | null; unavailable?: string }> {
     return Promise.resolve({ dns: null, unavailable: `Remote engine (${this.endpoint}): container netns rules are read only for a local engine.` });
   }
 
-  readFirewall(): Promise<HostFirewall> {
-    return Promise.resolve({ model: null, dump: null, proxies: null, unavailable: [`Remote engine (${this.endpoint}): its firewall is read only for a local engine.`] });
+  /** Only through a helper container on the remote engine, when the user named an image. */
+  async readFirewall(): Promise<HostFirewall> {
+    const fw = await readFirewall(this.helper(), this.container(), false);
+    return { model: fw.model, dump: fw.dump, proxies: null, unavailable: fw.model ? [] : fw.unavailable.map((u) => `Remote engine (${this.endpoint}): ${u}`) };
   }
 
   readHost(): Promise<HostBase> {

@@ -88,6 +88,20 @@ describe('cli topology', () => {
     assert.ok(s.host.unavailable.some((u) => /Firewall rules not read: Not root, and `sudo -n iptables-save` was refused/.test(u)), s.host.unavailable.join(' | '));
   });
 
+  it('the helper container runs on the engine for a user without root, or says why it cannot', async () => {
+    const gid = statSync('/var/run/docker.sock').gid;
+    const r = await runCli(['firewall', '--json', '--host-helper', 'container', '--helper-image', 'dne-busybox:local'], { HOME: '/tmp' }, ['setpriv', '--reuid=65534', `--regid=${gid}`, '--clear-groups']);
+    if (r.code === 0) {
+      // Privileged containers work here: the model is the host's.
+      assert.equal((JSON.parse(r.stdout) as { dockerLayout: string }).dockerLayout, 'docker-20.10-27');
+    } else {
+      // This sandbox refuses privileged containers (runc: unable to apply caps): say so, plainly.
+      assert.match(r.stderr, /Firewall not read: .*The helper container \(dne-busybox:local\) could not run: .+/);
+    }
+    const left = await docker('ps', '-aq', '--filter', 'label=docker-network-explorer.helper=1');
+    assert.equal(left, '', 'the helper container is always removed');
+  });
+
   it('prints a human view without --json', async () => {
     const r = await runCli(['topology']);
     assert.equal(r.code, 0);
