@@ -71,6 +71,27 @@ if [ "$vp" -eq 0 ] && [ "$vf" -eq 0 ]; then vf=1; fi
 passed=$((passed + vp))
 failed=$((failed + vf))
 
+# A layer that prints "<name>: N passed, N failed" and exits non-zero on failure.
+line_layer() {
+  local name=$1
+  shift
+  local log="test-results/$name.log" rc=0
+  "$@" 2>&1 | tee "$log" || rc=$?
+  local line lp lf
+  line=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed" "$log" | tail -1 || true)
+  lp=$(echo "$line" | awk '{print $2}')
+  lf=$(echo "$line" | awk '{print $4}')
+  lp=${lp:-0}
+  lf=${lf:-0}
+  if [ "$rc" -ne 0 ] && [ "$lf" -eq 0 ]; then lf=1; fi
+  if [ "$lp" -eq 0 ] && [ "$lf" -eq 0 ]; then lf=1; fi
+  passed=$((passed + lp))
+  failed=$((failed + lf))
+}
+
+step "e2e (real workbench in Chromium: create, connect, disconnect as a user)"
+line_layer e2e node dist-test/test/e2e/run.js
+
 printf '\n=== done in %ss\n' "$(($(date +%s) - started))"
 echo "all: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { containerPath } from '../analysis/paths';
 import { pathMarkdown } from '../hover/diagrams';
 import type { Snapshot } from '../shared/model';
-import { childrenOf, type TreeNode, type TreeOptions } from './treeModel';
+import { childrenOf, treeSignature, type TreeNode, type TreeOptions } from './treeModel';
 import { containerTooltip, endpointTooltip, md, networkTooltip } from './tooltips';
 
 const STATE_ICON: Record<string, [string, string]> = {
@@ -38,7 +38,9 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
     }
     case 'network': {
       const n = node.network;
-      const item = new vscode.TreeItem(n.name, n.containerIds.length ? C.Expanded : C.None);
+      // Always Expanded: VS Code keeps the state of a known id, so a network shown as a leaf would
+      // stay collapsed when its first container arrives (found by the e2e test).
+      const item = new vscode.TreeItem(n.name, C.Expanded);
       const flags = [n.builtin && 'built-in', n.internal && 'internal', n.icc === false && 'icc off'].filter(Boolean);
       item.description = [n.subnets[0]?.subnet ?? n.driver, ...flags].join(' · ');
       item.tooltip = markdown(networkTooltip(n));
@@ -57,7 +59,7 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       return item;
     }
     case 'mode': {
-      const item = new vscode.TreeItem(node.mode, node.count ? C.Expanded : C.None);
+      const item = new vscode.TreeItem(node.mode, C.Expanded);
       item.description = String(node.count);
       item.iconPath = icon(node.mode === 'host' ? 'server' : node.mode === 'none' ? 'circle-slash' : 'type-hierarchy-sub');
       item.contextValue = `mode.${node.mode}`;
@@ -116,16 +118,23 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private snapshot: Snapshot | undefined;
+  private signature: string | undefined;
 
   constructor(private options: TreeOptions) {}
 
   update(snapshot: Snapshot | undefined): void {
     this.snapshot = snapshot;
+    // VS Code holds back a tree change that follows another within 200 ms, so changes that show
+    // nothing (a firewall re-read, a refresh before a command) must not fire at all.
+    const signature = snapshot ? treeSignature(snapshot) : '';
+    if (signature === this.signature) return;
+    this.signature = signature;
     this.changed.fire(undefined);
   }
 
   setOptions(options: TreeOptions): void {
     this.options = options;
+    this.signature = undefined;
     this.changed.fire(undefined);
   }
 

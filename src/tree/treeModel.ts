@@ -118,3 +118,19 @@ function hostNodes(s: Snapshot): TreeNode[] {
   const notes: TreeNode[] = s.host.unavailable.map((u, i) => ({ kind: 'fact', id: `host:unavailable:${i}`, label: 'unavailable', description: u, tooltip: u }));
   return [...facts, ...bridges, ...notes];
 }
+
+/** Everything the tree shows (labels, descriptions, icons, children, and the rules its tooltips quote). */
+export function treeSignature(s: Snapshot): string {
+  return JSON.stringify([
+    s.networks.map((n) => [n.id, n.name, n.driver, n.internal, n.icc, n.builtin, n.subnets, n.containerIds]),
+    s.containers.map((c) => [
+      c.id, c.name, c.state, c.networkMode, c.netnsOwnerId, c.image, c.ports,
+      c.endpoints.map((e) => [e.networkId, e.network, e.ipv4, e.prefixLen, e.mac, e.aliases, e.ifname, e.hostVeth, e.bridge, e.links]),
+    ]),
+    s.host.ipForward,
+    s.host.bridges,
+    s.host.unavailable,
+    s.host.firewall,
+    s.host.proxies,
+  ]);
+}

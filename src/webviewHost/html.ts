@@ -40,7 +40,7 @@ export function graphHtml(p: PageParts): string {
 <body>
 <div id="app">
   <div id="toolbar" role="toolbar" aria-label="Graph tools">
-    <input id="search" type="search" spellcheck="false" placeholder="Filter: name, net:network, label:key=value" aria-label="Filter the graph by name, network or label">
+    <input id="search" type="search" spellcheck="false" placeholder="Filter: name, net:x, label:k=v" aria-label="Filter the graph by name, network or label">
     <button id="hide-stopped" type="button" aria-pressed="false" title="Hide containers that are not running">Hide stopped</button>
     <button id="collapse-all" type="button" aria-pressed="false" title="Collapse every network into one node">Collapse networks</button>
     <button id="fit" type="button" title="Fit the graph to the window (0)">Fit</button>
@@ -55,11 +55,13 @@ export function graphHtml(p: PageParts): string {
     <button id="legend-toggle" type="button" aria-pressed="true" title="Show or hide the legend">Legend</button>
   </div>
   <div id="stage">
-    <canvas id="graph" tabindex="0" role="application" aria-roledescription="network graph" aria-label="Docker network graph. Arrow keys move between nodes, Enter selects, Shift+F10 opens actions, plus and minus zoom."></canvas>
+    <div id="canvas-wrap">
+      <canvas id="graph" tabindex="0" role="application" aria-roledescription="network graph" aria-label="Docker network graph. Arrow keys move between nodes, Enter selects, Shift+F10 opens actions, plus and minus zoom."></canvas>
+      <aside id="verdict" hidden aria-label="Explain reachability"></aside>
+      <div id="banner" hidden role="status"></div>
+      <div id="empty" role="status">Waiting for the Docker engine…</div>
+    </div>
     <aside id="legend" aria-label="Legend"></aside>
-    <aside id="verdict" hidden aria-label="Explain reachability"></aside>
-    <div id="banner" hidden role="status"></div>
-    <div id="empty" role="status">Waiting for the Docker engine…</div>
   </div>
   <div id="card" role="tooltip" hidden></div>
   <div id="menu" role="menu" aria-label="Actions" hidden></div>

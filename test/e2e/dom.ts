@@ -30,6 +30,8 @@ export interface RowSpec {
 }
 
 const SIDEBAR = '.part.sidebar';
+/** VS Code arms a context menu item's mouseup listener 100 ms after rendering it. */
+const MENU_ARM_MS = 150;
 
 /** The rendered rows of the side bar's tree, in tree order. */
 export async function readRows(page: Page): Promise<Row[]> {
@@ -119,6 +121,23 @@ export async function revealRow(page: Page, spec: RowSpec, timeoutMs = 15_000): 
   }
 }
 
+/** The side bar tree's focused row (a right-click focuses the row it opens the menu for). */
+export async function focusedRow(page: Page): Promise<Row | undefined> {
+  const rows = await page.evaluate((root) => {
+    const r = document.querySelector(`${root} .monaco-list-row.focused`);
+    if (!r) return [];
+    return [{
+      index: Number(r.getAttribute('data-index')),
+      level: Number(r.getAttribute('aria-level')),
+      label: (r.querySelector('.label-name')?.textContent ?? '').trim(),
+      description: (r.querySelector('.label-description')?.textContent ?? '').trim(),
+      ariaLabel: r.getAttribute('aria-label') ?? '',
+      expanded: r.getAttribute('aria-expanded'),
+    }];
+  }, SIDEBAR);
+  return rows[0];
+}
+
 /** The row element with that data-index in the side bar. */
 export function rowAt(page: Page, index: number): Locator {
   return page.locator(`${SIDEBAR} .monaco-list-row[data-index="${index}"]`);
@@ -133,11 +152,21 @@ export async function contextMenu(page: Page, spec: RowSpec, item: string, befor
     const entry = page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: item }).first();
     try {
       await entry.waitFor({ state: 'visible', timeout: 5000 });
-      // The tree may have re-rendered between reading and clicking: check what was clicked.
-      const now = findIn(await readRows(page), spec);
-      if (!now || now.index !== row.index) throw new Error('the row moved');
+      // Other rows may have come or gone between reading and clicking (the engine is shared): the
+      // menu is for the focused element, so check that one.
+      const focused = await focusedRow(page);
+      if (!focused || focused.label !== spec.label || (spec.description !== undefined && !matches({ label: spec.label, description: spec.description }, focused, []))) {
+        throw new Error(`the menu is for "${focused?.ariaLabel ?? 'nothing'}"`);
+      }
+      // A menu item listens for mouseup only 100 ms after it was rendered (VS Code's
+      // BaseMenuActionViewItem schedules that, so the right-click's own mouseup runs nothing).
+      // There is no DOM sign of it: hover the item like a person and give it that time.
+      await entry.hover();
+      await page.locator('.monaco-menu .action-item.focused .action-label', { hasText: item }).first().waitFor({ state: 'visible', timeout: 3000 });
+      await sleep(MENU_ARM_MS);
       if (beforeClick) await beforeClick();
       await entry.click();
+      await entry.waitFor({ state: 'hidden', timeout: 3000 });
       return row;
     } catch (err) {
       const shown = await page.locator('.monaco-menu .action-label').allTextContents();
@@ -161,6 +190,8 @@ export async function widenSidebar(page: Page, width: number): Promise<void> {
     await page.mouse.down();
     await page.mouse.move(bar.x + width, y, { steps: 8 });
     await page.mouse.up();
+    // Off the sash, or it stays highlighted in the screenshots.
+    await page.mouse.move(bar.x + width + 300, y);
     return;
   }
 }
@@ -216,11 +247,12 @@ export async function pickItem(page: Page, filter: string, label: string): Promi
 
 // --- dialogs ---------------------------------------------------------------------------------
 
-/** The modal dialog: waits for it and returns its text. */
+/** The modal dialog: waits for it and returns its message and detail. */
 export async function waitDialog(page: Page): Promise<string> {
   const box = page.locator('.monaco-dialog-box');
   await box.waitFor({ state: 'visible' });
-  return (await box.innerText()).replace(/\s+/g, ' ').trim();
+  const parts = await box.locator('.dialog-message-text, .dialog-message-detail').allInnerTexts();
+  return parts.join(' / ').replace(/\s+/g, ' ').trim();
 }
 
 export async function clickDialogButton(page: Page, label: string): Promise<void> {

@@ -8,7 +8,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { requireEngine } from '../helpers/docker';
-import { CHROMIUM_ARGS } from '../vscode/runInCodeServer';
 import { CODE_SERVER_VERSION, DEFAULT_CODE_SERVER_BIN, startCodeServer, type CodeServer } from '../vscode/codeServer';
 
 /** Compiled file: <repo>/dist-test/test/e2e/<name>.js */
@@ -16,6 +15,25 @@ export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 export const RESULTS = join(REPO_ROOT, 'test-results');
 export const SCREENSHOTS = join(RESULTS, 'screenshots');
 export const CHROMIUM = process.env['DNE_CHROMIUM'] ?? '/usr/bin/chromium';
+
+/**
+ * Chromium flags from docs (/work/shared/notes/real-vscode-offline.md), the same as
+ * test/vscode/runInCodeServer.ts uses. Not imported from there: esbuild bundles that module into
+ * ours, where its `require.main === module` check is true and would start its whole suite.
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--disable-crash-reporter',
+  '--disable-breakpad',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+];
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -72,8 +90,12 @@ export interface Workbench {
   readonly url: string;
   /** Browser open (page.goto) to the workbench's activity bar being visible, ms. */
   readonly openMs: number;
-  /** PNG of the whole page at test-results/screenshots/<name>.png; returns the path. */
-  screenshot(name: string): Promise<string>;
+  /**
+   * PNG of the whole page at test-results/screenshots/<name>.png; returns the path. The mouse
+   * first moves to an empty spot so no tooltip hides the tree, unless keepMouse (e.g. to show
+   * the highlighted menu item).
+   */
+  screenshot(name: string, opts?: { keepMouse?: boolean }): Promise<string>;
   /** Closes Chromium, stops code-server's process group, removes the temp folders. Idempotent. */
   close(): Promise<void>;
 }
@@ -145,11 +167,14 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
     await page.goto(url);
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
     const openMs = Date.now() - t0;
-    const screenshot = async (name: string): Promise<string> => {
+    const screenshot = async (name: string, shotOpts?: { keepMouse?: boolean }): Promise<string> => {
       const file = join(SCREENSHOTS, `${name}.png`);
       const part = `${file}.part.png`;
-      // The hover cursor would leave tooltips over what the picture is meant to show.
-      await page.mouse.move(2, 2);
+      if (!shotOpts?.keepMouse) {
+        const vp = page.viewportSize() ?? { width: 1440, height: 900 };
+        await page.mouse.move(vp.width - 60, vp.height - 120);
+        await page.locator('.workbench-hover, .monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
+      }
       await page.screenshot({ path: part });
       renameSync(part, file);
       say(opts.tag, `screenshot ${file}`);

@@ -64,3 +64,15 @@ describe('tree model', () => {
     assert.deepEqual(again, ids);
   });
 });
+
+describe('treeSignature', () => {
+  it('ignores when the snapshot was taken, and changes with what the tree shows', async () => {
+    const { treeSignature } = await import('../../src/tree/treeModel');
+    const again = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 99 });
+    assert.equal(treeSignature(again), treeSignature(snap));
+    const moved = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
+    const ep = moved.containers.find((c) => c.name === 'gt-a1')?.endpoints[0];
+    if (ep) ep.ipv4 = '10.231.0.99';
+    assert.notEqual(treeSignature(moved), treeSignature(snap));
+  });
+});
