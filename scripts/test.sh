@@ -75,6 +75,9 @@ line_layer() {
   failed=$((failed + lf))
 }
 
+step "webview (the graph bundle in Chromium with a harness)"
+line_layer webview node dist-test/test/webview/run.js
+
 step "vscode (code-server extension host + Chromium)"
 line_layer vscode node dist-test/test/vscode/runInCodeServer.js
 

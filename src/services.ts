@@ -14,6 +14,7 @@ import { EngineError } from './docker/errors';
 import { InspectDocuments } from './inspect/inspectDocuments';
 import type { Snapshot } from './shared/model';
 import { TopologyTreeProvider } from './tree/provider';
+import { registerGraph } from './webviewHost';
 import type { TreeNode } from './tree/treeModel';
 
 /** What activate() returns: used by scripts and the extension-host tests. */
@@ -58,6 +59,14 @@ export class Services implements vscode.Disposable {
       vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, new InspectDocuments(() => ctx.controller().gateway)),
       vscode.workspace.registerTextDocumentContentProvider(ANALYSIS_SCHEME, new AnalysisDocuments()),
       ...registerCommands(ctx),
+      ...registerGraph({
+        extensionUri: context.extensionUri,
+        snapshot: () => this.engine?.controller.snapshot,
+        onDidChangeSnapshot: this.snapshotEmitter.event,
+        runCommand: (id, arg) => vscode.commands.executeCommand(id, arg),
+        revealInTree: (id) => this.revealInTree(id),
+        log: this.log,
+      }),
       onSettingsChanged((keys) => {
         if (keys.includes('showBuiltinNetworks')) this.tree.setOptions({ showBuiltinNetworks: readSettings().showBuiltinNetworks });
         if (keys.includes('host')) this.connect();
@@ -107,6 +116,12 @@ export class Services implements vscode.Disposable {
       if (a === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'dockerNetworks.hostHelper');
       if (a === 'Show Log') this.log.show();
     });
+  }
+
+  /** The graph's "select" shows the same object in the tree. */
+  private revealInTree(id: string): void {
+    const node = this.tree.findNode(id);
+    if (node) void this.view.reveal(node, { select: true, focus: false, expand: true });
   }
 
   private showStatus(s: ConnectionStatus): void {

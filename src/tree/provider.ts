@@ -139,7 +139,9 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    return this.snapshot ? childrenOf(this.snapshot, node, this.options) : [];
+    const children = this.snapshot ? childrenOf(this.snapshot, node, this.options) : [];
+    for (const c of children) this.parents.set(c.id, node);
+    return children;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -162,8 +164,24 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return item;
   }
 
-  getParent(): undefined {
-    return undefined;
+  private parents = new Map<string, TreeNode | undefined>();
+
+  /** Needed by TreeView.reveal: parents are recorded as children are handed out. */
+  getParent(node: TreeNode): TreeNode | undefined {
+    return this.parents.get(node.id);
+  }
+
+  /** Finds a node by id (net:<id>, ctr:<id>, net:<nid>/ctr:<cid>), recording parents on the way. */
+  findNode(id: string): TreeNode | undefined {
+    const walk = (parent: TreeNode | undefined): TreeNode | undefined => {
+      for (const child of this.getChildren(parent)) {
+        if (child.id === id) return child;
+        const hit = walk(child);
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+    return walk(undefined);
   }
 
   dispose(): void {

@@ -44,7 +44,7 @@ export function graphHtml(p: PageParts): string {
     <button id="hide-stopped" type="button" aria-pressed="false" title="Hide containers that are not running">Hide stopped</button>
     <button id="collapse-all" type="button" aria-pressed="false" title="Collapse every network into one node">Collapse networks</button>
     <button id="fit" type="button" title="Fit the graph to the window (0)">Fit</button>
-    <button id="explain" type="button" disabled title="Select two containers (Ctrl+click or Space), then explain whether the first reaches the second">Explain (select 2 containers)</button>
+    <button id="explain" type="button" disabled title="Select two containers (Ctrl+click or Space), then explain whether the first reaches the second">Explain</button>
     <span class="spacer"></span>
     <span id="counts" class="counts" aria-live="polite"></span>
     <span class="group" role="group" aria-label="Export">

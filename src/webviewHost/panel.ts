@@ -20,6 +20,19 @@ export interface PanelDeps extends ActionDeps {
 
 type Body<T> = T extends unknown ? Omit<T, 'v'> : never;
 
+/** Resolves when an editor tab opens, or after timeoutMs. */
+function tabOpened(timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    const sub = vscode.window.tabGroups.onDidChangeTabs((e) => e.opened.length > 0 && done());
+  });
+}
+
 export class GraphPanel implements vscode.Disposable {
   static current: GraphPanel | undefined;
 
@@ -181,7 +194,9 @@ export class GraphPanel implements vscode.Disposable {
       const out = await runAction(a, this.deps);
       if (out.explanation) {
         this.explanation = out.explanation;
-        // The command opens its report in the active group; bring the graph back in front.
+        // The command opens its report in the active group, a moment after it returns; then bring
+        // the graph back in front (it gets the explanation again when it says "ready").
+        await tabOpened(1500);
         this.panel.reveal(this.panel.viewColumn, true);
         void this.post({ type: 'explanation', explanation: out.explanation });
       }

@@ -30,7 +30,7 @@ const uplink = (n: NetworkNode, m: GraphModel = g): UplinkLink => {
 describe('graph model: nodes', () => {
   it('has one host node, a node per drawn network and per container', () => {
     assert.equal(g.nodes.filter((n) => n.kind === 'host').length, 1);
-    assert.deepEqual(g.nodes.filter((n) => n.kind === 'network').map((n) => (n as NetworkNode).name).sort(), ['bridge', 'gt-net-a', 'gt-net-int', 'gt-net-noicc', 'my_net2']);
+    assert.deepEqual(g.nodes.filter((n) => n.kind === 'network').map((n) => n.name).sort(), ['bridge', 'gt-net-a', 'gt-net-int', 'gt-net-noicc', 'my_net2']);
     assert.equal(g.nodes.filter((n) => n.kind === 'container').length, snap.containers.length);
   });
   it('does not draw the host and none pseudo-networks as networks', () => {

@@ -81,14 +81,18 @@ export function visibleGraph(model: GraphModel, f: Filters): VisibleGraph {
     if (n.kind !== 'container' || !n.netnsOwner) continue;
     const owner = byId.get(n.netnsOwner);
     const ownerHidden = owner?.kind === 'container' && !shown.has(owner.id);
-    const collapsedAway = ownerHidden && owner.networks.length > 0 && owner.networks.every((x) => f.collapsed.has(netIdByName.get(x) ?? ''));
-    if (collapsedAway) continue;
+    const ownerNets = owner?.kind === 'container' ? owner.networks.map((x) => netIdByName.get(x) ?? '') : [];
+    if (ownerHidden && ownerNets.length > 0 && ownerNets.every((x) => f.collapsed.has(x))) {
+      for (const id of ownerNets) hiddenIn.set(id, (hiddenIn.get(id) ?? 0) + 1);
+      continue;
+    }
     if (containerShown(n)) shown.add(n.id);
   }
+  const used = new Set<string>();
+  for (const l of model.links) if (l.kind === 'endpoint' && shown.has(l.source)) used.add(l.target);
   for (const n of model.nodes) {
     if (n.kind === 'network') {
-      const used = model.links.some((l) => l.kind === 'endpoint' && l.target === n.id && shown.has(l.source));
-      if (!tokens.length || matches.has(n.id) || used || hiddenIn.has(n.id)) shown.add(n.id);
+      if (!tokens.length || matches.has(n.id) || used.has(n.id) || hiddenIn.has(n.id)) shown.add(n.id);
     } else if (n.kind === 'port' && shown.has(n.container)) {
       shown.add(n.id);
     }

@@ -1,0 +1,31 @@
+// Helpers the webview tests share: a page with the fixture drawn, screenshots, lookups.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { ContainerInfo, Snapshot } from '../../src/shared/model';
+import { fixtureSnapshot } from './fixture';
+import { REPO_ROOT, openGraph, snapshotMessage, type GraphPage, type Harness } from './harness';
+
+export const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+
+export type Test = [string, (h: Harness) => Promise<void>];
+
+export const byName = (s: Snapshot, name: string): ContainerInfo => {
+  const c = s.containers.find((x) => x.name === name);
+  assert.ok(c, name);
+  return c;
+};
+
+export async function shot(g: GraphPage, name: string): Promise<void> {
+  await g.page.waitForTimeout(150);
+  await g.page.screenshot({ path: join(SHOTS, `graph-${name}.png`) });
+}
+
+/** A page with the snapshot (the fixture by default) drawn and the layout at rest. */
+export async function ready(h: Harness, theme: 'dark' | 'light' | 'hc' = 'dark', s: Snapshot = fixtureSnapshot(), mutable = true): Promise<GraphPage> {
+  const g = await openGraph(h, { theme });
+  await g.waitForPosted((m) => m.type === 'ready');
+  await g.send(snapshotMessage(s, 1, mutable));
+  await g.waitForRevision(1);
+  await g.waitSettled();
+  return g;
+}
