@@ -119,7 +119,11 @@ function hostNodes(s: Snapshot): TreeNode[] {
   return [...facts, ...bridges, ...notes];
 }
 
-/** Everything the tree shows (labels, descriptions, icons, children, and the rules its tooltips quote). */
+/**
+ * Everything the tree shows (labels, descriptions, icons, children). Not the firewall: tooltips are
+ * resolved from the latest snapshot on hover, and a fire per firewall re-read would hold back the
+ * next real change (VS Code delays a change within 200 ms of another).
+ */
 export function treeSignature(s: Snapshot): string {
   return JSON.stringify([
     s.networks.map((n) => [n.id, n.name, n.driver, n.internal, n.icc, n.builtin, n.subnets, n.containerIds]),
@@ -130,7 +134,5 @@ export function treeSignature(s: Snapshot): string {
     s.host.ipForward,
     s.host.bridges,
     s.host.unavailable,
-    s.host.firewall,
-    s.host.proxies,
   ]);
 }
