@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { requireEngine } from '../helpers/docker';
 import { CODE_SERVER_VERSION, DEFAULT_CODE_SERVER_BIN, startCodeServer, type CodeServer } from '../vscode/codeServer';
+import { CHROMIUM_ARGS } from '../helpers/chromium';
 
 /** Compiled file: <repo>/dist-test/test/e2e/<name>.js */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -16,24 +17,6 @@ export const RESULTS = join(REPO_ROOT, 'test-results');
 export const SCREENSHOTS = join(RESULTS, 'screenshots');
 export const CHROMIUM = process.env['DNE_CHROMIUM'] ?? '/usr/bin/chromium';
 
-/**
- * Chromium flags from docs (/work/shared/notes/real-vscode-offline.md), the same as
- * test/vscode/runInCodeServer.ts uses. Not imported from there: esbuild bundles that module into
- * ours, where its `require.main === module` check is true and would start its whole suite.
- */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  '--disable-crash-reporter',
-  '--disable-breakpad',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-];
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { startCodeServer, type CodeServer } from './codeServer';
+import { CHROMIUM_ARGS } from '../helpers/chromium';
 
 /** Compiled file: <repo>/dist-test/test/vscode/runInCodeServer.js */
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -27,19 +28,6 @@ const RESULTS = join(REPO_ROOT, 'test-results');
 const SCREENSHOTS = join(RESULTS, 'screenshots');
 const VSCODE_RESULTS = join(RESULTS, 'vscode');
 
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  '--disable-crash-reporter',
-  '--disable-breakpad',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-];
 
 interface AutomationLog {
   relativePath: string;

@@ -10,6 +10,7 @@ import type { Snapshot } from '../../src/shared/model';
 import type { HostToWebview, WebviewToHost } from '../../src/shared/protocol';
 import { PROTOCOL_VERSION } from '../../src/shared/protocol';
 import { THEMES, type ThemeName } from './themes';
+import { CHROMIUM_ARGS } from '../helpers/chromium';
 
 /** The repository root: the first folder above this bundle (dist-test/...) with a package.json. */
 export const REPO_ROOT = ((): string => {
@@ -18,11 +19,6 @@ export const REPO_ROOT = ((): string => {
   return dir;
 })();
 
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--disable-crash-reporter', '--disable-breakpad',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-];
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 
