@@ -112,6 +112,7 @@ function ingressFor(c: ContainerInfo, snap: Snapshot): IngressPath[] {
       if (proxy) path.proxy = `docker-proxy (pid ${proxy.pid}) ${proxy.hostIp}:${proxy.hostPort} → ${proxy.containerIp}:${proxy.containerPort}`;
       if (drop) path.protection = drop.rule;
       if (hostIp.startsWith('127.')) path.note = 'Bound to loopback: only the host itself connects, through docker-proxy.';
+      else if (v6 && !rule) path.note = 'IPv6 binding: ip6tables is not read; with the userland proxy on, docker-proxy serves it.';
       else if (proxy) path.note = 'Other hosts come in through DNAT; connections from this host to its own addresses go through docker-proxy.';
       return path;
     });

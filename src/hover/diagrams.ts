@@ -10,8 +10,10 @@ export function egressLine(e: EgressPath): string {
 }
 
 export function ingressLine(i: IngressPath): string {
-  const via = i.via === 'both' ? 'DNAT + docker-proxy' : i.via === 'dnat' ? 'DNAT' : i.via === 'proxy' ? 'docker-proxy' : 'no rule found';
-  return `host ${i.hostIp}:${i.hostPort}/${i.protocol} ⇄ ${via} ⇄ ${i.containerIp ?? '?'}:${i.containerPort}`;
+  const v6 = i.hostIp.includes(':');
+  const via = i.via === 'both' ? 'DNAT + docker-proxy' : i.via === 'dnat' ? 'DNAT' : i.via === 'proxy' ? 'docker-proxy' : v6 ? 'IPv6 (ip6tables not read)' : 'no rule found';
+  const host = v6 ? `[${i.hostIp}]` : i.hostIp;
+  return `host ${host}:${i.hostPort}/${i.protocol} ⇄ ${via} ⇄ ${i.containerIp ?? '?'}:${i.containerPort}`;
 }
 
 const pad = (s: string, n: number): string => (s.length >= n ? `${s} ` : s + ' '.repeat(n - s.length));
