@@ -36,6 +36,7 @@ export function buildSnapshot(inputs: SnapshotInputs): Snapshot {
     containers,
     host: {
       ipForward: host?.ipForward ?? null,
+      defaultRoute: host?.defaultRoute ?? null,
       firewall: inputs.firewall?.model ?? null,
       proxies: inputs.firewall?.proxies ?? null,
       bridges: host?.hostIfaces ? bridgePorts(host.hostIfaces) : null,

@@ -7,11 +7,12 @@ import { readDockerProxies } from './dockerProxy';
 import { readFirewall } from './firewallReader';
 import type { NetnsInterface } from './linkMapping';
 import { runPrivileged, type HelperContainer, type HostHelperMode } from './privilege';
-import { readContainerInterfaces, readHostInterfaces, readIpForward, type ContainerLinksResult } from './links';
+import { readContainerInterfaces, readDefaultRoute, readHostInterfaces, readIpForward, type ContainerLinksResult } from './links';
 
 export interface HostBase {
   hostIfaces: HostInterface[] | null;
   ipForward: boolean | null;
+  defaultRoute: { interface: string; gateway: string | null } | null;
   unavailable: string[];
 }
 
@@ -72,7 +73,7 @@ export class LocalHostInspector implements HostInspector {
     const unavailable: string[] = [];
     if (hostIfaces === null) unavailable.push(`${this.sysClassNet} is not readable: host veths and bridges are unknown.`);
     if (ipForward === null) unavailable.push('net.ipv4.ip_forward is not readable.');
-    return Promise.resolve({ hostIfaces, ipForward, unavailable });
+    return Promise.resolve({ hostIfaces, ipForward, defaultRoute: readDefaultRoute(this.procRoot), unavailable });
   }
 
   readPid(pid: number): Promise<ContainerLinksResult> {
@@ -102,6 +103,7 @@ export class RemoteHostInspector implements HostInspector {
     return Promise.resolve({
       hostIfaces: null,
       ipForward: null,
+      defaultRoute: null,
       unavailable: [`Remote engine (${this.endpoint}): host veths, bridges and ip_forward are read only for a local engine.`],
     });
   }

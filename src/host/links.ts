@@ -77,3 +77,20 @@ export function readIpForward(procRoot = '/proc'): boolean | null {
   const v = readText(join(procRoot, 'sys', 'net', 'ipv4', 'ip_forward'));
   return v === undefined ? null : v === '1';
 }
+
+/** Pure: the default route of /proc/net/route (hex little-endian addresses). */
+export function parseDefaultRoute(text: string): { interface: string; gateway: string | null } | null {
+  for (const line of text.split('\n').slice(1)) {
+    const [iface, dest, gw, , , , , mask] = line.trim().split(/\s+/);
+    if (!iface || dest !== '00000000' || mask !== '00000000') continue;
+    const n = Number.parseInt(gw ?? '0', 16);
+    const gateway = n ? [n & 255, (n >>> 8) & 255, (n >>> 16) & 255, (n >>> 24) & 255].join('.') : null;
+    return { interface: iface, gateway };
+  }
+  return null;
+}
+
+export function readDefaultRoute(procRoot = '/proc'): { interface: string; gateway: string | null } | null {
+  const text = readText(join(procRoot, 'net', 'route'));
+  return text === undefined ? null : parseDefaultRoute(text);
+}

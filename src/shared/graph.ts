@@ -31,6 +31,8 @@ export interface HostNode {
   firewall: string;
   /** Where masqueraded traffic leaves: the MASQUERADE rules say "any interface but the bridge". */
   external: string;
+  /** The default route's interface (and gateway): the host's way out, when known. */
+  route: string | null;
   unavailable: string[];
 }
 
@@ -189,6 +191,7 @@ function hostNode(snap: Snapshot): HostNode {
     forwardPolicy: fw?.forwardPolicy ?? null,
     firewall: fw ? `${fw.backend}, ${fw.dockerLayout}` : 'not read',
     external: bridges.length ? `any interface but the Docker bridges (${bridges.join(', ')})` : 'the host interfaces',
+    route: snap.host.defaultRoute ? `${snap.host.defaultRoute.interface}${snap.host.defaultRoute.gateway ? ` via ${snap.host.defaultRoute.gateway}` : ''}` : null,
     unavailable: [...snap.host.unavailable],
   };
 }

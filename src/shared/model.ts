@@ -126,6 +126,8 @@ export interface ProxyProcess {
 
 export interface HostFacts {
   ipForward: boolean | null;
+  /** The host's default route (its external interface), from /proc/net/route; null when unknown. */
+  defaultRoute: { interface: string; gateway: string | null } | null;
   /** Docker's firewall rules as one model; null when they could not be read (see unavailable). */
   firewall: FirewallModel | null;
   /** docker-proxy processes; null when /proc could not be read. */

@@ -196,6 +196,7 @@ const snapshot = shape({
   containers: arrayOf(container),
   host: shape({
     ipForward: nullable(bool),
+    defaultRoute: nullable(shape({ interface: str, gateway: nullable(str) })),
     firewall: nullable(firewall),
     proxies: nullable(arrayOf(shape({ pid: int, protocol: protocolName, hostIp: str, hostPort: int, containerIp: str, containerPort: int }))),
     bridges: nullable(record(arrayOf(str))),

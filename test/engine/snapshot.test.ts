@@ -142,6 +142,12 @@ describe('snapshot on the real engine', () => {
     assert.ok(snap.host.bridges?.[S.bridgeA]?.includes(byName(S.a1).endpoints[0]?.hostVeth ?? '?'));
   });
 
+  it('reads the default route (the host\'s way out) as ip route shows it', async () => {
+    const routes = JSON.parse(await sh('ip', ['-j', 'route', 'show', 'default'])) as { dev: string; gateway?: string }[];
+    const first = routes[0];
+    assert.deepEqual(snap.host.defaultRoute, first ? { interface: first.dev, gateway: first.gateway ?? null } : null);
+  });
+
   it('reads ip_forward from the kernel and reports nothing unavailable as root', () => {
     const v = readFileSync('/proc/sys/net/ipv4/ip_forward', 'utf8').trim() === '1';
     assert.equal(snap.host.ipForward, v);

@@ -40,3 +40,14 @@ describe('bridgePorts', () => {
     assert.deepEqual(bridgePorts(host), { docker0: ['veth1a2b'], 'br-abc': ['veth9z'] });
   });
 });
+
+describe('parseDefaultRoute', () => {
+  it('finds the default route and decodes its gateway', async () => {
+    const { parseDefaultRoute } = await import('../../src/host/links');
+    const text = 'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n' +
+      'br-0e25bc397a67\t0005F00A\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0\n' +
+      'eth0\t00000000\t010200C0\t0003\t0\t0\t0\t00000000\t0\t0\t0\n';
+    assert.deepEqual(parseDefaultRoute(text), { interface: 'eth0', gateway: '192.0.2.1' });
+    assert.equal(parseDefaultRoute('Iface\tDestination\n'), null);
+  });
+});

@@ -95,6 +95,7 @@ export function nodeCard(n: GraphNode, snap: Snapshot): Card | null {
           ...row('FORWARD policy', n.forwardPolicy ?? 'unknown'),
           ...row('Firewall', n.firewall),
           ...row('Egress', `masqueraded traffic leaves through ${n.external}`),
+          ...row('Default route', n.route ?? 'unknown'),
         ],
         diagram: n.unavailable.length ? n.unavailable.join('\n') : null,
         hint: '',

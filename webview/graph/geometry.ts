@@ -94,7 +94,7 @@ export function networkSubline(n: Extract<GraphNode, { kind: 'network' }>): stri
 
 export function hostSubline(n: Extract<GraphNode, { kind: 'host' }>): string {
   const fwd = n.ipForward === null ? 'ip_forward ?' : `ip_forward=${n.ipForward ? 1 : 0}`;
-  return `${fwd} · out: any iface but the bridges`;
+  return `${fwd} · out: ${n.route ?? 'any iface but the bridges'}`;
 }
 
 export function containerRadius(n: GraphNode): number {
