@@ -49,9 +49,11 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         ctx.log.error(`${id}: ${message}`);
-        // Called with an argument object (scripts, tests): reject with the message; interactive: show it.
-        if (!isScripted(args)) void vscode.window.showErrorMessage(message, 'Show Log').then((a) => a && ctx.log.show());
-        throw err instanceof Error ? err : new Error(message);
+        // Called with an argument object (scripts, tests): reject with the message. Interactive: show
+        // it ourselves; a rethrow would add VS Code's own "command failed" notification on top.
+        if (isScripted(args)) throw err instanceof Error ? err : new Error(message);
+        void vscode.window.showErrorMessage(message, 'Show Log').then((a) => a && ctx.log.show());
+        return undefined;
       }
     }),
   );
