@@ -115,18 +115,22 @@ export class RemoteHostInspector implements HostInspector {
 
 /** Why some containers' interfaces are unknown, from the failed pid reads. */
 export function pidReadReasons(results: readonly ContainerLinksResult[]): string[] {
+  let ok = 0;
   let denied = 0;
   let missing = 0;
   for (const r of results) {
-    if (r.ok || r.error === 'REMOTE') continue;
-    if (r.error === 'ENOENT' || r.error === 'ESRCH') missing++;
+    if (r.ok) ok++;
+    else if (r.error === 'REMOTE') continue;
+    else if (r.error === 'ENOENT' || r.error === 'ESRCH') missing++;
     else denied++;
   }
   const out: string[] = [];
   if (denied) {
     out.push(`Not root: container interfaces (/proc/<pid>/root/sys/class/net) are not readable for ${denied} container(s), so ifname and host veth are unknown. Run as root.`);
   }
-  if (missing) {
+  // A process that exits between inspect and the read is a race the next event corrects; only
+  // when no pid at all is visible does the engine live in another PID namespace or VM.
+  if (missing && ok === 0 && denied === 0) {
     out.push(`${missing} container process(es) are not visible in this machine's /proc: the engine runs in another PID namespace or VM, so ifname and host veth are unknown.`);
   }
   return out;

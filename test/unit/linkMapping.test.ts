@@ -51,3 +51,14 @@ describe('parseDefaultRoute', () => {
     assert.equal(parseDefaultRoute('Iface\tDestination\n'), null);
   });
 });
+
+describe('pidReadReasons', () => {
+  it('says "not root" for denied reads, and "another PID namespace" only when no pid is visible', async () => {
+    const { pidReadReasons } = await import('../../src/host/inspector');
+    const ok = { ok: true as const, ifaces: [] };
+    const gone = { ok: false as const, error: 'ENOENT' };
+    assert.deepEqual(pidReadReasons([ok, gone]), [], 'a container that exited meanwhile is a race, not a VM');
+    assert.match(pidReadReasons([gone, gone])[0] ?? '', /another PID namespace or VM/);
+    assert.match(pidReadReasons([{ ok: false, error: 'EACCES' }])[0] ?? '', /Not root/);
+  });
+});
