@@ -212,7 +212,7 @@ export class Controller {
 
   private rememberHost(base: HostBase, reads: readonly PidRead[], partial: boolean): void {
     for (const { pid, result } of reads) if (result.ok) this.ifacesByPid.set(pid, result.ifaces);
-    const reasons = [...base.unavailable, ...pidReadReasons(reads.map((r) => r.result))];
+    const reasons = [...base.unavailable, ...pidReadReasons(reads.map((r) => r.result), partial)];
     // A partial read says nothing about the containers it skipped: keep earlier reasons too.
     const unavailable = partial ? [...new Set([...(this.lastHost?.unavailable ?? []), ...reasons])] : reasons;
     this.lastHost = { ...base, unavailable, ifacesByPid: this.ifacesByPid };

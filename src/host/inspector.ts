@@ -114,7 +114,7 @@ export class RemoteHostInspector implements HostInspector {
 }
 
 /** Why some containers' interfaces are unknown, from the failed pid reads. */
-export function pidReadReasons(results: readonly ContainerLinksResult[]): string[] {
+export function pidReadReasons(results: readonly ContainerLinksResult[], partial = false): string[] {
   let ok = 0;
   let denied = 0;
   let missing = 0;
@@ -128,9 +128,10 @@ export function pidReadReasons(results: readonly ContainerLinksResult[]): string
   if (denied) {
     out.push(`Not root: container interfaces (/proc/<pid>/root/sys/class/net) are not readable for ${denied} container(s), so ifname and host veth are unknown. Run as root.`);
   }
-  // A process that exits between inspect and the read is a race the next event corrects; only
-  // when no pid at all is visible does the engine live in another PID namespace or VM.
-  if (missing && ok === 0 && denied === 0) {
+  // A process that exits between inspect and the read is a race the next event corrects (an
+  // incremental read after `die` often sees only such pids); only when a full read sees no pid at
+  // all does the engine live in another PID namespace or VM.
+  if (missing && ok === 0 && denied === 0 && !partial) {
     out.push(`${missing} container process(es) are not visible in this machine's /proc: the engine runs in another PID namespace or VM, so ifname and host veth are unknown.`);
   }
   return out;

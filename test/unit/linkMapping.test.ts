@@ -59,6 +59,7 @@ describe('pidReadReasons', () => {
     const gone = { ok: false as const, error: 'ENOENT' };
     assert.deepEqual(pidReadReasons([ok, gone]), [], 'a container that exited meanwhile is a race, not a VM');
     assert.match(pidReadReasons([gone, gone])[0] ?? '', /another PID namespace or VM/);
+    assert.deepEqual(pidReadReasons([gone, gone], true), [], 'an incremental read after die sees exited pids');
     assert.match(pidReadReasons([{ ok: false, error: 'EACCES' }])[0] ?? '', /Not root/);
   });
 });
