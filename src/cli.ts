@@ -97,8 +97,10 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     case 'explain':
       need(args, 2);
-      await withSnapshot(args, (s) => {
-        const x = explain(s, args.positional[0] ?? '', args.positional[1] ?? '', args.port);
+      await withSnapshot(args, async (s, controller) => {
+        const to = s.containers.find((c) => c.name === args.positional[1] || c.id === args.positional[1]);
+        const listening = args.port !== null && to ? await controller.listeners(to.id) : null;
+        const x = explain(s, args.positional[0] ?? '', args.positional[1] ?? '', args.port, { listening });
         print(args, x, () => explanationText(x));
       });
       return 0;

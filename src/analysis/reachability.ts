@@ -18,7 +18,9 @@ export type ReasonCode =
   | 'HOST_NETWORK'
   | 'IP_FORWARD_OFF'
   | 'FIREWALL_DROP'
-  | 'FIREWALL_UNKNOWN';
+  | 'FIREWALL_UNKNOWN'
+  | 'PORT_LISTENING'
+  | 'PORT_NOT_LISTENING';
 
 export interface Reason {
   code: ReasonCode;
@@ -78,7 +80,25 @@ function namesFor(b: ContainerInfo, ep: Endpoint, net: NetworkInfo, a: Container
   return { byName: true, names: [...new Set([b.name, ...ep.aliases])] };
 }
 
-export function explain(snap: Snapshot, fromName: string, toName: string, port: number | null = null): Explanation {
+export interface ExplainFacts {
+  /** TCP ports B's netns listens on (from /proc/<pid>/net/tcp*); null or absent when unknown. */
+  listening?: number[] | null;
+}
+
+export function explain(snap: Snapshot, fromName: string, toName: string, port: number | null = null, facts: ExplainFacts = {}): Explanation {
+  const x = explainRoute(snap, fromName, toName, port);
+  const listening = facts.listening;
+  if (port === null || !listening || x.reachable === false) return x;
+  if (listening.includes(port)) {
+    x.reasons.push({ code: 'PORT_LISTENING', message: `${x.to} listens on TCP port ${port}.`, evidence: `/proc/<pid>/net/tcp{,6} of ${x.to}: listening on ${listening.join(', ')}` });
+  } else {
+    x.reasons.push({ code: 'PORT_NOT_LISTENING', message: `Nothing in ${x.to} listens on TCP port ${port}: the connection would be refused.`, evidence: `/proc/<pid>/net/tcp{,6} of ${x.to}: listening on ${listening.join(', ') || 'nothing'}` });
+    x.reachable = false;
+  }
+  return x;
+}
+
+function explainRoute(snap: Snapshot, fromName: string, toName: string, port: number | null): Explanation {
   const find = (n: string): ContainerInfo => {
     const c = snap.containers.find((x) => x.name === n || x.id === n || (n.length >= 12 && x.id.startsWith(n)));
     if (!c) throw new Error(`No container "${n}".`);

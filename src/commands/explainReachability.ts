@@ -37,7 +37,8 @@ export async function explainReachability(ctx: CommandContext, arg?: unknown): P
     from = a.name;
     to = b.name;
   }
-  const x = explain(snap, from, to, port);
+  const listening = port !== null ? await ctx.controller().listeners(findContainer(to, snap).id) : null;
+  const x = explain(snap, from, to, port, { listening });
   const doc = explanationMarkdown(x, containerPath(findContainer(from, snap), snap), containerPath(findContainer(to, snap), snap));
   const uri = vscode.Uri.from({ scheme: ANALYSIS_SCHEME, path: `/explain ${from} → ${to}.md` });
   analysisDocuments.set(uri.toString(), doc);

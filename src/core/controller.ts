@@ -121,14 +121,25 @@ export class Controller {
     };
   }
 
-  /** The embedded-DNS rules of a running container (or of the owner of its netns). */
-  async embeddedDns(containerId: string): Promise<{ dns: EmbeddedDns | null; unavailable?: string }> {
+  /** The pid whose netns a container uses: its own, or its netns owner's. */
+  private netnsPid(containerId: string): number | undefined {
     const raw = this.containers.get(containerId);
     const mode = raw?.HostConfig?.NetworkMode ?? '';
     const owner = mode.startsWith('container:') ? this.containers.get(mode.slice('container:'.length)) : raw;
-    const pid = owner?.State?.Running ? owner.State.Pid : undefined;
+    return owner?.State?.Running ? owner.State.Pid : undefined;
+  }
+
+  /** The embedded-DNS rules of a running container (or of the owner of its netns). */
+  async embeddedDns(containerId: string): Promise<{ dns: EmbeddedDns | null; unavailable?: string }> {
+    const pid = this.netnsPid(containerId);
     if (!pid) return { dns: null, unavailable: 'The container is not running.' };
     return this.host.readEmbeddedDns(pid);
+  }
+
+  /** TCP ports the container's netns listens on; null when unknown. */
+  async listeners(containerId: string): Promise<number[] | null> {
+    const pid = this.netnsPid(containerId);
+    return pid ? this.host.readListeners(pid) : null;
   }
 
   /** Forget the engine's version, e.g. after a reconnect (it may have been upgraded). */

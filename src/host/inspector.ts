@@ -4,6 +4,7 @@ import type { HostInterface, ProxyProcess } from '../shared/model';
 import type { FirewallModel } from '../shared/firewall';
 import { parseEmbeddedDns, type EmbeddedDns } from '../analysis/embeddedDns';
 import { readDockerProxies } from './dockerProxy';
+import { readListeningPorts } from './listeners';
 import { readFirewall } from './firewallReader';
 import type { NetnsInterface } from './linkMapping';
 import { runPrivileged, type HelperContainer, type HostHelperMode } from './privilege';
@@ -28,6 +29,8 @@ export interface HostFirewall {
 }
 
 export interface HostInspector {
+  /** TCP ports a container's netns listens on; null when not readable (remote, gone). */
+  readListeners(pid: number): Promise<number[] | null>;
   /** Docker's embedded-DNS rules inside a container's netns (spawns nsenter + iptables-save). */
   readEmbeddedDns(pid: number): Promise<{ dns: EmbeddedDns | null; unavailable?: string }>;
   /** Docker's firewall rules and docker-proxy processes (spawns iptables-save or nft). */
@@ -46,6 +49,10 @@ export class LocalHostInspector implements HostInspector {
     private readonly procRoot = '/proc',
     private readonly sysClassNet = '/sys/class/net',
   ) {}
+
+  readListeners(pid: number): Promise<number[] | null> {
+    return Promise.resolve(readListeningPorts(pid, this.procRoot));
+  }
 
   async readEmbeddedDns(pid: number): Promise<{ dns: EmbeddedDns | null; unavailable?: string }> {
     const r = await runPrivileged(this.helper(), 'nsenter', ['-t', String(pid), '-n', 'iptables-save', '-t', 'nat'], this.container());
@@ -88,6 +95,10 @@ export class RemoteHostInspector implements HostInspector {
     private readonly helper: () => HostHelperMode = () => 'auto',
     private readonly container: () => HelperContainer | undefined = () => undefined,
   ) {}
+
+  readListeners(): Promise<number[] | null> {
+    return Promise.resolve(null);
+  }
 
   readEmbeddedDns(): Promise<{ dns: EmbeddedDns | null; unavailable?: string }> {
     return Promise.resolve({ dns: null, unavailable: `Remote engine (${this.endpoint}): container netns rules are read only for a local engine.` });

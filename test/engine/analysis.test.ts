@@ -6,10 +6,12 @@ import { after, before, describe, it } from 'node:test';
 import { containerPath } from '../../src/analysis/paths';
 import { explain } from '../../src/analysis/reachability';
 import { createController } from '../../src/core/connect';
+import type { Controller } from '../../src/core/controller';
 import type { Snapshot } from '../../src/shared/model';
 import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer, sh } from '../helpers/docker';
 
 let snap: Snapshot;
+let controller: Controller;
 
 /** Does `from` get an answer from `target` (an IP or a name)? Real packets, 1 s timeout. */
 async function pings(from: string, target: string): Promise<boolean> {
@@ -69,15 +71,14 @@ describe('path and explain against the kernel and real traffic', () => {
     await runTestContainer('dne-test-an-d1');
     await runTestContainer('dne-test-an-d2');
     await runTestContainer('dne-test-an-joined', '--network', 'container:dne-test-an-web');
-    const controller = createController({ env: {} });
-    try {
-      await controller.refresh();
-      snap = await controller.refreshFirewall();
-    } finally {
-      controller.gateway.dispose();
-    }
+    controller = createController({ env: {} });
+    await controller.refresh();
+    snap = await controller.refreshFirewall();
   });
-  after(() => cleanTestResources('dne-test-an-'));
+  after(async () => {
+    controller?.gateway.dispose();
+    await cleanTestResources('dne-test-an-');
+  });
 
   it('egress hops name the kernel veth, its bridge, and the MASQUERADE rule iptables has', async () => {
     const p = containerPath(ctr('dne-test-an-web'), snap);
@@ -146,4 +147,18 @@ describe('path and explain against the kernel and real traffic', () => {
     assert.deepEqual(x.reasons.map((r) => r.code), ['SAME_NETNS']);
     assert.equal(await fetches('dne-test-an-joined', '127.0.0.1'), true);
   });
+
+  it('with --port: the listener in the target netns decides, as a real connection shows', async () => {
+    const listening = await controller.listeners(ctr('dne-test-an-web').id);
+    assert.ok(listening?.includes(80), `httpd listens on 80: ${String(listening)}`);
+    const open = explain(snap, 'dne-test-an-a2', 'dne-test-an-web', 80, { listening });
+    assert.equal(open.reachable, true);
+    assert.ok(open.reasons.some((r) => r.code === 'PORT_LISTENING'));
+    const closed = explain(snap, 'dne-test-an-a2', 'dne-test-an-web', 81, { listening });
+    assert.equal(closed.reachable, false);
+    assert.ok(closed.reasons.some((r) => r.code === 'PORT_NOT_LISTENING'));
+    const refused = await docker('exec', 'dne-test-an-a2', 'sh', '-c', 'nc -w 2 websvc 81 </dev/null && echo open || echo refused');
+    assert.equal(refused.trim(), 'refused');
+  });
 });
+

@@ -141,4 +141,15 @@ describe('explain', () => {
     assert.equal(u.reachable, 'unknown');
     assert.ok(codes(u).includes('FIREWALL_UNKNOWN'));
   });
+
+  it('with a port: nothing listening makes it unreachable, a listener is evidence', () => {
+    const no = explain(snap, 'gt-a1', 'gt-multi', 5432, { listening: [80] });
+    assert.equal(no.reachable, false);
+    assert.equal(no.reasons.at(-1)?.code, 'PORT_NOT_LISTENING');
+    const yes = explain(snap, 'gt-a1', 'gt-multi', 80, { listening: [80] });
+    assert.equal(yes.reachable, true);
+    assert.equal(yes.reasons.at(-1)?.code, 'PORT_LISTENING');
+    assert.equal(explain(snap, 'gt-a1', 'gt-multi', 80).reasons.some((r) => r.code.startsWith('PORT_')), false, 'unknown listeners: no claim');
+  });
 });
+

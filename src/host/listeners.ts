@@ -1,0 +1,30 @@
+// Which TCP ports a container listens on, from /proc/<pid>/net/tcp and tcp6 (its netns's view).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Pure: the local ports of sockets in LISTEN state (st 0A) of a /proc/net/tcp{,6} table. */
+export function parseListeningPorts(text: string): number[] {
+  const ports = new Set<number>();
+  for (const line of text.split('\n').slice(1)) {
+    const cols = line.trim().split(/\s+/);
+    const local = cols[1];
+    if (!local || cols[3] !== '0A') continue;
+    ports.add(Number.parseInt(local.slice(local.lastIndexOf(':') + 1), 16));
+  }
+  return [...ports].sort((a, b) => a - b);
+}
+
+/** null when the tables cannot be read (not root for another user's process, or gone). */
+export function readListeningPorts(pid: number, procRoot = '/proc'): number[] | null {
+  const out = new Set<number>();
+  let read = false;
+  for (const table of ['tcp', 'tcp6']) {
+    try {
+      for (const p of parseListeningPorts(readFileSync(join(procRoot, String(pid), 'net', table), 'utf8'))) out.add(p);
+      read = true;
+    } catch {
+      // tcp6 is absent without IPv6; both absent means we could not look.
+    }
+  }
+  return read ? [...out].sort((a, b) => a - b) : null;
+}
