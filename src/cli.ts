@@ -10,6 +10,7 @@ import type { Controller } from './core/controller';
 import { EngineError } from './docker/errors';
 import { explanationText, pathText } from './hover/diagrams';
 import type { HostHelperMode } from './host/privilege';
+import { byRef } from './shared/lookup';
 import type { Snapshot } from './shared/model';
 
 interface Args {
@@ -87,7 +88,7 @@ async function main(argv: readonly string[]): Promise<number> {
       need(args, 1);
       await withSnapshot(args, async (s, controller) => {
         const name = args.positional[0] ?? '';
-        const c = s.containers.find((x) => x.name === name || x.id === name || (name.length >= 12 && x.id.startsWith(name)));
+        const c = byRef(s.containers, name);
         if (!c) throw new Error(`No container "${name}".`);
         const { dns, unavailable } = c.networkModeKind !== 'host' && c.networkModeKind !== 'none' ? await controller.embeddedDns(c.id) : { dns: null, unavailable: undefined };
         const p = { ...containerPath(c, s), dns, ...(unavailable ? { dnsUnavailable: unavailable } : {}) };
@@ -98,7 +99,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'explain':
       need(args, 2);
       await withSnapshot(args, async (s, controller) => {
-        const to = s.containers.find((c) => c.name === args.positional[1] || c.id === args.positional[1]);
+        const to = byRef(s.containers, args.positional[1] ?? '');
         const listening = args.port !== null && to ? await controller.listeners(to.id) : null;
         const x = explain(s, args.positional[0] ?? '', args.positional[1] ?? '', args.port, { listening });
         print(args, x, () => explanationText(x));

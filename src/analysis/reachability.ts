@@ -1,5 +1,6 @@
 // Pure: can container A reach container B, every way it could, and why, with evidence.
 import type { UserRule } from '../shared/firewall';
+import { byRef } from '../shared/lookup';
 import type { ContainerInfo, Endpoint, NetworkInfo, Snapshot } from '../shared/model';
 import { ipInCidr } from './cidr';
 
@@ -100,7 +101,7 @@ export function explain(snap: Snapshot, fromName: string, toName: string, port: 
 
 function explainRoute(snap: Snapshot, fromName: string, toName: string, port: number | null): Explanation {
   const find = (n: string): ContainerInfo => {
-    const c = snap.containers.find((x) => x.name === n || x.id === n || (n.length >= 12 && x.id.startsWith(n)));
+    const c = byRef(snap.containers, n);
     if (!c) throw new Error(`No container "${n}".`);
     return c;
   };

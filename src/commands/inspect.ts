@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { inspectUri } from '../inspect/inspectDocuments';
 import type { TreeNode } from '../tree/treeModel';
 import type { CommandContext } from './context';
+import { byRef } from '../shared/lookup';
 
 /** Opens the raw Engine API JSON of the node's network or container, read-only. */
 export async function inspect(ctx: CommandContext, arg?: TreeNode | { network?: string; container?: string }): Promise<vscode.TextEditor | undefined> {
@@ -23,12 +24,12 @@ async function pickTarget(ctx: CommandContext, arg: unknown): Promise<Target | u
       return { kind: 'container', id: node.container.id, name: node.container.name };
     }
     if (typeof node.network === 'string') {
-      const n = snap?.networks.find((x) => x.name === node.network || x.id === node.network);
+      const n = snap && byRef(snap.networks, node.network);
       if (!n) throw new Error(`No network "${node.network}".`);
       return { kind: 'network', id: n.id, name: n.name };
     }
     if (typeof node.container === 'string') {
-      const c = snap?.containers.find((x) => x.name === node.container || x.id === node.container);
+      const c = snap && byRef(snap.containers, node.container);
       if (!c) throw new Error(`No container "${node.container}".`);
       return { kind: 'container', id: c.id, name: c.name };
     }

@@ -1,6 +1,7 @@
 // Pure: checks a change against the snapshot before Docker is called. Every failure names the
 // field and the reason. CIDR math is ipaddr.js.
 import ipaddr from 'ipaddr.js';
+import { byRef } from '../shared/lookup';
 import type { ContainerInfo, NetworkInfo, Snapshot } from '../shared/model';
 
 export class ValidationError extends Error {
@@ -126,14 +127,12 @@ function findOverlap(subnet: Cidr, networks: readonly NetworkInfo[]): { network:
 
 export function findNetwork(ref: unknown, snapshot: Snapshot, field = 'network'): NetworkInfo {
   if (typeof ref !== 'string' || !ref) return fail(field, 'No network given.');
-  const n = snapshot.networks.find((x) => x.name === ref || x.id === ref) ?? (ref.length >= 12 ? snapshot.networks.find((x) => x.id.startsWith(ref)) : undefined);
-  return n ?? fail(field, `No network "${ref}".`);
+  return byRef(snapshot.networks, ref) ?? fail(field, `No network "${ref}".`);
 }
 
 export function findContainer(ref: unknown, snapshot: Snapshot, field = 'container'): ContainerInfo {
   if (typeof ref !== 'string' || !ref) return fail(field, 'No container given.');
-  const c = snapshot.containers.find((x) => x.name === ref || x.id === ref) ?? (ref.length >= 12 ? snapshot.containers.find((x) => x.id.startsWith(ref)) : undefined);
-  return c ?? fail(field, `No container "${ref}".`);
+  return byRef(snapshot.containers, ref) ?? fail(field, `No container "${ref}".`);
 }
 
 export function containersOn(network: NetworkInfo, snapshot: Snapshot): ContainerInfo[] {

@@ -2,6 +2,7 @@
 // focus the graph, the panel serializer that brings it back after a reload, and two internal
 // commands for tests and scripts (not contributed, so not in the palette).
 import * as vscode from 'vscode';
+import { byRef } from '../shared/lookup';
 import type { Snapshot } from '../shared/model';
 import { GRAPH_VIEW_TYPE } from '../shared/protocol';
 import { GraphPanel, type PanelDeps } from './panel';
@@ -35,9 +36,9 @@ const idOf = (x: unknown): string | undefined => (isObj(x) && typeof x.id === 's
 export function graphIdOf(arg: unknown, snap: Snapshot | undefined): string | undefined {
   if (typeof arg === 'string') {
     if (/^(net|ctr):/.test(arg)) return arg;
-    const c = snap?.containers.find((x) => x.name === arg || x.id === arg);
+    const c = snap && byRef(snap.containers, arg);
     if (c) return `ctr:${c.id}`;
-    const n = snap?.networks.find((x) => x.name === arg || x.id === arg);
+    const n = snap && byRef(snap.networks, arg);
     return n ? `net:${n.id}` : undefined;
   }
   if (!isObj(arg)) return undefined;

@@ -14,6 +14,7 @@ export interface Row {
   description: string;
   ariaLabel: string;
   expanded: string | null;
+  focused: boolean;
 }
 
 /** A row and the labels of its rendered ancestors, nearest first. */
@@ -36,7 +37,7 @@ const MENU_ARM_MS = 150;
 /** The rendered rows of the side bar's tree, in tree order. */
 export async function readRows(page: Page): Promise<Row[]> {
   const rows = await page.evaluate((root) => {
-    const out: { index: number; level: number; label: string; description: string; ariaLabel: string; expanded: string | null }[] = [];
+    const out: { index: number; level: number; label: string; description: string; ariaLabel: string; expanded: string | null; focused: boolean }[] = [];
     for (const r of Array.from(document.querySelectorAll(`${root} .monaco-list-row`))) {
       out.push({
         index: Number(r.getAttribute('data-index')),
@@ -45,6 +46,7 @@ export async function readRows(page: Page): Promise<Row[]> {
         description: (r.querySelector('.label-description')?.textContent ?? '').trim(),
         ariaLabel: r.getAttribute('aria-label') ?? '',
         expanded: r.getAttribute('aria-expanded'),
+        focused: r.classList.contains('focused'),
       });
     }
     return out;
@@ -123,19 +125,7 @@ export async function revealRow(page: Page, spec: RowSpec, timeoutMs = 15_000): 
 
 /** The side bar tree's focused row (a right-click focuses the row it opens the menu for). */
 export async function focusedRow(page: Page): Promise<Row | undefined> {
-  const rows = await page.evaluate((root) => {
-    const r = document.querySelector(`${root} .monaco-list-row.focused`);
-    if (!r) return [];
-    return [{
-      index: Number(r.getAttribute('data-index')),
-      level: Number(r.getAttribute('aria-level')),
-      label: (r.querySelector('.label-name')?.textContent ?? '').trim(),
-      description: (r.querySelector('.label-description')?.textContent ?? '').trim(),
-      ariaLabel: r.getAttribute('aria-label') ?? '',
-      expanded: r.getAttribute('aria-expanded'),
-    }];
-  }, SIDEBAR);
-  return rows[0];
+  return (await readRows(page)).find((r) => r.focused);
 }
 
 /** The row element with that data-index in the side bar. */
