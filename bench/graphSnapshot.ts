@@ -98,7 +98,7 @@ export function generateSnapshot(containers: number, networks: number, seed = 1)
     engine: { version: '20.10.24', apiVersion: '1.41', endpoint: 'unix:///var/run/docker.sock', endpointSource: 'default socket', os: 'linux', kernelVersion: '6.1', swarmActive: false },
     networks: [...all, { ...network(998), id: id64(2, 1), name: 'host', driver: 'host', builtin: true, bridge: null, subnets: [], icc: null, masquerade: null }, { ...network(997), id: id64(2, 2), name: 'none', driver: 'null', builtin: true, bridge: null, subnets: [], icc: null, masquerade: null }],
     containers: out,
-    host: { ipForward: true, defaultRoute: { interface: 'eth0', gateway: '192.0.2.1' }, firewall, proxies: [], bridges: {}, unavailable: [] },
+    host: { engineNetns: { pid: 1, inode: 4026531840, same: true, kind: 'host', how: 'bench fixture' }, routes: null, rootless: null, mtu: null, ipForward: true, defaultRoute: { interface: 'eth0', gateway: '192.0.2.1' }, firewall, proxies: [], bridges: {}, unavailable: [] },
     takenAt: 1_700_000_000_000,
   };
 }

@@ -3,6 +3,7 @@
 import { buildSnapshot } from '../src/core/buildSnapshot';
 import type { Controller } from '../src/core/controller';
 import type { RawContainerInspect } from '../src/docker/rawTypes';
+import { DEFAULT_SOCKET } from '../src/docker/endpoint';
 import { LocalHostInspector, type HostBase, type HostReport } from '../src/host/inspector';
 import type { NetnsInterface } from '../src/host/linkMapping';
 import { readContainerInterfaces, readHostInterfaces, type ContainerLinksResult } from '../src/host/links';
@@ -72,7 +73,7 @@ export async function profilePhases(controller: Controller): Promise<PhaseProfil
     (c): c is RawContainerInspect => c !== undefined,
   );
   const pids = containers.flatMap((c) => (c.State?.Running && c.State.Pid ? [c.State.Pid] : []));
-  const inspector = new LocalHostInspector();
+  const inspector = new LocalHostInspector(DEFAULT_SOCKET);
   // The host's own interfaces plus every running container's, all at once.
   const readAll = (): Promise<[HostBase, ContainerLinksResult[]]> =>
     Promise.all([inspector.readHost(), Promise.all(pids.map((pid) => inspector.readPid(pid)))]);

@@ -42,7 +42,7 @@ export async function pipelinedSnapshot(gw: DockerGateway): Promise<Snapshot> {
     engine,
     networks,
     containers: inspected.filter((c): c is RawContainerInspect => c !== undefined),
-    host: { hostIfaces, ifacesByPid, ipForward: null, defaultRoute: null, unavailable: [] },
+    host: { engineNetns: { pid: null, inode: null, same: true, kind: 'host', how: 'prototype' }, hostIfaces, ifacesByPid, ipForward: null, routes: null, rootless: null, defaultRoute: null, unavailable: [] },
     takenAt: Date.now(),
   });
 }

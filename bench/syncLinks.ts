@@ -29,7 +29,7 @@ export function readHostInterfacesSync(sysClassNet = '/sys/class/net'): HostInte
       master = null;
     }
     const kind = existsSync(join(base, 'bridge')) ? 'bridge' : link !== index ? 'veth' : 'other';
-    out.push({ name, ifindex: index, iflink: link, mac: null, master, kind });
+    out.push({ name, ifindex: index, iflink: link, mac: null, master, kind, mtu: null });
   }
   return out;
 }

@@ -33,6 +33,8 @@ export interface IngressPath {
   proxy?: string;
   /** raw-table / nft drop that keeps other hosts from routing straight to the container. */
   protection?: string;
+  /** Rootless: the process in the host's netns that takes the port and hands it to the engine's netns. */
+  portDriver?: string;
   note?: string;
 }
 
@@ -86,8 +88,22 @@ function egressVia(c: ContainerInfo, ep: Endpoint, net: NetworkInfo | undefined,
   } else {
     hops.push(hostHop, { kind: 'nat', name: 'MASQUERADE (rule not read)', note: fw ? 'No MASQUERADE rule covers this address.' : 'Firewall rules were not read (needs root).' });
   }
-  hops.push({ kind: 'out', name: 'out', note: bridge ? `any interface but ${bridge}` : undefined });
+  hops.push(...uplinkHops(snap, bridge));
   return { network: ep.network, masqueraded: !!masq && !routed, leavesHost: fwd !== false, hops };
+}
+
+/** Where traffic leaves the engine's netns: its default route, and for rootless slirp4netns. */
+function uplinkHops(snap: Snapshot, bridge: string | null): Hop[] {
+  const rl = snap.host.rootless;
+  const dev = snap.host.defaultRoute?.interface;
+  if (rl?.tap) {
+    return [
+      { kind: 'out', name: rl.tap, note: "the rootless engine's uplink (ip link show " + rl.tap + ')' },
+      { kind: 'host', name: `slirp4netns${rl.slirp4netnsPid ? ` (pid ${rl.slirp4netnsPid})` : ''}`, note: "user-mode TCP/IP: connections leave from the host's own sockets, as the user" },
+      { kind: 'out', name: 'host network', note: 'the host routes them like any process of the user' },
+    ];
+  }
+  return [{ kind: 'out', name: dev ? `out ${dev}` : 'out', note: dev ? `default route${snap.host.defaultRoute?.gateway ? ` via ${snap.host.defaultRoute.gateway}` : ''} (ip route)` : bridge ? `any interface but ${bridge}` : undefined }];
 }
 
 function ingressFor(c: ContainerInfo, snap: Snapshot): IngressPath[] {
@@ -109,9 +125,17 @@ function ingressFor(c: ContainerInfo, snap: Snapshot): IngressPath[] {
       const drop = fw?.directRoutingDrops.find((d) => d.containerIp === ip && (d.port === null || d.port === p.containerPort));
       const path: IngressPath = { hostIp, hostPort: p.hostPort ?? 0, protocol: p.protocol, containerIp: ip, containerPort: p.containerPort, via };
       if (rule) path.rule = rule.rule;
-      if (proxy) path.proxy = `docker-proxy (pid ${proxy.pid}) ${proxy.hostIp}:${proxy.hostPort} → ${proxy.containerIp}:${proxy.containerPort}`;
+      if (proxy) path.proxy = `${proxy.name} (pid ${proxy.pid}) ${proxy.hostIp}:${proxy.hostPort} → ${proxy.containerIp}:${proxy.containerPort}`;
       if (drop) path.protection = drop.rule;
-      if (hostIp.startsWith('127.')) path.note = 'Bound to loopback: only the host itself connects, through docker-proxy.';
+      const rl = snap.host.rootless;
+      const listener = rl?.listeners.find((l) => l.hostPort === p.hostPort && l.protocol === p.protocol && l.hostIp === hostIp);
+      if (rl) {
+        path.portDriver = listener
+          ? `rootlesskit (pid ${listener.pid}, ${rl.portDriver ?? '?'} port driver) listens on ${v6 ? `[${hostIp}]` : hostIp}:${p.hostPort} in the host's netns → the engine's netns`
+          : `rootlesskit (pid ${rl.rootlesskitPid}, ${rl.portDriver ?? '?'} port driver): no listener found on the host for this port`;
+      }
+      if (rl && listener) path.note = `rootlesskit hands every connection to the engine's netns, where ${proxy?.name ?? 'the userland proxy'} takes it: the container sees the proxy, not the client's address.`;
+      else if (hostIp.startsWith('127.')) path.note = 'Bound to loopback: only the host itself connects, through docker-proxy.';
       else if (v6 && !rule) path.note = 'IPv6 binding: ip6tables is not read; with the userland proxy on, docker-proxy serves it.';
       else if (proxy) path.note = 'Other hosts come in through DNAT; connections from this host to its own addresses go through docker-proxy.';
       return path;

@@ -13,6 +13,8 @@ function endpointLine(c: ContainerInfo): string[] {
 export function formatTopology(s: Snapshot): string {
   const out: string[] = [];
   out.push(`Docker ${s.engine.version} (API ${s.engine.apiVersion}) at ${s.engine.endpoint} [${s.engine.endpointSource}]`);
+  const ns = s.host.engineNetns;
+  out.push(`engine netns: ${ns.kind}${ns.inode !== null ? ` net:[${ns.inode}]` : ''}${ns.pid !== null ? ` (dockerd pid ${ns.pid})` : ''}${ns.same ? ', the same as this process' : ''} — ${ns.how}`);
   out.push(`ip_forward: ${s.host.ipForward === null ? 'unknown' : s.host.ipForward ? 'on' : 'off'}`);
   for (const n of s.networks) {
     const subnets = n.subnets.map((x) => `${x.subnet}${x.gateway ? ` gw ${x.gateway}` : ''}${x.ipRange ? ` range ${x.ipRange}` : ''}`).join('; ');

@@ -3,7 +3,7 @@ import { normalizeContainer, normalizeNetwork, stripSlash, type NormalizeContext
 import type { RawContainerInspect, RawNetwork } from '../docker/rawTypes';
 import type { HostFirewall, HostReport } from '../host/inspector';
 import { applyLinks, bridgePorts } from '../host/linkMapping';
-import type { ContainerInfo, EngineInfo, NetworkInfo, Snapshot } from '../shared/model';
+import type { ContainerInfo, EngineInfo, HostInterface, NetworkInfo, Snapshot } from '../shared/model';
 
 export interface SnapshotInputs {
   engine: EngineInfo;
@@ -13,6 +13,15 @@ export interface SnapshotInputs {
   /** undefined: not read yet (it follows the snapshot). */
   firewall?: HostFirewall;
   takenAt: number;
+}
+
+const NOT_READ = { pid: null, inode: null, same: false, kind: 'unknown', how: 'Host facts were not read.' } as const;
+
+/** Bridges', the uplink's and other non-veth interfaces' MTU (container veths follow their bridge). */
+function mtuOf(ifaces: readonly HostInterface[], uplink: string | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const i of ifaces) if ((i.kind !== 'veth' || i.name === uplink) && i.mtu !== null) out[i.name] = i.mtu;
+  return out;
 }
 
 const byName = <T extends { name: string }>(a: T, b: T): number => a.name.localeCompare(b.name);
@@ -35,6 +44,10 @@ export function buildSnapshot(inputs: SnapshotInputs): Snapshot {
     networks,
     containers,
     host: {
+      engineNetns: host?.engineNetns ?? NOT_READ,
+      routes: host?.routes ?? null,
+      rootless: host?.rootless ?? null,
+      mtu: host?.hostIfaces ? mtuOf(host.hostIfaces, host.defaultRoute?.interface) : null,
       ipForward: host?.ipForward ?? null,
       defaultRoute: host?.defaultRoute ?? null,
       firewall: inputs.firewall?.model ?? null,

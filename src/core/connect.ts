@@ -19,7 +19,7 @@ export interface ConnectOptions {
 }
 
 export function hostInspectorFor(endpoint: EngineEndpoint, helper?: () => HostHelperMode, container?: () => HelperContainer | undefined): HostInspector {
-  return endpoint.kind === 'unix' ? new LocalHostInspector(helper, container) : new RemoteHostInspector(endpoint.url, helper, container);
+  return endpoint.kind === 'unix' ? new LocalHostInspector(endpoint.socketPath, helper, container) : new RemoteHostInspector(endpoint.url, helper, container);
 }
 
 export function createController(opts: ConnectOptions = {}): Controller {

@@ -145,6 +145,7 @@ export class Controller {
   /** Forget the engine's version, e.g. after a reconnect (it may have been upgraded). */
   invalidateEngine(): void {
     this.engine = undefined;
+    this.host.invalidate();
   }
 
   /** Inspects a container and, when it runs, reads its interfaces as soon as its pid is known. */
@@ -223,7 +224,7 @@ export class Controller {
 
   private rememberHost(base: HostBase, reads: readonly PidRead[], partial: boolean): void {
     for (const { pid, result } of reads) if (result.ok) this.ifacesByPid.set(pid, result.ifaces);
-    const reasons = [...base.unavailable, ...pidReadReasons(reads.map((r) => r.result), partial)];
+    const reasons = [...base.unavailable, ...pidReadReasons(reads.map((r) => r.result), partial, base.engineNetns)];
     // A partial read says nothing about the containers it skipped: keep earlier reasons too.
     const unavailable = partial ? [...new Set([...(this.lastHost?.unavailable ?? []), ...reasons])] : reasons;
     this.lastHost = { ...base, unavailable, ifacesByPid: this.ifacesByPid };

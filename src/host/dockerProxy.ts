@@ -19,23 +19,36 @@ export function parseDockerProxyArgs(pid: number, argv: readonly string[]): Prox
   const containerIp = opt('container-ip');
   if (!hostIp || !containerIp || !Number.isInteger(hostPort) || !Number.isInteger(containerPort)) return undefined;
   const protocol = proto === 'udp' || proto === 'sctp' ? proto : 'tcp';
-  return { pid, protocol, hostIp, hostPort, containerIp, containerPort };
+  return { pid, name: argv[0].slice(argv[0].lastIndexOf('/') + 1), protocol, hostIp, hostPort, containerIp, containerPort };
 }
 
-export async function readDockerProxies(procRoot = '/proc'): Promise<ProxyProcess[]> {
+/** A docker-proxy process and its parent: the engine that started it. */
+export interface ProxyWithParent extends ProxyProcess {
+  ppid: number | null;
+}
+
+/** Pure: the parent pid from /proc/<pid>/stat (after the parenthesised comm). */
+export function parsePpid(stat: string): number | null {
+  const n = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  return Number.isInteger(n) ? n : null;
+}
+
+export async function readDockerProxies(procRoot = '/proc'): Promise<ProxyWithParent[]> {
   const pids = (await readdir(procRoot)).filter((d) => /^\d+$/.test(d));
   const found = await Promise.all(
     pids.map(async (p) => {
       try {
         // comm is short and cheap; read the full command line only for docker-proxy.
         const comm = (await readFile(join(procRoot, p, 'comm'), 'utf8')).trim();
-        if (comm !== 'docker-proxy') return undefined;
+        // comm is cut at 15 characters: rootless Docker's proxy shows as rootlesskit-doc.
+        if (comm !== 'docker-proxy' && comm !== 'rootlesskit-doc') return undefined;
         const argv = (await readFile(join(procRoot, p, 'cmdline'), 'utf8')).split('\0').filter(Boolean);
-        return parseDockerProxyArgs(Number(p), argv);
+        const proxy = parseDockerProxyArgs(Number(p), argv);
+        return proxy && { ...proxy, ppid: parsePpid(await readFile(join(procRoot, p, 'stat'), 'utf8')) };
       } catch {
         return undefined;
       }
     }),
   );
-  return found.filter((x): x is ProxyProcess => x !== undefined).sort((a, b) => a.hostPort - b.hostPort || a.hostIp.localeCompare(b.hostIp));
+  return found.filter((x): x is ProxyWithParent => x !== undefined).sort((a, b) => a.hostPort - b.hostPort || a.hostIp.localeCompare(b.hostIp));
 }

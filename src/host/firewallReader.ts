@@ -1,7 +1,7 @@
 // Reads Docker's firewall from the kernel (iptables-save, else nft) and turns it into the model.
 import { parseFirewallDump } from '../analysis/firewall';
 import type { FirewallModel } from '../shared/firewall';
-import { runPrivileged, type HelperContainer, type HostHelperMode } from './privilege';
+import type { NetnsRunner } from './privilege';
 
 export interface FirewallRead {
   model: FirewallModel | null;
@@ -12,13 +12,14 @@ export interface FirewallRead {
 
 const DOCKER_CHAIN = /^(:|-A |-N )DOCKER/m;
 
-export async function readFirewall(mode: HostHelperMode, helper?: HelperContainer, local = true): Promise<FirewallRead> {
-  const ipt = await runPrivileged(mode, 'iptables-save', [], helper, local);
+/** Reads the rules of the engine's own netns, through the runner that enters it. */
+export async function readFirewall(runIn: NetnsRunner): Promise<FirewallRead> {
+  const ipt = await runIn('iptables-save', []);
   if (ipt.ok && DOCKER_CHAIN.test(ipt.stdout)) {
     return { model: parseFirewallDump(ipt.stdout), dump: ipt.stdout, unavailable: [] };
   }
   // Docker 29 with firewall-backend nftables writes its own tables and no DOCKER chains.
-  const nft = await runPrivileged(mode, 'nft', ['list', 'ruleset'], helper, local);
+  const nft = await runIn('nft', ['list', 'ruleset']);
   if (nft.ok && /table ip6? docker-bridges/.test(nft.stdout)) {
     return { model: parseFirewallDump(nft.stdout, { backend: 'nftables' }), dump: nft.stdout, unavailable: [] };
   }

@@ -1,18 +1,26 @@
-// Host facts the engine does not give. As root on the engine's own host they are read from /proc
-// and /sys; otherwise the fields stay null and `unavailable` says why.
-import type { HostInterface, ProxyProcess } from '../shared/model';
+// Host facts the engine does not give, read in the engine's own network namespace: ours when the
+// engine shares it (read /proc and /sys), else through /proc/<pid>/net and one nsenter per read.
+// When that netns cannot be found or entered the fields stay null and `unavailable` says why: a
+// fact from another netns is never shown as this engine's.
+import type { EngineNetns, HostInterface, ProxyProcess, RootlessFacts, Route } from '../shared/model';
 import type { FirewallModel } from '../shared/firewall';
 import { parseEmbeddedDns, type EmbeddedDns } from '../analysis/embeddedDns';
 import { readDockerProxies } from './dockerProxy';
+import { locateEngine, stillRunning, type EngineLocation } from './engineNetns';
+import { parseIpLinkJson } from './ipLink';
 import { readListeningPorts } from './listeners';
+import { readRootless } from './rootless';
 import { readFirewall } from './firewallReader';
 import type { NetnsInterface } from './linkMapping';
-import { runPrivileged, type HelperContainer, type HostHelperMode } from './privilege';
-import { readContainerInterfaces, readDefaultRoute, readHostInterfaces, readIpForward, type ContainerLinksResult } from './links';
+import { netnsRunner, remoteRunner, type HelperContainer, type HostHelperMode, type NetnsRunner, type NetnsTarget } from './privilege';
+import { readContainerInterfaces, readHostInterfaces, readIpForward, readRoutes, readSnmpForwarding, type ContainerLinksResult } from './links';
 
 export interface HostBase {
+  engineNetns: EngineNetns;
   hostIfaces: HostInterface[] | null;
   ipForward: boolean | null;
+  routes: Route[] | null;
+  rootless: RootlessFacts | null;
   defaultRoute: { interface: string; gateway: string | null } | null;
   unavailable: string[];
 }
@@ -33,42 +41,113 @@ export interface HostInspector {
   readListeners(pid: number): Promise<number[] | null>;
   /** Docker's embedded-DNS rules inside a container's netns (spawns nsenter + iptables-save). */
   readEmbeddedDns(pid: number): Promise<{ dns: EmbeddedDns | null; unavailable?: string }>;
-  /** Docker's firewall rules and docker-proxy processes (spawns iptables-save or nft). */
+  /** Docker's firewall rules and docker-proxy processes of the engine's netns. */
   readFirewall(): Promise<HostFirewall>;
-  /** The host's own interfaces and sysctls. */
+  /** The engine netns's interfaces, routes and ip_forward. */
   readHost(): Promise<HostBase>;
   /** One container's interfaces, by the pid of its process. */
   readPid(pid: number): Promise<ContainerLinksResult>;
+  /** Find the engine's process again (after a reconnect: it may have restarted elsewhere). */
+  invalidate(): void;
 }
+
+export const defaultRouteOf = (routes: readonly Route[] | null): HostBase['defaultRoute'] => {
+  const r = routes?.find((x) => x.destination === '0.0.0.0/0');
+  return r ? { interface: r.interface, gateway: r.gateway } : null;
+};
+
+const publicNetns = (loc: EngineLocation): EngineNetns => ({ pid: loc.pid, inode: loc.inode, same: loc.same, kind: loc.kind, how: loc.how });
 
 /** For an engine on this machine (unix socket). */
 export class LocalHostInspector implements HostInspector {
+  private loc: EngineLocation | undefined;
+  private known = new Map<string, HostInterface>();
+
   constructor(
+    private readonly socketPath: string,
     private readonly helper: () => HostHelperMode = () => 'auto',
     private readonly container: () => HelperContainer | undefined = () => undefined,
     private readonly procRoot = '/proc',
     private readonly sysClassNet = '/sys/class/net',
   ) {}
 
+  invalidate(): void {
+    this.loc = undefined;
+  }
+
+  /** The engine's location, found again when it was not found or its process is gone. */
+  location(): EngineLocation {
+    const l = this.loc;
+    const stale = !l || l.kind === 'unknown' || (l.pid !== null && l.startTime !== null && !stillRunning(l, this.procRoot));
+    if (stale) this.loc = locateEngine(this.socketPath, { procRoot: this.procRoot });
+    return this.loc as EngineLocation;
+  }
+
+  private target(loc: EngineLocation): NetnsTarget {
+    if (loc.same) return { kind: 'same' };
+    if (loc.pid !== null) return { kind: 'pid', pid: loc.pid, userns: loc.userns };
+    return { kind: 'none', why: loc.how };
+  }
+
+  private runner(): NetnsRunner {
+    return netnsRunner(this.target(this.location()), this.helper(), this.container());
+  }
+
   readListeners(pid: number): Promise<number[] | null> {
-    return Promise.resolve(readListeningPorts(pid, this.procRoot));
+    return Promise.resolve(this.location().kind === 'unknown' ? null : readListeningPorts(pid, this.procRoot));
   }
 
   async readEmbeddedDns(pid: number): Promise<{ dns: EmbeddedDns | null; unavailable?: string }> {
-    const r = await runPrivileged(this.helper(), 'nsenter', ['-t', String(pid), '-n', 'iptables-save', '-t', 'nat'], this.container());
+    const loc = this.location();
+    if (loc.kind === 'unknown') return { dns: null, unavailable: loc.how };
+    // A container's netns belongs to the engine's user namespace: rootless needs no root here either.
+    const r = await netnsRunner({ kind: 'pid', pid, userns: loc.userns }, this.helper(), this.container())('iptables-save', ['-t', 'nat']);
     if (!r.ok) return { dns: null, unavailable: r.why ?? `nsenter/iptables-save failed: ${r.stderr.trim().split('\n')[0] ?? r.code}` };
     return { dns: parseEmbeddedDns(r.stdout) };
   }
 
   async readFirewall(): Promise<HostFirewall> {
-    const [fw, proxies] = await Promise.all([readFirewall(this.helper(), this.container()), readDockerProxies(this.procRoot).catch(() => null)]);
-    const unavailable = [...fw.unavailable, ...(proxies === null ? ['/proc is not readable: docker-proxy processes are unknown.'] : [])];
-    return { model: fw.model, dump: fw.dump, proxies, unavailable };
+    const loc = this.location();
+    const [fw, proxies] = await Promise.all([readFirewall(this.runner()), readDockerProxies(this.procRoot).catch(() => null)]);
+    const unavailable = [...fw.unavailable];
+    let mine: ProxyProcess[] | null = null;
+    if (proxies === null) unavailable.push('/proc is not readable: docker-proxy processes are unknown.');
+    else if (loc.pid === null) unavailable.push(`docker-proxy processes are not shown: the engine's process is unknown, so whose they are is too (${loc.how}).`);
+    // The engine's own proxies only: its children. Another engine's proxies are not this one's.
+    else mine = proxies.filter((p) => p.ppid === loc.pid).map(({ ppid: _ppid, ...p }) => p);
+    return { model: fw.model, dump: fw.dump, proxies: mine, unavailable };
   }
 
-  private known = new Map<string, HostInterface>();
+  async readHost(): Promise<HostBase> {
+    const loc = this.location();
+    const engineNetns = publicNetns(loc);
+    if (loc.same) return this.readOwnNetns(engineNetns);
+    if (loc.pid === null) {
+      const why = `The engine's network namespace was not found, so its interfaces, routes and ip_forward are not shown (this machine's would be another engine's): ${loc.how}`;
+      return { engineNetns, hostIfaces: null, ipForward: null, routes: null, rootless: null, defaultRoute: null, unavailable: [why] };
+    }
+    const netDir = `${this.procRoot}/${loc.pid}/net`;
+    const routes = readRoutes(netDir);
+    const ipForward = readSnmpForwarding(netDir);
+    const unavailable: string[] = [];
+    if (routes === null) unavailable.push(`${netDir}/route is not readable: the engine's routes are unknown.`);
+    if (ipForward === null) unavailable.push(`${netDir}/snmp is not readable: the engine's ip_forward is unknown.`);
+    const r = await this.runner()('ip', ['-j', '-d', 'link', 'show']);
+    let hostIfaces: HostInterface[] | null = null;
+    if (r.ok) {
+      try {
+        hostIfaces = parseIpLinkJson(r.stdout);
+      } catch (err) {
+        unavailable.push(`Interfaces of the engine's netns: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    } else {
+      unavailable.push(`Interfaces of the engine's netns (pid ${loc.pid}) were not read, so host veths and bridges are unknown: ${r.why ?? r.stderr.trim().split('\n')[0] ?? String(r.code)}`);
+    }
+    const rootless = loc.kind === 'rootless' ? readRootless(loc.pid, this.procRoot) : null;
+    return { engineNetns, hostIfaces, ipForward, routes, rootless, defaultRoute: defaultRouteOf(routes), unavailable };
+  }
 
-  readHost(): Promise<HostBase> {
+  private readOwnNetns(engineNetns: EngineNetns): HostBase {
     let hostIfaces: HostInterface[] | null;
     try {
       hostIfaces = readHostInterfaces(this.sysClassNet, this.known);
@@ -77,13 +156,16 @@ export class LocalHostInspector implements HostInspector {
       hostIfaces = null;
     }
     const ipForward = readIpForward(this.procRoot);
+    const routes = readRoutes(`${this.procRoot}/net`);
     const unavailable: string[] = [];
     if (hostIfaces === null) unavailable.push(`${this.sysClassNet} is not readable: host veths and bridges are unknown.`);
     if (ipForward === null) unavailable.push('net.ipv4.ip_forward is not readable.');
-    return Promise.resolve({ hostIfaces, ipForward, defaultRoute: readDefaultRoute(this.procRoot), unavailable });
+    return { engineNetns, hostIfaces, ipForward, routes, rootless: null, defaultRoute: defaultRouteOf(routes), unavailable };
   }
 
   readPid(pid: number): Promise<ContainerLinksResult> {
+    // Without the engine's process its pids may be another PID namespace's: never read them here.
+    if (this.location().kind === 'unknown') return Promise.resolve({ ok: false, error: 'NO_ENGINE' });
     return Promise.resolve(readContainerInterfaces(pid, this.procRoot));
   }
 }
@@ -104,16 +186,23 @@ export class RemoteHostInspector implements HostInspector {
     return Promise.resolve({ dns: null, unavailable: `Remote engine (${this.endpoint}): container netns rules are read only for a local engine.` });
   }
 
+  invalidate(): void {
+    // Nothing cached.
+  }
+
   /** Only through a helper container on the remote engine, when the user named an image. */
   async readFirewall(): Promise<HostFirewall> {
-    const fw = await readFirewall(this.helper(), this.container(), false);
+    const fw = await readFirewall(remoteRunner(this.helper(), this.container()));
     return { model: fw.model, dump: fw.dump, proxies: null, unavailable: fw.model ? [] : fw.unavailable.map((u) => `Remote engine (${this.endpoint}): ${u}`) };
   }
 
   readHost(): Promise<HostBase> {
     return Promise.resolve({
+      engineNetns: { pid: null, inode: null, same: false, kind: 'unknown', how: `Remote engine (${this.endpoint}): its network namespace is on another machine.` },
       hostIfaces: null,
       ipForward: null,
+      routes: null,
+      rootless: null,
       defaultRoute: null,
       unavailable: [`Remote engine (${this.endpoint}): host veths, bridges and ip_forward are read only for a local engine.`],
     });
@@ -125,22 +214,24 @@ export class RemoteHostInspector implements HostInspector {
 }
 
 /** Why some containers' interfaces are unknown, from the failed pid reads. */
-export function pidReadReasons(results: readonly ContainerLinksResult[], partial = false): string[] {
+export function pidReadReasons(results: readonly ContainerLinksResult[], partial = false, netns?: EngineNetns): string[] {
   let ok = 0;
   let denied = 0;
   let missing = 0;
   for (const r of results) {
     if (r.ok) ok++;
-    else if (r.error === 'REMOTE') continue;
+    else if (r.error === 'REMOTE' || r.error === 'NO_ENGINE') continue;
     else if (r.error === 'ENOENT' || r.error === 'ESRCH') missing++;
     else denied++;
   }
   const out: string[] = [];
-  if (denied) {
+  if (denied && netns?.kind === 'rootless') {
+    out.push(`Container interfaces (/proc/<pid>/root/sys/class/net) are not readable for ${denied} container(s), so ifname and host veth are unknown. A rootless engine's containers are readable by the user who runs the engine, without root or sudo: run as that user.`);
+  } else if (denied) {
     out.push(`Not root: container interfaces (/proc/<pid>/root/sys/class/net) are not readable for ${denied} container(s), so ifname and host veth are unknown. Run as root.`);
   }
   // A process that exits between inspect and the read is a race the next event corrects (an
-  // incremental read after `die` often sees only such pids); only when a full read sees no pid at
+  // incremental read after \`die\` often sees only such pids); only when a full read sees no pid at
   // all does the engine live in another PID namespace or VM.
   if (missing && ok === 0 && denied === 0 && !partial) {
     out.push(`${missing} container process(es) are not visible in this machine's /proc: the engine runs in another PID namespace or VM, so ifname and host veth are unknown.`);

@@ -4,7 +4,7 @@
 // trips per file (2x slower at 100 containers, bench/profile.ts). Only needed files are read.
 import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { HostInterface } from '../shared/model';
+import type { HostInterface, Route } from '../shared/model';
 import type { NetnsInterface } from './linkMapping';
 
 function readText(path: string): string | undefined {
@@ -29,7 +29,8 @@ function readHostInterface(sysClassNet: string, name: string): HostInterface | u
   const index = Number(ifindex);
   const link = Number(iflink ?? ifindex);
   const kind = existsSync(join(base, 'bridge')) ? 'bridge' : link !== index ? 'veth' : 'other';
-  return { name, ifindex: index, iflink: link, mac: null, master, kind };
+  const mtu = Number(readText(join(base, 'mtu')) ?? Number.NaN);
+  return { name, ifindex: index, iflink: link, mac: null, master, kind, mtu: Number.isInteger(mtu) ? mtu : null };
 }
 
 /**
@@ -78,19 +79,59 @@ export function readIpForward(procRoot = '/proc'): boolean | null {
   return v === undefined ? null : v === '1';
 }
 
-/** Pure: the default route of /proc/net/route (hex little-endian addresses). */
-export function parseDefaultRoute(text: string): { interface: string; gateway: string | null } | null {
-  for (const line of text.split('\n').slice(1)) {
-    const [iface, dest, gw, , , , , mask] = line.trim().split(/\s+/);
-    if (!iface || dest !== '00000000' || mask !== '00000000') continue;
-    const n = Number.parseInt(gw ?? '0', 16);
-    const gateway = n ? [n & 255, (n >>> 8) & 255, (n >>> 16) & 255, (n >>> 24) & 255].join('.') : null;
-    return { interface: iface, gateway };
-  }
-  return null;
+/**
+ * Pure: ip_forward from /proc/<pid>/net/snmp ("Ip: Forwarding" is 1 when forwarding, 2 when not).
+ * /proc/sys shows only the reader's netns; snmp shows any pid's, with no spawn.
+ */
+export function parseSnmpForwarding(text: string): boolean | null {
+  const lines = text.split('\n').filter((l) => l.startsWith('Ip:'));
+  const names = lines[0]?.trim().split(/\s+/) ?? [];
+  const values = lines[1]?.trim().split(/\s+/) ?? [];
+  const v = values[names.indexOf('Forwarding')];
+  return v === '1' ? true : v === '2' ? false : null;
 }
 
-export function readDefaultRoute(procRoot = '/proc'): { interface: string; gateway: string | null } | null {
-  const text = readText(join(procRoot, 'net', 'route'));
-  return text === undefined ? null : parseDefaultRoute(text);
+const hexIp = (hex: string): string => {
+  const n = Number.parseInt(hex, 16);
+  return [n & 255, (n >>> 8) & 255, (n >>> 16) & 255, (n >>> 24) & 255].join('.');
+};
+
+const maskBits = (hex: string): number => {
+  let n = Number.parseInt(hex, 16) >>> 0;
+  let bits = 0;
+  while (n) {
+    bits += n & 1;
+    n >>>= 1;
+  }
+  return bits;
+};
+
+/** Pure: the IPv4 routes of a /proc/net/route table (hex little-endian addresses). */
+export function parseRoutes(text: string): Route[] {
+  const out: Route[] = [];
+  for (const line of text.split('\n').slice(1)) {
+    const [iface, dest, gw, flags, , , metric, mask] = line.trim().split(/\s+/);
+    if (!iface || !dest || !gw || !mask || !flags) continue;
+    // RTF_UP (1): only routes in use.
+    if ((Number.parseInt(flags, 16) & 1) === 0) continue;
+    out.push({ destination: `${hexIp(dest)}/${maskBits(mask)}`, gateway: Number.parseInt(gw, 16) ? hexIp(gw) : null, interface: iface, metric: Number(metric ?? 0) });
+  }
+  return out;
+}
+
+/** Pure: the default route of /proc/net/route. */
+export function parseDefaultRoute(text: string): { interface: string; gateway: string | null } | null {
+  const r = parseRoutes(text).find((x) => x.destination === '0.0.0.0/0');
+  return r ? { interface: r.interface, gateway: r.gateway } : null;
+}
+
+/** Routes of a netns: /proc/net (ours) or /proc/<pid>/net (any process's, no spawn). */
+export function readRoutes(netDir: string): Route[] | null {
+  const text = readText(join(netDir, 'route'));
+  return text === undefined ? null : parseRoutes(text);
+}
+
+export function readSnmpForwarding(netDir: string): boolean | null {
+  const text = readText(join(netDir, 'snmp'));
+  return text === undefined ? null : parseSnmpForwarding(text);
 }

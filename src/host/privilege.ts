@@ -20,8 +20,9 @@ export interface PrivilegedResult extends ExecResult {
 const isRoot = (): boolean => typeof process.getuid === 'function' && process.getuid() === 0;
 
 async function inHelper(helper: HelperContainer, file: string, args: readonly string[]): Promise<PrivilegedResult> {
-  // pid 1 of the host: its mount namespace has the host's own binaries, its net namespace the rules.
-  const argv = ['nsenter', '-t', '1', '-m', '-n', '--', file, ...args];
+  // pid 1's mount namespace has the host's own binaries. The netns stays the container's: with
+  // --net host that is the engine's own, which is not pid 1's when the engine runs in another one.
+  const argv = ['nsenter', '-t', '1', '-m', '--', file, ...args];
   try {
     const r = await helper.run(argv);
     if (r.exitCode === 0) return { ok: true, stdout: r.stdout, stderr: r.stderr, code: 0, via: 'container' };
@@ -52,4 +53,35 @@ export async function runPrivileged(mode: HostHelperMode, file: string, args: re
   if (!helper) return { ok: false, stdout: '', stderr: '', code: 'NO_IMAGE', via: 'none', why: 'dockerNetworks.hostHelper is "container" but dockerNetworks.hostHelperImage is empty: name a local image with nsenter (we never pull).' };
   const r = await inHelper(helper, file, args);
   return r.ok || !sudoWhy ? r : { ...r, why: `${sudoWhy} ${r.why ?? ''}` };
+}
+
+/** Runs a command that needs privilege in the engine's network namespace. */
+export type NetnsRunner = (file: string, args: readonly string[]) => Promise<PrivilegedResult>;
+
+/** Where the engine's netns is, as far as running a command there goes. */
+export type NetnsTarget = { kind: 'same' } | { kind: 'pid'; pid: number; userns: boolean } | { kind: 'none'; why: string };
+
+/**
+ * A runner for the engine's netns: as today when it is ours; else `nsenter -t <pid> -n`. A rootless
+ * engine's namespaces belong to our own user: `nsenter -U --preserve-credentials` needs no root,
+ * and sudo would be wrong advice there.
+ */
+export function netnsRunner(target: NetnsTarget, mode: HostHelperMode, helper?: HelperContainer): NetnsRunner {
+  if (target.kind === 'same') return (file, args) => runPrivileged(mode, file, args, helper);
+  if (target.kind === 'none') return () => Promise.resolve({ ok: false, stdout: '', stderr: '', code: 'NO_NETNS', via: 'none', why: target.why });
+  const pid = String(target.pid);
+  if (target.userns && !isRoot()) {
+    return async (file, args) => {
+      if (mode === 'off') return { ok: false, stdout: '', stderr: '', code: 'OFF', via: 'none', why: 'dockerNetworks.hostHelper is off.' };
+      const r = await run('nsenter', ['-U', '--preserve-credentials', '-n', '-t', pid, '--', file, ...args]);
+      if (r.ok) return { ...r, via: 'root' };
+      return { ...r, via: 'none', why: `\`nsenter -U --preserve-credentials -n -t ${pid} ${file}\` into the rootless engine's namespaces failed (${r.stderr.trim().split('\n')[0] ?? r.code}); it needs no root, only the same user as the engine.` };
+    };
+  }
+  return (file, args) => runPrivileged(mode, 'nsenter', ['-t', pid, '-n', '--', file, ...args], helper);
+}
+
+/** For a remote engine: only a helper container on that engine reaches its host. */
+export function remoteRunner(mode: HostHelperMode, helper?: HelperContainer): NetnsRunner {
+  return (file, args) => runPrivileged(mode, file, args, helper, false);
 }

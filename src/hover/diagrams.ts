@@ -13,7 +13,8 @@ export function ingressLine(i: IngressPath): string {
   const v6 = i.hostIp.includes(':');
   const via = i.via === 'both' ? 'DNAT + docker-proxy' : i.via === 'dnat' ? 'DNAT' : i.via === 'proxy' ? 'docker-proxy' : v6 ? 'IPv6 (ip6tables not read)' : 'no rule found';
   const host = v6 ? `[${i.hostIp}]` : i.hostIp;
-  return `host ${host}:${i.hostPort}/${i.protocol} ⇄ ${via} ⇄ ${i.containerIp ?? '?'}:${i.containerPort}`;
+  const driver = i.portDriver ? ' ⇄ rootlesskit ⇄ engine netns' : '';
+  return `host ${host}:${i.hostPort}/${i.protocol}${driver} ⇄ ${via} ⇄ ${i.containerIp ?? '?'}:${i.containerPort}`;
 }
 
 const pad = (s: string, n: number): string => (s.length >= n ? `${s} ` : s + ' '.repeat(n - s.length));
@@ -34,6 +35,7 @@ export function pathText(p: ContainerPath): string {
   });
   for (const i of p.ingress) {
     lines.push(`ingress ${ingressLine(i)}`);
+    if (i.portDriver) lines.push(`  ${pad('port driver', 26)}${i.portDriver}`);
     if (i.rule) lines.push(`  ${pad('DNAT', 26)}${i.rule}`);
     if (i.proxy) lines.push(`  ${pad('proxy', 26)}${i.proxy}`);
     if (i.protection) lines.push(`  ${pad('protected by', 26)}${i.protection}`);

@@ -2,6 +2,7 @@
 // Node ids follow the tree's (src/tree/treeModel.ts): net:<networkId>, ctr:<containerId>, and an
 // endpoint link is net:<networkId>/ctr:<containerId>, so a click reveals the same tree item.
 // No vscode, no node modules: it is bundled into the webview.
+import { engineNetnsSummary } from './engineNetnsText';
 import type { ContainerInfo, ContainerState, NetworkInfo, NetworkModeKind, Snapshot } from './model';
 
 /** What happens to a network's traffic on its way out of the host. */
@@ -33,6 +34,11 @@ export interface HostNode {
   external: string;
   /** The default route's interface (and gateway): the host's way out, when known. */
   route: string | null;
+  /** Where the host facts come from: the engine's own netns (kind · inode · dockerd pid). */
+  netns: string;
+  netnsKind: 'host' | 'rootless' | 'other' | 'unknown';
+  /** Rootless: rootlesskit and slirp4netns, one line; else null. */
+  rootless: string | null;
   unavailable: string[];
 }
 
@@ -181,6 +187,7 @@ const NAT_LABEL: Record<NatMark, string> = {
 
 function hostNode(snap: Snapshot): HostNode {
   const fw = snap.host.firewall;
+  const rl = snap.host.rootless;
   const bridges = snap.networks.filter((n) => n.driver === 'bridge' && n.bridge).map((n) => n.bridge as string);
   return {
     kind: 'host',
@@ -192,6 +199,9 @@ function hostNode(snap: Snapshot): HostNode {
     firewall: fw ? `${fw.backend}, ${fw.dockerLayout}` : 'not read',
     external: bridges.length ? `any interface but the Docker bridges (${bridges.join(', ')})` : 'the host interfaces',
     route: snap.host.defaultRoute ? `${snap.host.defaultRoute.interface}${snap.host.defaultRoute.gateway ? ` via ${snap.host.defaultRoute.gateway}` : ''}` : null,
+    netns: engineNetnsSummary(snap.host.engineNetns),
+    netnsKind: snap.host.engineNetns.kind,
+    rootless: rl ? `rootlesskit pid ${rl.rootlesskitPid} (${rl.portDriver ?? '?'} port driver) · slirp4netns ${rl.slirp4netnsPid ?? '?'} on ${rl.tap ?? '?'}` : null,
     unavailable: [...snap.host.unavailable],
   };
 }

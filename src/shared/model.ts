@@ -112,11 +112,14 @@ export interface HostInterface {
   mac: string | null;
   master: string | null;
   kind: 'bridge' | 'veth' | 'other';
+  mtu: number | null;
 }
 
 /** A docker-proxy process: the userland proxy behind a published port. */
 export interface ProxyProcess {
   pid: number;
+  /** docker-proxy, or rootlesskit-docker-proxy on rootless Docker 20.10–27. */
+  name: string;
   protocol: 'tcp' | 'udp' | 'sctp';
   hostIp: string;
   hostPort: number;
@@ -124,7 +127,56 @@ export interface ProxyProcess {
   containerPort: number;
 }
 
+/** How the engine's network namespace relates to ours. */
+export type EngineNetnsKind = 'host' | 'rootless' | 'other' | 'unknown';
+
+/**
+ * The network namespace the engine (dockerd) lives in: every host fact comes from there. `same`
+ * is true when it is the namespace this process runs in.
+ */
+export interface EngineNetns {
+  /** The process that listens on the engine's socket (dockerd); null when not found. */
+  pid: number | null;
+  /** The inode of /proc/<pid>/ns/net; null when not readable. */
+  inode: number | null;
+  same: boolean;
+  kind: EngineNetnsKind;
+  /** How it was found, or why it could not be: for the tree, the hover and bug reports. */
+  how: string;
+}
+
+/** One IPv4 route of the engine's netns (/proc/<pid>/net/route). */
+export interface Route {
+  /** CIDR, e.g. 0.0.0.0/0 or 172.18.0.0/16. */
+  destination: string;
+  gateway: string | null;
+  interface: string;
+  metric: number;
+}
+
+/** Rootless Docker: what sits between the host's netns and the engine's (rootlesskit, slirp4netns). */
+export interface RootlessFacts {
+  rootlesskitPid: number;
+  /** --net of rootlesskit: slirp4netns, vpnkit, pasta … */
+  netDriver: string | null;
+  /** --port-driver: builtin (rootlesskit listens on the host) or slirp4netns. */
+  portDriver: string | null;
+  slirp4netnsPid: number | null;
+  /** The engine netns's uplink that slirp4netns serves (tap0). */
+  tap: string | null;
+  /** Sockets rootlesskit listens on in the host's netns: the host side of each published port. */
+  listeners: { hostIp: string; hostPort: number; protocol: 'tcp' | 'udp'; pid: number }[];
+}
+
 export interface HostFacts {
+  /** Where the host facts below were read: the engine's own netns. */
+  engineNetns: EngineNetns;
+  /** IPv4 routes of the engine's netns; null when unknown. */
+  routes: Route[] | null;
+  /** Rootless engines only: rootlesskit and slirp4netns around the engine's netns; else null. */
+  rootless: RootlessFacts | null;
+  /** MTU of the engine netns's bridges and other non-veth interfaces; null when unknown. */
+  mtu: Record<string, number> | null;
   ipForward: boolean | null;
   /** The host's default route (its external interface), from /proc/net/route; null when unknown. */
   defaultRoute: { interface: string; gateway: string | null } | null;

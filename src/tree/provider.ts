@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { containerPath } from '../analysis/paths';
 import { pathMarkdown } from '../hover/diagrams';
 import type { Snapshot } from '../shared/model';
-import { childrenOf, treeSignature, type TreeNode, type TreeOptions } from './treeModel';
+import { childrenOf, containerAddresses, treeSignature, type TreeNode, type TreeOptions } from './treeModel';
 import { containerTooltip, endpointTooltip, md, networkTooltip } from './tooltips';
 
 const STATE_ICON: Record<string, [string, string]> = {
@@ -69,8 +69,7 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       const c = node.container;
       const hasChildren = c.endpoints.length > 0 || c.netnsMembers.length > 0;
       const item = new vscode.TreeItem(c.name, hasChildren ? C.Collapsed : C.None);
-      const firstIp = c.endpoints.find((e) => e.ipv4)?.ipv4;
-      item.description = [c.networkMode, firstIp, c.state !== 'running' ? c.state : null].filter(Boolean).join(' · ');
+      item.description = [containerAddresses(c), c.state !== 'running' ? c.state : null].filter(Boolean).join(' · ');
       item.tooltip = markdown(containerTooltip(c));
       const [i, col] = STATE_ICON[c.state] ?? ['vm', undefined];
       item.iconPath = icon(i, col);

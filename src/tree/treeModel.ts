@@ -1,4 +1,5 @@
 // Pure: the tree's nodes, derived from the snapshot. provider.ts turns them into TreeItems.
+import { engineNetnsExplanation, engineNetnsSummary } from '../shared/engineNetnsText';
 import type { ContainerInfo, Endpoint, NetworkInfo, Snapshot } from '../shared/model';
 
 export type ModeGroup = 'bridge' | 'host' | 'none';
@@ -27,15 +28,35 @@ export function modeGroupOf(c: ContainerInfo): ModeGroup | 'joined' {
   return 'bridge';
 }
 
+/**
+ * A container's line in the Containers group: each address beside its own network, the network of
+ * its mode first (`orbit-edge 10.5.0.3 · bridge 172.17.0.3`), never one network's mode beside
+ * another's address.
+ */
+export function containerAddresses(c: ContainerInfo): string {
+  const withIp = c.endpoints.filter((e) => e.ipv4);
+  if (!withIp.length) return c.networkMode;
+  const modeNet = c.networkMode === 'default' ? 'bridge' : c.networkMode;
+  const ordered = [...withIp.filter((e) => e.network === modeNet), ...withIp.filter((e) => e.network !== modeNet)];
+  const shown = ordered.slice(0, 2).map((e) => `${e.network} ${e.ipv4 ?? ''}`);
+  if (ordered.length > 2) shown.push(`+${ordered.length - 2} more`);
+  return shown.join(' · ');
+}
+
 function visibleNetworks(s: Snapshot, opts: TreeOptions): NetworkInfo[] {
   return s.networks.filter((n) => opts.showBuiltinNetworks || !n.builtin);
+}
+
+export function hostGroupLabel(s: Snapshot): string {
+  const k = s.host.engineNetns.kind;
+  return k === 'host' ? 'Host' : k === 'rootless' ? 'Host (rootless engine netns)' : k === 'other' ? "Host (the engine's own netns)" : 'Host (engine netns unknown)';
 }
 
 export function rootNodes(s: Snapshot, opts: TreeOptions): TreeNode[] {
   return [
     { kind: 'group', id: 'group:networks', group: 'networks', label: 'Networks', count: visibleNetworks(s, opts).length },
     { kind: 'group', id: 'group:containers', group: 'containers', label: 'Containers', count: s.containers.length },
-    { kind: 'group', id: 'group:host', group: 'host', label: 'Host', count: Object.keys(s.host.bridges ?? {}).length },
+    { kind: 'group', id: 'group:host', group: 'host', label: hostGroupLabel(s), count: Object.keys(s.host.bridges ?? {}).length },
   ];
 }
 
@@ -98,7 +119,16 @@ function vethOwner(s: Snapshot, veth: string): string {
 
 function hostNodes(s: Snapshot): TreeNode[] {
   const fwd = s.host.ipForward;
+  const ns = s.host.engineNetns;
+  const rl = s.host.rootless;
   const facts: TreeNode[] = [
+    { kind: 'fact', id: 'host:engine_netns', label: 'engine netns', description: engineNetnsSummary(ns), tooltip: engineNetnsExplanation(ns, rl) },
+    ...(rl
+      ? [
+          { kind: 'fact', id: 'host:rootlesskit', label: 'rootlesskit', description: `pid ${rl.rootlesskitPid} · port driver ${rl.portDriver ?? '?'} · ${rl.listeners.length} host port(s)`, tooltip: `Takes each published port on the host (${rl.listeners.map((l) => `${l.hostIp.includes(':') ? `[${l.hostIp}]` : l.hostIp}:${l.hostPort}`).join(', ') || 'none'}) and hands it to the engine's netns. ss -ltnp | grep rootlesskit` } as const,
+          { kind: 'fact', id: 'host:slirp4netns', label: 'slirp4netns', description: `${rl.slirp4netnsPid !== null ? `pid ${rl.slirp4netnsPid}` : 'not found'} · ${rl.tap ?? '?'}`, tooltip: `User-mode networking: traffic leaving the engine's netns through ${rl.tap ?? 'tap0'} becomes the host's own connections, made by the user.` } as const,
+        ]
+      : []),
     {
       kind: 'fact',
       id: 'host:ip_forward',
@@ -132,6 +162,8 @@ export function treeSignature(s: Snapshot): string {
       c.endpoints.map((e) => [e.networkId, e.network, e.ipv4, e.prefixLen, e.mac, e.aliases, e.ifname, e.hostVeth, e.bridge, e.links]),
     ]),
     s.host.ipForward,
+    s.host.engineNetns,
+    s.host.rootless,
     s.host.bridges,
     s.host.unavailable,
   ]);

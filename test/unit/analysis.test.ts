@@ -58,7 +58,7 @@ describe('path', () => {
   });
   it('names docker-proxy when one serves the port', () => {
     const s = scenario((x) => {
-      x.host.proxies = [{ pid: 4242, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080, containerIp: '172.17.0.3', containerPort: 80 }];
+      x.host.proxies = [{ pid: 4242, name: 'docker-proxy', protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080, containerIp: '172.17.0.3', containerPort: 80 }];
     });
     const i = path('gt-web', s).ingress.find((x) => x.hostPort === 8080 && x.hostIp === '0.0.0.0');
     assert.equal(i?.via, 'both');

@@ -4,10 +4,10 @@ import { bridgePorts, linkEndpoint } from '../../src/host/linkMapping';
 import type { HostInterface } from '../../src/shared/model';
 
 const host: HostInterface[] = [
-  { name: 'docker0', ifindex: 3, iflink: 3, mac: '02:42:00:00:00:01', master: null, kind: 'bridge' },
-  { name: 'br-abc', ifindex: 4, iflink: 4, mac: null, master: null, kind: 'bridge' },
-  { name: 'veth1a2b', ifindex: 17, iflink: 16, mac: null, master: 'docker0', kind: 'veth' },
-  { name: 'veth9z', ifindex: 21, iflink: 20, mac: null, master: 'br-abc', kind: 'veth' },
+  { name: 'docker0', ifindex: 3, iflink: 3, mac: '02:42:00:00:00:01', master: null, kind: 'bridge', mtu: null },
+  { name: 'br-abc', ifindex: 4, iflink: 4, mac: null, master: null, kind: 'bridge', mtu: null },
+  { name: 'veth1a2b', ifindex: 17, iflink: 16, mac: null, master: 'docker0', kind: 'veth', mtu: null },
+  { name: 'veth9z', ifindex: 21, iflink: 20, mac: null, master: 'br-abc', kind: 'veth', mtu: null },
 ];
 const byIndex = new Map(host.map((h) => [h.ifindex, h]));
 
@@ -21,7 +21,7 @@ describe('linkEndpoint', () => {
     assert.deepEqual(linkEndpoint('02:42:0a:00:00:05', ifaces, byIndex), { ifname: 'eth1', hostVeth: 'veth9z', bridge: 'br-abc' });
   });
   it('does not take a macvlan parent for a veth', () => {
-    const eth0: HostInterface = { name: 'eth0', ifindex: 2, iflink: 2, mac: null, master: null, kind: 'other' };
+    const eth0: HostInterface = { name: 'eth0', ifindex: 2, iflink: 2, mac: null, master: null, kind: 'other', mtu: null };
     const withParent = new Map([...byIndex, [2, eth0]]);
     assert.deepEqual(linkEndpoint('aa:aa:aa:aa:aa:aa', [{ name: 'eth0', iflink: 2, mac: 'aa:aa:aa:aa:aa:aa' }], withParent), { ifname: 'eth0', hostVeth: null, bridge: null });
   });

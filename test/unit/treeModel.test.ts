@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildSnapshot } from '../../src/core/buildSnapshot';
-import { childrenOf, type TreeNode } from '../../src/tree/treeModel';
+import { childrenOf, containerAddresses, type TreeNode } from '../../src/tree/treeModel';
 import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
 
 const engine = { version: '20.10.24', apiVersion: '1.41', endpoint: 'unix:///var/run/docker.sock', endpointSource: 'default socket', os: 'linux', kernelVersion: '', swarmActive: false };
@@ -27,7 +27,10 @@ const pick = (nodes: TreeNode[], label: string): TreeNode => {
 
 describe('tree model', () => {
   it('has Networks, Containers and Host at the root', () => {
-    assert.deepEqual(kids(undefined).map(name), ['Networks', 'Containers', 'Host']);
+    // No host read: the Host group says its netns is unknown rather than pass for the host's.
+    assert.deepEqual(kids(undefined).map(name), ['Networks', 'Containers', 'Host (engine netns unknown)']);
+    const rootless = { ...snap, host: { ...snap.host, engineNetns: { pid: 7, inode: 9, same: false, kind: 'rootless' as const, how: 'test' } } };
+    assert.equal(name(childrenOf(rootless, undefined, { showBuiltinNetworks: true })[2] as TreeNode), 'Host (rootless engine netns)');
   });
   it('hides built-in networks on request', () => {
     const all = kids(pick(kids(undefined), 'Networks')).map(name);
@@ -74,5 +77,28 @@ describe('treeSignature', () => {
     const ep = moved.containers.find((c) => c.name === 'gt-a1')?.endpoints[0];
     if (ep) ep.ipv4 = '10.231.0.99';
     assert.notEqual(treeSignature(moved), treeSignature(snap));
+  });
+});
+
+describe('containerAddresses (the Containers group line)', () => {
+  const c = (n: string) => {
+    const x = snap.containers.find((y) => y.name === n);
+    assert.ok(x, n);
+    return x;
+  };
+  it('puts each address beside its own network, the mode network first', () => {
+    assert.equal(containerAddresses(c('gt-multi')), 'gt-net-a 10.231.0.128 · gt-net-int 10.232.0.50');
+  });
+  it('never puts a network-mode name beside another network\'s address', () => {
+    // A container whose mode names one network, reconnected so its first endpoint is on another.
+    const multi = c('gt-multi');
+    const swapped = { ...multi, endpoints: [...multi.endpoints].reverse() };
+    assert.match(containerAddresses(swapped), /^gt-net-a 10\.231\.0\.128/);
+    const onlyOther = { ...multi, endpoints: multi.endpoints.filter((e) => e.network !== 'gt-net-a') };
+    assert.equal(containerAddresses(onlyOther), 'gt-net-int 10.232.0.50');
+  });
+  it('shows the mode alone when there is no address (host, none, joined, stopped)', () => {
+    assert.equal(containerAddresses(c('gt-host')), 'host');
+    assert.equal(containerAddresses(c('gt-none')), 'none');
   });
 });

@@ -94,7 +94,8 @@ export function networkSubline(n: Extract<GraphNode, { kind: 'network' }>): stri
 
 export function hostSubline(n: Extract<GraphNode, { kind: 'host' }>): string {
   const fwd = n.ipForward === null ? 'ip_forward ?' : `ip_forward=${n.ipForward ? 1 : 0}`;
-  return `${fwd} · out: ${n.route ?? 'any iface but the bridges'}`;
+  const where = n.netnsKind === 'host' ? '' : `${n.netnsKind === 'unknown' ? 'netns unknown' : `${n.netnsKind} netns`} · `;
+  return `${where}${fwd} · out: ${n.route ?? 'any iface but the bridges'}`;
 }
 
 export function containerRadius(n: GraphNode): number {

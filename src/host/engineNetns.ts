@@ -1,0 +1,168 @@
+// Finds the engine's own network namespace: the process that listens on its unix socket, then its
+// /proc/<pid>/ns/net. Every host fact is read there. Reads /proc only; nothing is spawned.
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { EngineNetns } from '../shared/model';
+
+/** Where the engine lives and how to read its netns. */
+export interface EngineLocation extends EngineNetns {
+  /** The engine process is in another user namespace that we may enter (rootless Docker). */
+  userns: boolean;
+  /** /proc/<pid>/stat start time, to notice a restarted engine. */
+  startTime: string | null;
+}
+
+/** Flag __SO_ACCEPTCON in /proc/net/unix: the socket listens. */
+const ACCEPTCON = 0x10000;
+
+/** Pure: inodes of listening unix sockets bound to `path` in a /proc/net/unix table. */
+export function listeningInodes(table: string, path: string): number[] {
+  const want = new Set(pathVariants(path));
+  const out: number[] = [];
+  for (const line of table.split('\n').slice(1)) {
+    const cols = line.trim().split(/\s+/);
+    const [, , , flags, , , inode, bound] = cols;
+    if (!bound || !flags || !inode) continue;
+    if ((Number.parseInt(flags, 16) & ACCEPTCON) === 0) continue;
+    if (want.has(bound)) out.push(Number(inode));
+  }
+  return out;
+}
+
+/** /var/run is a link to /run on every current distribution: a socket may be bound by either name. */
+export function pathVariants(path: string): string[] {
+  if (path.startsWith('/var/run/')) return [path, path.slice('/var'.length)];
+  if (path.startsWith('/run/')) return [path, `/var${path}`];
+  return [path];
+}
+
+/** Pure: the inode of a namespace link such as `net:[4026531840]`. */
+export function nsInode(link: string): number | null {
+  const m = /^\w+:\[(\d+)\]$/.exec(link);
+  return m ? Number(m[1]) : null;
+}
+
+const readText = (path: string): string | undefined => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+const readLink = (path: string): string | undefined => {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+/** Does this pid hold one of the socket inodes? undefined when its fds are not ours to read. */
+function holdsSocket(procRoot: string, pid: number, inodes: ReadonlySet<number>): boolean | undefined {
+  let fds: string[];
+  try {
+    fds = readdirSync(join(procRoot, String(pid), 'fd'));
+  } catch {
+    return undefined;
+  }
+  for (const fd of fds) {
+    const m = /^socket:\[(\d+)\]$/.exec(readLink(join(procRoot, String(pid), 'fd', fd)) ?? '');
+    if (m && inodes.has(Number(m[1]))) return true;
+  }
+  return false;
+}
+
+const comm = (procRoot: string, pid: number): string => (readText(join(procRoot, String(pid), 'comm')) ?? '').trim();
+
+function pids(procRoot: string): number[] {
+  try {
+    return readdirSync(procRoot).filter((d) => /^\d+$/.test(d)).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Pid files that may name the engine: next to the socket, the rootless one, the system one. */
+function pidFileCandidates(socketPath: string, env: Readonly<Record<string, string | undefined>>): string[] {
+  const files = [join(dirname(socketPath), 'docker.pid')];
+  if (env.XDG_RUNTIME_DIR) files.push(join(env.XDG_RUNTIME_DIR, 'docker.pid'));
+  files.push('/var/run/docker.pid', '/run/docker.pid');
+  return [...new Set(files)];
+}
+
+function startTime(procRoot: string, pid: number): string | null {
+  const stat = readText(join(procRoot, String(pid), 'stat'));
+  if (!stat) return null;
+  // Field 22 (starttime) comes after the parenthesised comm, which may contain spaces.
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+}
+
+export interface LocateOptions {
+  procRoot?: string;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Locates the engine behind a unix socket. Order: a listener in our own netns (then the owner pid
+ * by its fds); else the candidates (pid files, dockerd processes) whose own netns lists the socket
+ * as listening, confirmed by their fds where readable. A pid file alone is never trusted.
+ */
+export function locateEngine(socketPath: string, opts: LocateOptions = {}): EngineLocation {
+  const procRoot = opts.procRoot ?? '/proc';
+  const env = opts.env ?? process.env;
+  const ownNs = nsInode(readLink(join(procRoot, 'self', 'ns', 'net')) ?? '');
+  const ownUserNs = nsInode(readLink(join(procRoot, 'self', 'ns', 'user')) ?? '');
+  const here = new Set(listeningInodes(readText(join(procRoot, 'self', 'net', 'unix')) ?? '', socketPath));
+  const fromFiles = pidFileCandidates(socketPath, env).flatMap((f) => {
+    const n = Number((readText(f) ?? '').trim());
+    return Number.isInteger(n) && n > 0 ? [n] : [];
+  });
+  const all = pids(procRoot);
+  const dockerds = all.filter((p) => comm(procRoot, p) === 'dockerd');
+  const candidates = [...new Set([...fromFiles, ...dockerds])];
+
+  const finish = (pid: number, same: boolean | null, how: string): EngineLocation => {
+    const inode = nsInode(readLink(join(procRoot, String(pid), 'ns', 'net')) ?? '');
+    const userNs = nsInode(readLink(join(procRoot, String(pid), 'ns', 'user')) ?? '');
+    const isSame = same ?? (inode !== null && inode === ownNs);
+    const userns = userNs !== null && ownUserNs !== null && userNs !== ownUserNs;
+    const kind = isSame ? 'host' : userns ? 'rootless' : inode === null ? 'unknown' : 'other';
+    return { pid, inode: inode ?? (isSame ? ownNs : null), same: isSame, kind, how, userns, startTime: startTime(procRoot, pid) };
+  };
+
+  if (here.size) {
+    // The listener lives in our netns. Its owner: the process holding the socket (dockerd, or
+    // systemd for socket activation, where dockerd holds it too).
+    const holders = (candidates.length ? candidates : all).filter((p) => holdsSocket(procRoot, p, here) === true);
+    const owner = holders.find((p) => comm(procRoot, p) === 'dockerd') ?? holders.find((p) => p !== 1) ?? holders[0];
+    if (owner !== undefined) return finish(owner, true, `pid ${owner} (${comm(procRoot, owner)}) listens on ${socketPath} in this network namespace`);
+    // Not ours to read (root's dockerd, we are in the docker group): the socket is in our netns.
+    const hint = fromFiles.find((p) => comm(procRoot, p) === 'dockerd');
+    return { pid: hint ?? null, inode: ownNs, same: true, kind: 'host', how: `${socketPath} listens in this network namespace (/proc/net/unix)${hint ? `; pid file names dockerd ${hint}` : ''}`, userns: false, startTime: hint ? startTime(procRoot, hint) : null };
+  }
+
+  for (const pid of candidates) {
+    const theirs = new Set(listeningInodes(readText(join(procRoot, String(pid), 'net', 'unix')) ?? '', socketPath));
+    if (!theirs.size) continue;
+    const holds = holdsSocket(procRoot, pid, theirs);
+    if (holds === false) continue;
+    // Where the fds are not readable, the socket listening in that pid's own netns is the evidence.
+    const how = holds ? `pid ${pid} (${comm(procRoot, pid)}) listens on ${socketPath} in its own network namespace` : `${socketPath} listens in the network namespace of pid ${pid} (${comm(procRoot, pid)}; its fds are not readable)`;
+    return finish(pid, null, how);
+  }
+  return {
+    pid: null,
+    inode: null,
+    same: false,
+    kind: 'unknown',
+    how: `No process on this machine was found listening on ${socketPath} (checked /proc/net/unix, ${candidates.length} dockerd/pid-file candidate(s)): the engine may run in a VM or another PID namespace.`,
+    userns: false,
+    startTime: null,
+  };
+}
+
+/** Is the engine located earlier still the same process? */
+export function stillRunning(loc: EngineLocation, procRoot = '/proc'): boolean {
+  return loc.pid !== null && loc.startTime !== null && startTime(procRoot, loc.pid) === loc.startTime;
+}

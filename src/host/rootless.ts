@@ -1,0 +1,74 @@
+// Rootless Docker's plumbing around the engine's netns, read from /proc (no spawn): the rootlesskit
+// process above dockerd, its port driver's listeners in the host's netns, and slirp4netns (tap0).
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RootlessFacts } from '../shared/model';
+import { parseListeningSockets } from './listeners';
+import { parsePpid } from './dockerProxy';
+
+const read = (path: string): string | undefined => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+const argv = (procRoot: string, pid: number): string[] => (read(join(procRoot, String(pid), 'cmdline')) ?? '').split('\0').filter(Boolean);
+const comm = (procRoot: string, pid: number): string => (read(join(procRoot, String(pid), 'comm')) ?? '').trim();
+const ppid = (procRoot: string, pid: number): number | null => parsePpid(read(join(procRoot, String(pid), 'stat')) ?? '');
+
+/** Pure: `--name=value` or `--name value` from an argv. */
+export function flag(args: readonly string[], name: string): string | null {
+  const i = args.indexOf(`--${name}`);
+  if (i >= 0) return args[i + 1] ?? null;
+  const eq = args.find((a) => a.startsWith(`--${name}=`));
+  return eq ? eq.slice(name.length + 3) : null;
+}
+
+/** Socket inodes a process holds (its fds are readable by its own user). */
+function socketInodes(procRoot: string, pid: number): Set<number> {
+  const out = new Set<number>();
+  try {
+    for (const fd of readdirSync(join(procRoot, String(pid), 'fd'))) {
+      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(join(procRoot, String(pid), 'fd', fd)));
+      if (m) out.add(Number(m[1]));
+    }
+  } catch {
+    // Not ours to read: no listeners are claimed for it.
+  }
+  return out;
+}
+
+/** Facts of a rootless engine whose dockerd is `enginePid`; null when no rootlesskit is above it. */
+export function readRootless(enginePid: number, procRoot = '/proc'): RootlessFacts | null {
+  // dockerd ← rootlesskit child (/proc/self/exe) ← rootlesskit parent, in the host's netns.
+  const chain: number[] = [];
+  let rk: number | null = null;
+  for (let p = ppid(procRoot, enginePid), n = 0; p !== null && p > 1 && n < 6; p = ppid(procRoot, p), n++) {
+    chain.push(p);
+    if (comm(procRoot, p) === 'rootlesskit') {
+      rk = p;
+      break;
+    }
+  }
+  if (rk === null) return null;
+  const args = argv(procRoot, rk);
+  const child = chain[chain.length - 2] ?? null;
+  // slirp4netns is started with the child's pid and the tap name as its last two arguments.
+  let slirp: { pid: number; tap: string } | null = null;
+  for (const d of readdirSync(procRoot).filter((x) => /^\d+$/.test(x))) {
+    if (comm(procRoot, Number(d)) !== 'slirp4netns') continue;
+    const a = argv(procRoot, Number(d));
+    if (child !== null && a[a.length - 2] === String(child)) slirp = { pid: Number(d), tap: a[a.length - 1] ?? 'tap0' };
+  }
+  const mine = socketInodes(procRoot, rk);
+  const listeners: RootlessFacts['listeners'] = [];
+  for (const [table, protocol] of [['tcp', 'tcp'], ['tcp6', 'tcp'], ['udp', 'udp'], ['udp6', 'udp']] as const) {
+    for (const s of parseListeningSockets(read(join(procRoot, String(rk), 'net', table)) ?? '', protocol === 'udp')) {
+      if (mine.has(s.inode)) listeners.push({ hostIp: s.ip, hostPort: s.port, protocol, pid: rk });
+    }
+  }
+  listeners.sort((a, b) => a.hostPort - b.hostPort || a.hostIp.localeCompare(b.hostIp));
+  return { rootlesskitPid: rk, netDriver: flag(args, 'net'), portDriver: flag(args, 'port-driver'), slirp4netnsPid: slirp?.pid ?? null, tap: slirp?.tap ?? null, listeners };
+}

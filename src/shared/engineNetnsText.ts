@@ -1,0 +1,37 @@
+// Pure: how to tell a person where the engine's network namespace is (tree, graph, CLI text).
+import type { EngineNetns, RootlessFacts } from './model';
+
+const KIND: Record<EngineNetns['kind'], string> = {
+  host: "the host's own",
+  rootless: "rootlesskit's (rootless Docker)",
+  other: 'its own (not the host\'s)',
+  unknown: 'unknown',
+};
+
+/** One short line: `rootless · net:[4026532253] · dockerd 10356`. */
+export function engineNetnsSummary(ns: EngineNetns): string {
+  const parts: string[] = [ns.kind];
+  if (ns.inode !== null) parts.push(`net:[${ns.inode}]`);
+  if (ns.pid !== null) parts.push(`dockerd ${ns.pid}`);
+  return parts.join(' · ');
+}
+
+/** The command a learner types to look into that netns: what the facts below were read from. */
+export function engineNetnsCommand(ns: EngineNetns): string | null {
+  if (ns.same) return 'ip link show';
+  if (ns.pid === null) return null;
+  return ns.kind === 'rootless' ? `nsenter -U --preserve-credentials -n -t ${ns.pid} ip link show` : `sudo nsenter -t ${ns.pid} -n ip link show`;
+}
+
+/** A paragraph: where the engine's bridges, veths and rules live, and why that matters. */
+export function engineNetnsExplanation(ns: EngineNetns, rootless: RootlessFacts | null): string {
+  const cmd = engineNetnsCommand(ns);
+  const lines = [`The engine's network namespace is ${KIND[ns.kind]}: ${ns.how}.`];
+  if (ns.kind === 'unknown') lines.push("Host facts (veths, bridges, firewall, ip_forward) are not shown: this machine's would be another engine's.");
+  else if (!ns.same) lines.push("Its bridges, veths, iptables rules and ip_forward are not the host's: everything under Host is read there.");
+  if (rootless) {
+    lines.push(`rootlesskit (pid ${rootless.rootlesskitPid}) runs it with --net=${rootless.netDriver ?? '?'} and the ${rootless.portDriver ?? '?'} port driver: published ports are taken on the host by rootlesskit and handed into the netns; outgoing traffic leaves through ${rootless.tap ?? 'tap0'} and slirp4netns${rootless.slirp4netnsPid ? ` (pid ${rootless.slirp4netnsPid})` : ''}. No root or sudo is needed to read it.`);
+  }
+  if (cmd) lines.push(`Look yourself: ${cmd}`);
+  return lines.join('\n\n');
+}
