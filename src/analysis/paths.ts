@@ -33,6 +33,8 @@ export interface IngressPath {
   proxy?: string;
   /** raw-table / nft drop that keeps other hosts from routing straight to the container. */
   protection?: string;
+  /** The userland proxy's process name (docker-proxy, rootlesskit-docker-proxy). */
+  proxyName?: string;
   /** Rootless: the process in the host's netns that takes the port and hands it to the engine's netns. */
   portDriver?: string;
   note?: string;
@@ -121,20 +123,27 @@ function ingressFor(c: ContainerInfo, snap: Snapshot): IngressPath[] {
       );
       const ip = rule?.containerIp ?? ips[0] ?? null;
       const proxy = proxies.find((x) => x.hostPort === p.hostPort && x.protocol === p.protocol && x.hostIp === hostIp);
-      const via = rule && proxy ? 'both' : rule ? 'dnat' : proxy ? 'proxy' : 'none';
+      const rl = snap.host.rootless;
+      const listener = rl?.listeners.find((l) => l.hostPort === p.hostPort && l.protocol === p.protocol && l.hostIp === hostIp);
+      // Rootless: the port driver dials the port on loopback inside the engine's netns, so the
+      // userland proxy takes every connection and the DNAT rule is never used (its counter stays 0).
+      const viaDriver = !!rl && !!listener;
+      const via = viaDriver ? (proxy ? 'proxy' : 'none') : rule && proxy ? 'both' : rule ? 'dnat' : proxy ? 'proxy' : 'none';
       const drop = fw?.directRoutingDrops.find((d) => d.containerIp === ip && (d.port === null || d.port === p.containerPort));
       const path: IngressPath = { hostIp, hostPort: p.hostPort ?? 0, protocol: p.protocol, containerIp: ip, containerPort: p.containerPort, via };
       if (rule) path.rule = rule.rule;
-      if (proxy) path.proxy = `${proxy.name} (pid ${proxy.pid}) ${proxy.hostIp}:${proxy.hostPort} → ${proxy.containerIp}:${proxy.containerPort}`;
+      if (proxy) {
+        path.proxy = `${proxy.name} (pid ${proxy.pid}) ${proxy.hostIp}:${proxy.hostPort} → ${proxy.containerIp}:${proxy.containerPort}`;
+        path.proxyName = proxy.name;
+      }
       if (drop) path.protection = drop.rule;
-      const rl = snap.host.rootless;
-      const listener = rl?.listeners.find((l) => l.hostPort === p.hostPort && l.protocol === p.protocol && l.hostIp === hostIp);
       if (rl) {
         path.portDriver = listener
           ? `rootlesskit (pid ${listener.pid}, ${rl.portDriver ?? '?'} port driver) listens on ${v6 ? `[${hostIp}]` : hostIp}:${p.hostPort} in the host's netns → the engine's netns`
           : `rootlesskit (pid ${rl.rootlesskitPid}, ${rl.portDriver ?? '?'} port driver): no listener found on the host for this port`;
       }
-      if (rl && listener) path.note = `rootlesskit hands every connection to the engine's netns, where ${proxy?.name ?? 'the userland proxy'} takes it: the container sees the proxy, not the client's address.`;
+      const gw = c.endpoints.find((e) => e.ipv4 === ip)?.gateway;
+      if (viaDriver) path.note = `rootlesskit hands each connection to ${v6 ? '[::1]' : '127.0.0.1'}:${p.hostPort} in the engine's netns, where ${proxy?.name ?? 'the userland proxy'} takes it (the DNAT rule is not used): the container sees ${gw ?? 'the bridge'}, not the client's address.`;
       else if (hostIp.startsWith('127.')) path.note = 'Bound to loopback: only the host itself connects, through docker-proxy.';
       else if (v6 && !rule) path.note = 'IPv6 binding: ip6tables is not read; with the userland proxy on, docker-proxy serves it.';
       else if (proxy) path.note = 'Other hosts come in through DNAT; connections from this host to its own addresses go through docker-proxy.';

@@ -11,7 +11,8 @@ export function egressLine(e: EgressPath): string {
 
 export function ingressLine(i: IngressPath): string {
   const v6 = i.hostIp.includes(':');
-  const via = i.via === 'both' ? 'DNAT + docker-proxy' : i.via === 'dnat' ? 'DNAT' : i.via === 'proxy' ? 'docker-proxy' : v6 ? 'IPv6 (ip6tables not read)' : 'no rule found';
+  const proxy = i.proxyName ?? 'docker-proxy';
+  const via = i.via === 'both' ? `DNAT + ${proxy}` : i.via === 'dnat' ? 'DNAT' : i.via === 'proxy' ? proxy : v6 ? 'IPv6 (ip6tables not read)' : 'no rule found';
   const host = v6 ? `[${i.hostIp}]` : i.hostIp;
   const driver = i.portDriver ? ' ⇄ rootlesskit ⇄ engine netns' : '';
   return `host ${host}:${i.hostPort}/${i.protocol}${driver} ⇄ ${via} ⇄ ${i.containerIp ?? '?'}:${i.containerPort}`;

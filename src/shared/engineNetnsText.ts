@@ -8,12 +8,16 @@ const KIND: Record<EngineNetns['kind'], string> = {
   unknown: 'unknown',
 };
 
-/** One short line: `rootless · net:[4026532253] · dockerd 10356`. */
+const SHORT: Record<EngineNetns['kind'], string> = { host: "host's own", rootless: 'rootless', other: 'own netns', unknown: 'unknown' };
+
+/** One short line for a narrow tree: `rootless · dockerd 10356`. */
 export function engineNetnsSummary(ns: EngineNetns): string {
-  const parts: string[] = [ns.kind];
-  if (ns.inode !== null) parts.push(`net:[${ns.inode}]`);
-  if (ns.pid !== null) parts.push(`dockerd ${ns.pid}`);
-  return parts.join(' · ');
+  return ns.pid !== null ? `${SHORT[ns.kind]} · dockerd ${ns.pid}` : SHORT[ns.kind];
+}
+
+/** With the namespace's inode: `rootless · dockerd 10356 · net:[4026532253]`. */
+export function engineNetnsDetail(ns: EngineNetns): string {
+  return ns.inode !== null ? `${engineNetnsSummary(ns)} · net:[${ns.inode}]` : engineNetnsSummary(ns);
 }
 
 /** The command a learner types to look into that netns: what the facts below were read from. */
@@ -26,7 +30,7 @@ export function engineNetnsCommand(ns: EngineNetns): string | null {
 /** A paragraph: where the engine's bridges, veths and rules live, and why that matters. */
 export function engineNetnsExplanation(ns: EngineNetns, rootless: RootlessFacts | null): string {
   const cmd = engineNetnsCommand(ns);
-  const lines = [`The engine's network namespace is ${KIND[ns.kind]}: ${ns.how}.`];
+  const lines = [`The engine's network namespace is ${KIND[ns.kind]} (${engineNetnsDetail(ns)}): ${ns.how}.`];
   if (ns.kind === 'unknown') lines.push("Host facts (veths, bridges, firewall, ip_forward) are not shown: this machine's would be another engine's.");
   else if (!ns.same) lines.push("Its bridges, veths, iptables rules and ip_forward are not the host's: everything under Host is read there.");
   if (rootless) {

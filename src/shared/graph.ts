@@ -2,7 +2,7 @@
 // Node ids follow the tree's (src/tree/treeModel.ts): net:<networkId>, ctr:<containerId>, and an
 // endpoint link is net:<networkId>/ctr:<containerId>, so a click reveals the same tree item.
 // No vscode, no node modules: it is bundled into the webview.
-import { engineNetnsSummary } from './engineNetnsText';
+import { engineNetnsDetail } from './engineNetnsText';
 import type { ContainerInfo, ContainerState, NetworkInfo, NetworkModeKind, Snapshot } from './model';
 
 /** What happens to a network's traffic on its way out of the host. */
@@ -199,7 +199,7 @@ function hostNode(snap: Snapshot): HostNode {
     firewall: fw ? `${fw.backend}, ${fw.dockerLayout}` : 'not read',
     external: bridges.length ? `any interface but the Docker bridges (${bridges.join(', ')})` : 'the host interfaces',
     route: snap.host.defaultRoute ? `${snap.host.defaultRoute.interface}${snap.host.defaultRoute.gateway ? ` via ${snap.host.defaultRoute.gateway}` : ''}` : null,
-    netns: engineNetnsSummary(snap.host.engineNetns),
+    netns: engineNetnsDetail(snap.host.engineNetns),
     netnsKind: snap.host.engineNetns.kind,
     rootless: rl ? `rootlesskit pid ${rl.rootlesskitPid} (${rl.portDriver ?? '?'} port driver) · slirp4netns ${rl.slirp4netnsPid ?? '?'} on ${rl.tap ?? '?'}` : null,
     unavailable: [...snap.host.unavailable],

@@ -91,7 +91,7 @@ export function nodeCard(n: GraphNode, snap: Snapshot): Card | null {
         title: 'host',
         subtitle: n.engine,
         rows: [
-          ...row('Engine netns', n.netnsKind === 'host' ? `the host's own (${n.netns})` : n.netns),
+          ...row('Engine netns', n.netns),
           ...(n.rootless ? row('Rootless', n.rootless) : []),
           ...row('IP forwarding', n.ipForward === null ? 'unknown' : n.ipForward ? 'on (net.ipv4.ip_forward=1)' : 'off: nothing is routed out'),
           ...row('FORWARD policy', n.forwardPolicy ?? 'unknown'),
