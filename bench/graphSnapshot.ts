@@ -92,7 +92,8 @@ export function generateSnapshot(containers: number, networks: number, seed = 1)
     }))),
     masquerade: all.filter((n) => !n.internal).map((n) => ({ source: n.subnets[0]?.subnet ?? '', exceptOutInterface: n.bridge, family: 'ipv4' as const, rule: `-A POSTROUTING -s ${n.subnets[0]?.subnet ?? ''} ! -o ${n.bridge ?? ''} -j MASQUERADE` })),
     hairpin: [], iccDisabled: all.filter((n) => n.icc === false).map((n) => n.bridge ?? ''), internal: all.filter((n) => n.internal).map((n) => n.bridge ?? ''),
-    routed: [], natUnprotected: [], isolated: all.map((n) => n.bridge ?? ''), directRoutingDrops: [], userRules: [], bridges: all.map((n) => n.bridge ?? ''), unrecognised: [],
+    routed: [], natUnprotected: [], isolated: all.map((n) => n.bridge ?? ''), directRoutingDrops: [], bridgeFlagRules: [], userRules: [], bridges: all.map((n) => n.bridge ?? ''), unrecognised: [],
+    inputPolicy: 'ACCEPT', hostFirewalls: [], dockerUserFirst: true, hostPolicyEvidence: { input: [], hostFirewalls: [], forward: ['-A FORWARD -j DOCKER-USER'] },
   };
   return {
     engine: { version: '20.10.24', apiVersion: '1.41', endpoint: 'unix:///var/run/docker.sock', endpointSource: 'default socket', os: 'linux', kernelVersion: '6.1', swarmActive: false },

@@ -1,15 +1,19 @@
 // Command-line front end: the same snapshot and analyses as the extension, as JSON or text.
 import { readFileSync } from 'node:fs';
-import { parseFirewallDump } from './analysis/firewall';
+import { diffFirewall, parseDumpFile } from './analysis/firewall';
+import { audit } from './analysis/audit';
 import { containerPath } from './analysis/paths';
 import { explain } from './analysis/reachability';
+import { formatAudit } from './cli/formatAudit';
 import { formatFirewall } from './cli/formatFirewall';
+import { formatFirewallDiff } from './cli/formatFirewallDiff';
 import { formatTopology } from './cli/formatTopology';
 import { createController } from './core/connect';
 import type { Controller } from './core/controller';
 import { EngineError } from './docker/errors';
 import { explanationText, pathText } from './hover/diagrams';
 import type { HostHelperMode } from './host/privilege';
+import type { FirewallModel } from './shared/firewall';
 import { byRef } from './shared/lookup';
 import type { Snapshot } from './shared/model';
 
@@ -27,8 +31,11 @@ interface Args {
 const USAGE = `usage: cli <command> [--json] [--host <endpoint>] [--host-helper auto|sudo|container|off] [--helper-image <local image>]
   topology                      networks, containers, endpoints, host facts
   path <container>              egress and ingress hops with the rules that apply
-  explain <a> <b> [--port N]    can a reach b, every way, and why
-  firewall [--from-file <dump>] Docker's firewall as one model (live, or an iptables-save / nft dump)`;
+  explain <from> <to> [--port N] can <from> reach container <to>, every way, and why; <from> is a container,
+                                'host' (a process in the engine's netns) or an outside client's IPv4 address
+  firewall [--from-file <dump>] Docker's firewall as one model (live, or an iptables-save / nft dump)
+  firewall diff <before> <after> what changed between two dumps, by meaning (any formats or versions)
+  audit [--from-file <dump>]    what is exposed and what is risky on the host (a dump: firewall checks only)`;
 
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = { command: '', positional: [], json: false, host: undefined, port: null, fromFile: undefined, hostHelper: 'auto', helperImage: '' };
@@ -74,6 +81,20 @@ function print(args: Args, data: unknown, text: () => string): void {
   process.stdout.write(args.json ? `${JSON.stringify(data, null, 2)}\n` : `${text()}\n`);
 }
 
+const READ_ERRORS: Readonly<Record<string, string>> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a directory' };
+
+/** A dump file as a model; a missing, unreadable or non-firewall file is one clear error. */
+function readDump(path: string): FirewallModel {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : '';
+    throw new Error(`cannot read ${path}: ${READ_ERRORS[code] ?? (err instanceof Error ? err.message : String(err))}`);
+  }
+  return parseDumpFile(text, path);
+}
+
 function need(args: Args, n: number): void {
   if (args.positional.length < n) throw new Error(`${args.command} needs ${n} container name(s). ${USAGE}`);
 }
@@ -106,8 +127,16 @@ async function main(argv: readonly string[]): Promise<number> {
       });
       return 0;
     case 'firewall': {
+      if (args.positional[0] === 'diff') {
+        const [before, after] = args.positional.slice(1);
+        if (!before || !after || args.positional.length > 3) throw new Error('firewall diff needs two dump files: firewall diff <before> <after> [--json]');
+        const d = diffFirewall(readDump(before), readDump(after));
+        print(args, d, () => formatFirewallDiff(d, { before, after }));
+        return 0;
+      }
+      if (args.positional.length) throw new Error(`unknown firewall subcommand ${args.positional[0] ?? ''}: firewall [--from-file <dump>] or firewall diff <before> <after>`);
       if (args.fromFile) {
-        const m = parseFirewallDump(readFileSync(args.fromFile, 'utf8'));
+        const m = readDump(args.fromFile);
         print(args, m, () => formatFirewall(m));
         return 0;
       }
@@ -115,6 +144,18 @@ async function main(argv: readonly string[]): Promise<number> {
         if (!s.host.firewall) throw new Error(`Firewall not read: ${s.host.unavailable.join(' ')}`);
         const m = s.host.firewall;
         print(args, m, () => formatFirewall(m));
+      });
+      return 0;
+    }
+    case 'audit': {
+      if (args.fromFile) {
+        const r = audit({ firewall: readDump(args.fromFile) });
+        print(args, r, () => formatAudit(r, args.fromFile ?? ''));
+        return 0;
+      }
+      await withSnapshot(args, (s) => {
+        const r = audit({ firewall: s.host.firewall, snapshot: s });
+        print(args, r, () => formatAudit(r, `the engine at ${s.engine.endpoint}`));
       });
       return 0;
     }

@@ -23,6 +23,8 @@ export const Commands = {
   joinContainer: 'dockerNetworks.joinContainer',
   runContainer: 'dockerNetworks.runContainer',
   explainReachability: 'dockerNetworks.explainReachability',
+  auditHost: 'dockerNetworks.auditHost',
+  compareFirewallDumps: 'dockerNetworks.compareFirewallDumps',
 } as const;
 
 /** Context keys for `when` clauses. */

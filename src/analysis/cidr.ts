@@ -10,3 +10,23 @@ export function ipInCidr(ip: string, cidr: string): boolean {
     return false;
   }
 }
+
+/** Whether two prefixes share an address (same family); a bad prefix answers false. */
+export function cidrsOverlap(a: string, b: string): boolean {
+  try {
+    const x = ipaddr.parseCIDR(a);
+    const y = ipaddr.parseCIDR(b);
+    return x[0].kind() === y[0].kind() && (x[0].match(y) || y[0].match(x));
+  } catch {
+    return false;
+  }
+}
+
+/** The prefix length of a CIDR, or null when it is not one. */
+export function prefixLength(cidr: string): number | null {
+  try {
+    return ipaddr.parseCIDR(cidr)[1];
+  } catch {
+    return null;
+  }
+}

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { CONFIG_SECTION, Commands } from '../constants';
 import type { CommandContext } from './context';
 import { isTreeNode } from './args';
+import { auditHost } from './auditHost';
+import { compareFirewallDumps } from './compareFirewallDumps';
 import { connectContainer } from './connectContainer';
 import { createNetwork } from './createNetwork';
 import { disconnectContainer } from './disconnectContainer';
@@ -28,6 +30,8 @@ const table: Record<string, Handler> = {
   [Commands.joinContainer]: (ctx, arg) => joinContainer(ctx, arg),
   [Commands.runContainer]: (ctx, arg) => runContainer(ctx, arg),
   [Commands.explainReachability]: (ctx, arg) => explainReachability(ctx, arg),
+  [Commands.auditHost]: (ctx) => auditHost(ctx),
+  [Commands.compareFirewallDumps]: (ctx, arg) => compareFirewallDumps(ctx, arg),
   [Commands.openSettings]: () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:docker-network-explorer.docker-network-explorer`),
   [Commands.showLog]: (ctx) => ctx.log.show(),
   [Commands.toggleBuiltin]: async () => {

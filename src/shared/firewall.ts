@@ -66,6 +66,16 @@ export interface UserRule {
   rule: string;
 }
 
+/** Flags the rules set on a bridge. */
+export type BridgeFlag = 'iccDisabled' | 'internal' | 'routed' | 'natUnprotected' | 'isolated';
+
+/** A rule that set a bridge flag: the evidence behind iccDisabled, internal, … */
+export interface BridgeFlagRule {
+  flag: BridgeFlag;
+  bridge: string;
+  rule: string;
+}
+
 export interface FirewallModel {
   backend: FirewallBackend;
   dockerLayout: DockerLayout;
@@ -85,10 +95,37 @@ export interface FirewallModel {
   /** Bridges whose traffic to other bridges is dropped (isolation). */
   isolated: string[];
   directRoutingDrops: DirectRoutingDrop[];
+  /** The rules behind the five bridge lists above, by flag and bridge, in dump order. */
+  bridgeFlagRules: BridgeFlagRule[];
   /** Rules the user put where Docker reads them first (DOCKER-USER). */
   userRules: UserRule[];
   /** Every bridge the rules mention. */
   bridges: string[];
   /** Rules in Docker's chains or tables that no pattern explained: kept, never dropped. */
   unrecognised: string[];
+  /**
+   * What the filter INPUT hook does with a packet no rule accepts: its policy, or DROP when its last
+   * rule drops or rejects everything (firewalld). null when the dump does not show INPUT.
+   */
+  inputPolicy: 'ACCEPT' | 'DROP' | null;
+  /** Host firewalls whose rules are active in the dump. */
+  hostFirewalls: HostFirewall[];
+  /**
+   * Whether `-A FORWARD -j DOCKER-USER` is FORWARD's first rule. null when it does not apply:
+   * Docker's nftables backend (no DOCKER-USER), no Docker rules, or no filter FORWARD in the dump.
+   */
+  dockerUserFirst: boolean | null;
+  /** The lines behind the three facts above, for findings. */
+  hostPolicyEvidence: HostPolicyEvidence;
+}
+
+export type HostFirewall = 'ufw' | 'firewalld';
+
+export interface HostPolicyEvidence {
+  /** The policy line or last rule that sets inputPolicy. */
+  input: string[];
+  /** One line per host firewall found (a jump into its chains, or its table). */
+  hostFirewalls: string[];
+  /** FORWARD's rules up to and including the DOCKER-USER jump (a few at most). */
+  forward: string[];
 }

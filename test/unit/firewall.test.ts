@@ -17,7 +17,9 @@ function meaning(m: FirewallModel): unknown {
     masquerade: strip(m.masquerade),
     hairpin: strip(m.hairpin),
     directRoutingDrops: strip(m.directRoutingDrops),
+    bridgeFlagRules: strip(m.bridgeFlagRules),
     userRules: strip(m.userRules),
+    hostPolicyEvidence: undefined, // rule texts, like `rule` above
   };
 }
 

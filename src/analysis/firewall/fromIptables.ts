@@ -2,6 +2,7 @@
 // chains, Docker's rules in built-in chains and DOCKER-USER are all accounted for: each is explained
 // by a pattern, becomes a user rule, or is kept in `unrecognised`.
 import type { DockerLayout, FirewallBackend, FirewallModel } from '../../shared/firewall';
+import { iptablesHostPolicy } from './hostPolicy';
 import { explainRule, isBridge, userRule, type PatternContext } from './iptablesPatterns';
 import { ruleLabel, type IptChain, type IptRule, type IptRuleset } from './iptablesRules';
 import { ModelBuilder } from './modelBuilder';
@@ -52,7 +53,8 @@ function involvesDocker(rule: IptRule, ctx: PatternContext): boolean {
 }
 
 export function fromIptables(rs: IptRuleset, backend: FirewallBackend): FirewallModel {
-  const model = new ModelBuilder(backend, detectLayout(rs));
+  const layout = detectLayout(rs);
+  const model = new ModelBuilder(backend, layout);
   const ctx: PatternContext = { model, knownBridges: collectBridges(rs) };
   for (const name of ctx.knownBridges) model.bridge(name);
   const forward = rs.tables.find((t) => t.name === 'filter')?.chains.get('FORWARD');
@@ -78,5 +80,5 @@ export function fromIptables(rs: IptRuleset, backend: FirewallBackend): Firewall
     }
   }
   model.unrecognised.push(...rs.stray);
-  return model.build();
+  return { ...model.build(), ...iptablesHostPolicy(rs, layout) };
 }

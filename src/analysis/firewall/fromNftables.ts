@@ -5,6 +5,7 @@ import { RELATED_ESTABLISHED, ctStates, hostAddress, isIcmp, parsePort, prefix, 
 import { postrouting, publishedDnat, rawDrop, type PatternContext } from './iptablesPatterns';
 import { ruleLabel, shape, type IptRule } from './iptablesRules';
 import { ModelBuilder } from './modelBuilder';
+import { nftHostPolicy } from './nftHostPolicy';
 import { nftRule } from './nftRules';
 import type { NftRuleset, NftTable } from './nftRuleset';
 
@@ -60,28 +61,28 @@ function forwardIn(bridge: string, rules: IptRule[], ctx: PatternContext): IptRu
     let m = shape(rule, 'ctstate', 'ACCEPT');
     if (m && ctStates(m.ctstate) === RELATED_ESTABLISHED) continue;
     if (shape(rule, '!i', 'DROP')?.i === bridge) {
-      model.mark('internal', bridge); // INTERNAL NETWORK INGRESS
+      model.mark('internal', bridge, rule.text); // INTERNAL NETWORK INGRESS
       ownTrafficOnly = true;
       continue;
     }
     if (shape(rule, 'i', 'ACCEPT')?.i === bridge) continue; // ICC
     if (shape(rule, 'i', 'DROP')?.i === bridge) {
-      model.mark('iccDisabled', bridge);
+      model.mark('iccDisabled', bridge, rule.text);
       continue;
     }
     if (shape(rule, '', 'ACCEPT')) {
-      if (!ownTrafficOnly) model.mark('natUnprotected', bridge); // UNPROTECTED; else ICC of an internal network
+      if (!ownTrafficOnly) model.mark('natUnprotected', bridge, rule.text); // UNPROTECTED; else ICC of an internal network
       continue;
     }
     if (shape(rule, '', 'DROP')) {
-      model.mark(ownTrafficOnly ? 'iccDisabled' : 'isolated', bridge); // ICC / UNPUBLISHED PORT DROP
+      model.mark(ownTrafficOnly ? 'iccDisabled' : 'isolated', bridge, rule.text); // ICC / UNPUBLISHED PORT DROP
       continue;
     }
     m = shape(rule, 'd p dport', 'ACCEPT'); // a published port's container side
     if (m && hostAddress(m.d) && protocolOf(m.p) && parsePort(m.dport) !== null) continue;
     m = shape(rule, 'p', 'ACCEPT');
     if (m && isIcmp(m.p)) {
-      model.mark('routed', bridge);
+      model.mark('routed', bridge, rule.text);
       continue;
     }
     unexplained.push(rule);
@@ -96,7 +97,7 @@ function forwardOut(bridge: string, rules: IptRule[], ctx: PatternContext): IptR
     if (m && ctStates(m.ctstate) === RELATED_ESTABLISHED) return false;
     if (shape(rule, '', 'ACCEPT')) return false; // OUTGOING
     if (shape(rule, '!o', 'DROP')?.o === bridge) {
-      ctx.model.mark('internal', bridge); // INTERNAL NETWORK EGRESS
+      ctx.model.mark('internal', bridge, rule.text); // INTERNAL NETWORK EGRESS
       return false;
     }
     return true;
@@ -136,5 +137,5 @@ export function fromNftables(nft: NftRuleset): FirewallModel {
     }
   }
   model.unrecognised.push(...nft.stray);
-  return model.build();
+  return { ...model.build(), ...nftHostPolicy(nft, null) };
 }

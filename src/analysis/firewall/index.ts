@@ -4,6 +4,7 @@ import type { FirewallBackend, FirewallModel } from '../../shared/firewall';
 import { fromIptables } from './fromIptables';
 import { DOCKER_NFT_TABLE, fromNftables } from './fromNftables';
 import { parseIptablesDump } from './iptablesSave';
+import { nftHostPolicy } from './nftHostPolicy';
 import { iptablesNftTables, isIptablesNftDockerTable } from './nftRules';
 import { parseNftRuleset } from './nftRuleset';
 
@@ -28,7 +29,8 @@ export function parseFirewallDump(text: string, hint: ParseHint = {}): FirewallM
     if (nft.tables.some((t) => t.name === DOCKER_NFT_TABLE)) return fromNftables(nft);
     if (nft.tables.some((t) => isIptablesNftDockerTable(t.family, t.name, t.chains))) {
       // iptables-nft's rules as nft prints them: the iptables meaning, backend iptables-nft.
-      return fromIptables(iptablesNftTables(nft), 'iptables-nft');
+      const m = fromIptables(iptablesNftTables(nft), 'iptables-nft');
+      return { ...m, ...nftHostPolicy(nft, m.dockerLayout) }; // INPUT and firewalld live in any table
     }
     return fromNftables(nft); // no Docker table: layout says so, stray text is kept
   }
@@ -36,6 +38,19 @@ export function parseFirewallDump(text: string, hint: ParseHint = {}): FirewallM
   return fromIptables(rs, rs.backend ?? hint.backend ?? 'iptables-nft');
 }
 
+/** Whether the text holds a table or chain of any supported tool (not, say, a log or a README). */
+export function isFirewallDump(text: string): boolean {
+  if (sniffFormat(text) === 'nft') return parseNftRuleset(text).tables.length > 0;
+  return parseIptablesDump(text).tables.some((t) => t.chains.size > 0);
+}
+
+/** parseFirewallDump for a file a person chose: text that is no firewall dump is an error naming it. */
+export function parseDumpFile(text: string, name: string, hint: ParseHint = {}): FirewallModel {
+  if (!isFirewallDump(text)) throw new Error(`${name} is not a firewall dump (iptables-save, iptables -S or nft list ruleset output).`);
+  return parseFirewallDump(text, hint);
+}
+
+export { diffFirewall, type FirewallDiff, type FirewallChanges, type ChangeCategory } from './diff';
 export { fromIptables, detectLayout } from './fromIptables';
 export { fromNftables } from './fromNftables';
 export { parseIptablesDump } from './iptablesSave';

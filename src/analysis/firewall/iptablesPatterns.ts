@@ -60,7 +60,7 @@ function forward(rule: IptRule, ctx: PatternContext): boolean {
   if (m && sameBridge(ctx, m)) return true;
   m = shape(rule, 'i o', 'DROP'); // icc off
   if (m?.i && sameBridge(ctx, m)) {
-    ctx.model.mark('iccDisabled', m.i);
+    ctx.model.mark('iccDisabled', m.i, rule.text);
     return true;
   }
   return false;
@@ -72,17 +72,17 @@ function filterDocker(rule: IptRule, ctx: PatternContext): boolean {
   if (m && m.i === m.o && hostAddress(m.d) && protocolOf(m.p) && parsePort(m.dport) !== null) return true;
   m = shape(rule, '!i o', 'DROP');
   if (m?.o && m.i === m.o) {
-    ctx.model.mark('isolated', m.o);
+    ctx.model.mark('isolated', m.o, rule.text);
     return true;
   }
   m = shape(rule, '!i o', 'ACCEPT');
   if (m?.o && m.i === m.o) {
-    ctx.model.mark('natUnprotected', m.o);
+    ctx.model.mark('natUnprotected', m.o, rule.text);
     return true;
   }
   m = shape(rule, 'o p', 'ACCEPT');
   if (m?.o && isIcmp(m.p)) {
-    ctx.model.mark('routed', m.o);
+    ctx.model.mark('routed', m.o, rule.text);
     return true;
   }
   return false;
@@ -94,7 +94,7 @@ function internalDrop(rule: IptRule, ctx: PatternContext): boolean {
   const subnet = m ? prefix(m.s ?? m.d) : null;
   const bridge = m?.o ?? m?.i;
   if (!subnet || !bridge) return false;
-  ctx.model.mark('internal', bridge);
+  ctx.model.mark('internal', bridge, rule.text);
   return true;
 }
 
@@ -110,7 +110,7 @@ function isolationStage1(rule: IptRule, ctx: PatternContext): boolean {
 function isolationStage2(rule: IptRule, ctx: PatternContext): boolean {
   const m = shape(rule, 'o', 'DROP');
   if (m?.o) {
-    ctx.model.mark('isolated', m.o);
+    ctx.model.mark('isolated', m.o, rule.text);
     return true;
   }
   return !!shape(rule, '', 'RETURN');

@@ -1,5 +1,7 @@
 // Collects what the interpreters recognise and builds a FirewallModel with every list sorted.
 import type {
+  BridgeFlag,
+  BridgeFlagRule,
   DirectRoutingDrop,
   DockerLayout,
   FirewallBackend,
@@ -9,8 +11,7 @@ import type {
   PublishedRule,
   UserRule,
 } from '../../shared/firewall';
-
-export type BridgeSet = 'iccDisabled' | 'internal' | 'routed' | 'natUnprotected' | 'isolated';
+import type { HostPolicy } from './hostPolicy';
 
 const cmp = (a: string | number | null, b: string | number | null): number => {
   if (a === b) return 0;
@@ -35,11 +36,12 @@ export class ModelBuilder {
   readonly masquerade: MasqueradeRule[] = [];
   readonly hairpin: HairpinRule[] = [];
   readonly directRoutingDrops: DirectRoutingDrop[] = [];
+  private readonly flagRules: BridgeFlagRule[] = [];
   /** In the order the chain evaluates them: never sorted. */
   readonly userRules: UserRule[] = [];
   /** In dump order. */
   readonly unrecognised: string[] = [];
-  private readonly sets: Record<BridgeSet, Set<string>> = {
+  private readonly sets: Record<BridgeFlag, Set<string>> = {
     iccDisabled: new Set(),
     internal: new Set(),
     routed: new Set(),
@@ -58,9 +60,11 @@ export class ModelBuilder {
     if (name && name !== 'lo') this.bridgeNames.add(name);
   }
 
-  mark(set: BridgeSet, bridge: string): void {
+  /** Flags a bridge; the rule is kept as the evidence. */
+  mark(flag: BridgeFlag, bridge: string, rule: string): void {
     this.bridge(bridge);
-    this.sets[set].add(bridge);
+    this.sets[flag].add(bridge);
+    this.flagRules.push({ flag, bridge, rule });
   }
 
   policy(value: string | null): void {
@@ -68,7 +72,8 @@ export class ModelBuilder {
     this.forwardPolicy = p === 'ACCEPT' || p === 'DROP' ? p : null;
   }
 
-  build(): FirewallModel {
+  /** Docker's rules; the host policy around them comes from hostPolicy.ts. */
+  build(): Omit<FirewallModel, keyof HostPolicy> {
     const sorted = (s: Set<string>): string[] => [...s].sort(cmp);
     return {
       backend: this.backend,
@@ -113,6 +118,13 @@ export class ModelBuilder {
           (d) => d.port,
           (d) => d.protocol,
           (d) => d.rule,
+        ),
+      ),
+      // Stable sort: dump order within a flag and bridge.
+      bridgeFlagRules: [...this.flagRules].sort(
+        byKeys<BridgeFlagRule>(
+          (r) => r.flag,
+          (r) => r.bridge,
         ),
       ),
       userRules: [...this.userRules],

@@ -1,0 +1,62 @@
+// "What changed in the firewall?": two saved dumps (iptables-save, iptables -S, nft list ruleset; any
+// Docker version) compared by meaning, shown as a read-only markdown preview.
+import * as vscode from 'vscode';
+import { diffFirewall, parseDumpFile } from '../analysis/firewall';
+import type { FirewallDiff } from '../analysis/firewall/diff';
+import { ANALYSIS_SCHEME } from '../constants';
+import { asObject, str } from '../core/commandArgs';
+import { firewallDiffMarkdown } from '../hover/firewallDiffMarkdown';
+import type { FirewallModel } from '../shared/firewall';
+import { invocation } from './args';
+import type { CommandContext } from './context';
+import { analysisDocuments } from './explainReachability';
+
+const TITLE = 'Compare Firewall Dumps';
+
+const baseName = (uri: vscode.Uri): string => uri.path.split('/').pop() || uri.path;
+
+async function pickDump(step: 'before' | 'after', near: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    title: `${TITLE}: the ${step === 'before' ? 'BEFORE (older)' : 'AFTER (newer)'} dump`,
+    openLabel: step === 'before' ? 'Before' : 'After',
+    canSelectFiles: true,
+    canSelectFolders: false,
+    canSelectMany: false,
+    ...(near ? { defaultUri: near } : {}),
+  });
+  return picked?.[0];
+}
+
+async function readDump(uri: vscode.Uri): Promise<FirewallModel> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch (err) {
+    throw new Error(`Cannot read ${uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return parseDumpFile(new TextDecoder().decode(bytes), baseName(uri));
+}
+
+/** Scripted: `{before, after}` file paths, resolves to the diff. Interactive: two open dialogs. */
+export async function compareFirewallDumps(ctx: CommandContext, arg?: unknown): Promise<FirewallDiff | undefined> {
+  const how = invocation(arg);
+  let before: vscode.Uri | undefined;
+  let after: vscode.Uri | undefined;
+  if (how.scripted) {
+    const o = asObject(how.arg, 'compareFirewallDumps');
+    before = vscode.Uri.file(str(o, 'before', true));
+    after = vscode.Uri.file(str(o, 'after', true));
+  } else {
+    before = await pickDump('before', undefined);
+    if (!before) return undefined;
+    after = await pickDump('after', vscode.Uri.joinPath(before, '..'));
+    if (!after) return undefined;
+  }
+  const d = diffFirewall(await readDump(before), await readDump(after));
+  const names = { before: baseName(before), after: baseName(after) };
+  const uri = vscode.Uri.from({ scheme: ANALYSIS_SCHEME, path: `/firewall ${names.before} → ${names.after}.md` });
+  analysisDocuments.set(uri.toString(), firewallDiffMarkdown(d, names));
+  await vscode.commands.executeCommand('markdown.showPreview', uri);
+  ctx.log.info(`firewall diff ${before.fsPath} → ${after.fsPath}: ${d.sameMeaning ? 'same meaning' : 'changed'}`);
+  return d;
+}
