@@ -1,5 +1,5 @@
 // Reads Docker's firewall from the kernel (iptables-save, else nft) and turns it into the model.
-import { parseFirewallDump } from '../analysis/firewall';
+import { parseFirewallDump, withNftHostPolicy } from '../analysis/firewall';
 import type { FirewallModel } from '../shared/firewall';
 import type { NetnsRunner } from './privilege';
 
@@ -16,7 +16,11 @@ const DOCKER_CHAIN = /^(:|-A |-N )DOCKER/m;
 export async function readFirewall(runIn: NetnsRunner): Promise<FirewallRead> {
   const ipt = await runIn('iptables-save', []);
   if (ipt.ok && DOCKER_CHAIN.test(ipt.stdout)) {
-    return { model: parseFirewallDump(ipt.stdout), dump: ipt.stdout, unavailable: [] };
+    const model = parseFirewallDump(ipt.stdout);
+    if (model.backend !== 'iptables-nft') return { model, dump: ipt.stdout, unavailable: [] };
+    // nft tables that are not iptables' (firewalld, nftables.conf) filter input too.
+    const all = await runIn('nft', ['list', 'ruleset']);
+    return { model: all.ok ? withNftHostPolicy(model, all.stdout) : model, dump: ipt.stdout, unavailable: [] };
   }
   // Docker 29 with firewall-backend nftables writes its own tables and no DOCKER chains.
   const nft = await runIn('nft', ['list', 'ruleset']);

@@ -2,7 +2,7 @@
 // FORWARD) on the real dumps and on dumps crafted from them (test/fixtures/firewall/crafted).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseFirewallDump } from '../../src/analysis/firewall/index';
+import { parseFirewallDump, withNftHostPolicy } from '../../src/analysis/firewall/index';
 import type { FirewallModel } from '../../src/shared/firewall';
 import { readFixture } from '../helpers/fixtures';
 
@@ -104,5 +104,19 @@ describe('host policy of crafted dumps', () => {
   it('a dump of the nat table alone cannot say', () => {
     const nat = readFixture('firewall', '20.10.24-thishost-iptables-save.txt').split('*nat')[1] ?? '';
     assert.deepEqual(policy(parseFirewallDump(`*nat${nat}`)), [null, [], null]);
+  });
+});
+
+describe('withNftHostPolicy: iptables-save cannot see firewalld\'s own nft table', () => {
+  const ipt = fw('20.10.24-thishost-iptables-save.txt');
+  const firewalld = readFixture('firewall', 'crafted', '29.7.2-firewalld-nft-list-ruleset.txt').split('# SOURCE: github.com')[0] ?? '';
+  it('takes INPUT and the host firewall from the whole nft ruleset, Docker\'s rules from iptables', () => {
+    const m = withNftHostPolicy(ipt, `${readFixture('firewall', '20.10.24-thishost-nft-list-ruleset.txt')}\n${firewalld}`);
+    assert.deepEqual([m.inputPolicy, m.hostFirewalls], ['DROP', ['firewalld']]);
+    assert.deepEqual(m.published, ipt.published);
+    assert.deepEqual(m.masquerade, ipt.masquerade);
+  });
+  it('changes nothing when nft shows only iptables-nft\'s own tables', () => {
+    assert.deepEqual(withNftHostPolicy(ipt, readFixture('firewall', '20.10.24-thishost-nft-list-ruleset.txt')), ipt);
   });
 });

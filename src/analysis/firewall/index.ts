@@ -38,6 +38,19 @@ export function parseFirewallDump(text: string, hint: ParseHint = {}): FirewallM
   return fromIptables(rs, rs.backend ?? hint.backend ?? 'iptables-nft');
 }
 
+const IPTABLES_NFT_TABLES = new Set(['filter', 'nat', 'raw', 'mangle', 'security']);
+
+/**
+ * iptables-save shows only iptables' tables: firewalld (nftables backend) or nftables.conf live in
+ * tables of their own. With the whole `nft list ruleset` of the same netns, take the host side
+ * (INPUT, host firewalls) from there; Docker's own rules still come from iptables-save.
+ */
+export function withNftHostPolicy(model: FirewallModel, nftText: string): FirewallModel {
+  const nft = parseNftRuleset(nftText);
+  const foreign = nft.tables.some((t) => !((t.family === 'ip' || t.family === 'ip6') && IPTABLES_NFT_TABLES.has(t.name)));
+  return foreign ? { ...model, ...nftHostPolicy(nft, model.dockerLayout) } : model;
+}
+
 /** Whether the text holds a table or chain of any supported tool (not, say, a log or a README). */
 export function isFirewallDump(text: string): boolean {
   if (sniffFormat(text) === 'nft') return parseNftRuleset(text).tables.length > 0;
