@@ -27,6 +27,8 @@ export const BASE_SETTINGS: Readonly<Record<string, unknown>> = {
   'chat.commandCenter.enabled': false,
   'chat.disableAIFeatures': true,
   'git.openRepositoryInParentFolders': 'never',
+  // Published test ports would otherwise raise code-server's "application available" toast over screenshots.
+  'remote.autoForwardPorts': false,
 };
 
 export interface CodeServerOptions {
