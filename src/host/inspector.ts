@@ -13,7 +13,7 @@ import { readRootless } from './rootless';
 import { readFirewall } from './firewallReader';
 import type { NetnsInterface } from './linkMapping';
 import { netnsRunner, remoteRunner, type HelperContainer, type HostHelperMode, type NetnsRunner, type NetnsTarget } from './privilege';
-import { readContainerInterfaces, readHostInterfaces, readIpForward, readRoutes, readSnmpForwarding, type ContainerLinksResult } from './links';
+import { readContainerInterfaces, readHostInterfaces, readIpForward, readNetDevNames, readRoutes, readSnmpForwarding, type ContainerLinksResult } from './links';
 
 export interface HostBase {
   engineNetns: EngineNetns;
@@ -56,12 +56,16 @@ export const defaultRouteOf = (routes: readonly Route[] | null): HostBase['defau
   return r ? { interface: r.interface, gateway: r.gateway } : null;
 };
 
+const LINKS_MAX_AGE_MS = 10_000;
+
 const publicNetns = (loc: EngineLocation): EngineNetns => ({ pid: loc.pid, inode: loc.inode, same: loc.same, kind: loc.kind, how: loc.how });
 
 /** For an engine on this machine (unix socket). */
 export class LocalHostInspector implements HostInspector {
   private loc: EngineLocation | undefined;
   private known = new Map<string, HostInterface>();
+  private lastLinks: { pid: number; names: string; at: number; ifaces: HostInterface[] } | undefined;
+  private lastRootless: RootlessFacts | null = null;
 
   constructor(
     private readonly socketPath: string,
@@ -73,6 +77,7 @@ export class LocalHostInspector implements HostInspector {
 
   invalidate(): void {
     this.loc = undefined;
+    this.lastLinks = undefined;
   }
 
   /** The engine's location, found again when it was not found or its process is gone. */
@@ -132,19 +137,34 @@ export class LocalHostInspector implements HostInspector {
     const unavailable: string[] = [];
     if (routes === null) unavailable.push(`${netDir}/route is not readable: the engine's routes are unknown.`);
     if (ipForward === null) unavailable.push(`${netDir}/snmp is not readable: the engine's ip_forward is unknown.`);
-    const r = await this.runner()('ip', ['-j', '-d', 'link', 'show']);
-    let hostIfaces: HostInterface[] | null = null;
-    if (r.ok) {
-      try {
-        hostIfaces = parseIpLinkJson(r.stdout);
-      } catch (err) {
-        unavailable.push(`Interfaces of the engine's netns: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    } else {
-      unavailable.push(`Interfaces of the engine's netns (pid ${loc.pid}) were not read, so host veths and bridges are unknown: ${r.why ?? r.stderr.trim().split('\n')[0] ?? String(r.code)}`);
-    }
-    const rootless = loc.kind === 'rootless' ? readRootless(loc.pid, this.procRoot) : null;
+    const hostIfaces = await this.otherNetnsLinks(loc.pid, netDir, unavailable);
+    const rootless = loc.kind === 'rootless' ? readRootless(loc.pid, this.procRoot, this.lastRootless?.slirp4netnsPid ?? null) : null;
+    this.lastRootless = rootless;
     return { engineNetns, hostIfaces, ipForward, routes, rootless, defaultRoute: defaultRouteOf(routes), unavailable };
+  }
+
+  /**
+   * Interfaces of another netns: one `ip -j -d link` through nsenter. Spawning costs more than the
+   * rest of the read, so the last answer is kept while /proc/<pid>/net/dev (no spawn) lists the same
+   * names, for at most LINKS_MAX_AGE_MS (an MTU or a master can change without a new name).
+   */
+  private async otherNetnsLinks(pid: number, netDir: string, unavailable: string[]): Promise<HostInterface[] | null> {
+    const names = readNetDevNames(netDir);
+    const last = this.lastLinks;
+    if (last && last.pid === pid && names !== null && names === last.names && Date.now() - last.at < LINKS_MAX_AGE_MS) return last.ifaces;
+    const r = await this.runner()('ip', ['-j', '-d', 'link', 'show']);
+    if (!r.ok) {
+      unavailable.push(`Interfaces of the engine's netns (pid ${pid}) were not read, so host veths and bridges are unknown: ${r.why ?? r.stderr.trim().split('\n')[0] ?? String(r.code)}`);
+      return null;
+    }
+    try {
+      const ifaces = parseIpLinkJson(r.stdout);
+      this.lastLinks = names === null ? undefined : { pid, names, at: Date.now(), ifaces };
+      return ifaces;
+    } catch (err) {
+      unavailable.push(`Interfaces of the engine's netns: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
+    }
   }
 
   private readOwnNetns(engineNetns: EngineNetns): HostBase {

@@ -135,3 +135,19 @@ export function readSnmpForwarding(netDir: string): boolean | null {
   const text = readText(join(netDir, 'snmp'));
   return text === undefined ? null : parseSnmpForwarding(text);
 }
+
+/** Pure: the interface names of a /proc/net/dev table, sorted and joined (a cheap change check). */
+export function parseNetDevNames(text: string): string {
+  return text
+    .split('\n')
+    .slice(2)
+    .map((l) => l.split(':')[0]?.trim() ?? '')
+    .filter(Boolean)
+    .sort()
+    .join(' ');
+}
+
+export function readNetDevNames(netDir: string): string | null {
+  const text = readText(join(netDir, 'dev'));
+  return text === undefined ? null : parseNetDevNames(text);
+}

@@ -40,8 +40,18 @@ function socketInodes(procRoot: string, pid: number): Set<number> {
   return out;
 }
 
-/** Facts of a rootless engine whose dockerd is `enginePid`; null when no rootlesskit is above it. */
-export function readRootless(enginePid: number, procRoot = '/proc'): RootlessFacts | null {
+/** Is `pid` the slirp4netns started for rootlesskit's child `child`? */
+function isSlirpFor(procRoot: string, pid: number, child: number | null): boolean {
+  if (child === null || comm(procRoot, pid) !== 'slirp4netns') return false;
+  const a = argv(procRoot, pid);
+  return a[a.length - 2] === String(child);
+}
+
+/**
+ * Facts of a rootless engine whose dockerd is `enginePid`; null when no rootlesskit is above it.
+ * `slirpHint`: the slirp4netns pid found last time, checked before all of /proc is scanned again.
+ */
+export function readRootless(enginePid: number, procRoot = '/proc', slirpHint: number | null = null): RootlessFacts | null {
   // dockerd ← rootlesskit child (/proc/self/exe) ← rootlesskit parent, in the host's netns.
   const chain: number[] = [];
   let rk: number | null = null;
@@ -56,12 +66,9 @@ export function readRootless(enginePid: number, procRoot = '/proc'): RootlessFac
   const args = argv(procRoot, rk);
   const child = chain[chain.length - 2] ?? null;
   // slirp4netns is started with the child's pid and the tap name as its last two arguments.
-  let slirp: { pid: number; tap: string } | null = null;
-  for (const d of readdirSync(procRoot).filter((x) => /^\d+$/.test(x))) {
-    if (comm(procRoot, Number(d)) !== 'slirp4netns') continue;
-    const a = argv(procRoot, Number(d));
-    if (child !== null && a[a.length - 2] === String(child)) slirp = { pid: Number(d), tap: a[a.length - 1] ?? 'tap0' };
-  }
+  const candidates = slirpHint !== null && isSlirpFor(procRoot, slirpHint, child) ? [slirpHint] : readdirSync(procRoot).filter((x) => /^\d+$/.test(x)).map(Number);
+  const slirpPid = candidates.find((p) => isSlirpFor(procRoot, p, child));
+  const slirp = slirpPid === undefined ? null : { pid: slirpPid, tap: argv(procRoot, slirpPid).at(-1) ?? 'tap0' };
   const mine = socketInodes(procRoot, rk);
   const listeners: RootlessFacts['listeners'] = [];
   for (const [table, protocol] of [['tcp', 'tcp'], ['tcp6', 'tcp'], ['udp', 'udp'], ['udp6', 'udp']] as const) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsePpid } from '../../src/host/dockerProxy';
 import { parseIpLinkJson } from '../../src/host/ipLink';
-import { parseRoutes, parseSnmpForwarding } from '../../src/host/links';
+import { parseNetDevNames, parseRoutes, parseSnmpForwarding } from '../../src/host/links';
 import { parseListeningSockets } from '../../src/host/listeners';
 import { flag } from '../../src/host/rootless';
 import { readFixture } from '../helpers/fixtures';
@@ -33,6 +33,10 @@ describe('routes and ip_forward from /proc/<pid>/net', () => {
     const r = parseRoutes(readFixture('host', 'rootless-net-route.txt'));
     assert.deepEqual(r.find((x) => x.destination === '0.0.0.0/0'), { destination: '0.0.0.0/0', gateway: '10.0.2.2', interface: 'tap0', metric: 0 });
     assert.ok(r.some((x) => x.destination === '10.0.2.0/24' && x.interface === 'tap0'));
+  });
+  it('/proc/<pid>/net/dev names the interfaces, in a stable order (the cheap change check)', () => {
+    const dev = 'Inter-|   Receive\n face |bytes    packets\n    lo: 0 0\nveth6ce99b6: 1 2\n docker0: 3 4\n';
+    assert.equal(parseNetDevNames(dev), 'docker0 lo veth6ce99b6');
   });
   it('Ip: Forwarding is 1 (on) or 2 (off)', () => {
     assert.equal(parseSnmpForwarding(readFixture('host', 'e28-net-snmp.txt')), true);
