@@ -17,6 +17,16 @@ export interface ExecOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 5_000;
+
+/**
+ * iptables-save, nft and friends live in /usr/sbin, which a normal user's PATH (Debian's) lacks;
+ * a rootless engine's user runs them (through nsenter, which inherits this PATH) without root.
+ */
+const SBIN = ['/usr/local/sbin', '/usr/sbin', '/sbin'];
+export function withSbin(path: string | undefined): string {
+  const dirs = (path ?? '').split(':').filter(Boolean);
+  return [...dirs, ...SBIN.filter((d) => !dirs.includes(d))].join(':');
+}
 const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 
 export function run(file: string, args: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
@@ -27,7 +37,7 @@ export function run(file: string, args: readonly string[], opts: ExecOptions = {
       {
         timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         maxBuffer: opts.maxBytes ?? DEFAULT_MAX_BYTES,
-        env: opts.env ? { ...process.env, ...opts.env } : process.env,
+        env: { ...process.env, ...opts.env, PATH: withSbin(opts.env?.PATH ?? process.env.PATH) },
         shell: false,
         windowsHide: true,
       },

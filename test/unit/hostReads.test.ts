@@ -58,3 +58,12 @@ describe('listening sockets and process facts', () => {
     assert.equal(parsePpid('10356 (dockerd (x)) S 10325 10312 0'), 10325);
   });
 });
+
+describe('withSbin', () => {
+  it("adds the sbin directories a normal user's PATH lacks, once, after the user's own", async () => {
+    const { withSbin } = await import('../../src/host/exec');
+    assert.equal(withSbin('/usr/local/bin:/usr/bin:/bin'), '/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin');
+    assert.equal(withSbin('/usr/sbin:/usr/bin'), '/usr/sbin:/usr/bin:/usr/local/sbin:/sbin');
+    assert.equal(withSbin(undefined), '/usr/local/sbin:/usr/sbin:/sbin');
+  });
+});
