@@ -127,6 +127,21 @@ describe('hover card', () => {
     assert.match(d, /8080/);
     assert.doesNotMatch(d, /32768|egress/);
   });
+  it("the host card says whose netns the host facts come from, and rootless plumbing", () => {
+    const rootless = {
+      ...snap,
+      host: {
+        ...snap.host,
+        engineNetns: { pid: 10356, inode: 4026532253, same: false, kind: 'rootless' as const, how: 'pid 10356 (dockerd) listens on /run/user/1001/docker.sock in its own network namespace' },
+        rootless: { rootlesskitPid: 10312, netDriver: 'slirp4netns', portDriver: 'builtin', slirp4netnsPid: 10349, tap: 'tap0', listeners: [] },
+      },
+    };
+    const host = buildGraph(rootless).nodes.find((n) => n.kind === 'host');
+    assert.ok(host);
+    const rows = new Map(nodeCard(host, rootless)?.rows);
+    assert.equal(rows.get('Engine netns'), 'rootless · dockerd 10356 · net:[4026532253]');
+    assert.equal(rows.get('Rootless'), 'rootlesskit pid 10312 (builtin port driver) · slirp4netns 10349 on tap0');
+  });
   it('a network card says what NAT it gets', () => {
     const card = nodeCard(byName.get('gt-net-int') as GraphNode, snap);
     assert.ok(card?.rows.some(([k, v]) => k === 'NAT' && /internal/.test(v)));
