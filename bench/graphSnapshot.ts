@@ -34,7 +34,7 @@ function endpoint(net: NetworkInfo, host: number, c: string, running: boolean, i
   return {
     network: net.name, networkId: net.id, endpointId: running ? id64(9, host) : null, ipv4: running ? `${base}${host}` : null, prefixLen: running ? 24 : null,
     ipv6: null, mac: running ? `02:42:0a:00:${hex(host >> 8, 2)}:${hex(host, 2)}` : null, gateway: running ? `${base}1` : null, aliases: [c],
-    staticIpv4: null, links: [], ifname: running ? `eth${idx}` : null, hostVeth: running ? `veth${hex(host * 7 + idx, 7)}` : null, bridge: net.bridge,
+    staticIpv4: null, links: [], ifname: running ? `eth${idx}` : null, hostVeth: running ? `veth${hex(host * 7 + idx, 7)}` : null, bridge: net.bridge, gwPriority: null,
   };
 }
 

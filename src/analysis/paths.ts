@@ -3,6 +3,7 @@
 import type { FirewallModel, MasqueradeRule, PublishedRule } from '../shared/firewall';
 import type { ContainerInfo, Endpoint, NetworkInfo, ProxyProcess, Snapshot } from '../shared/model';
 import { ipInCidr } from './cidr';
+import { rankEndpoints } from './gateway';
 
 export type HopKind = 'interface' | 'veth' | 'bridge' | 'nat' | 'routed' | 'drop' | 'host' | 'out' | 'loopback' | 'netns';
 
@@ -49,11 +50,9 @@ export interface ContainerPath {
   ingress: IngressPath[];
 }
 
-/** Docker gives the default route to a non-internal network; among those, the first by name. */
+/** The endpoint with the default route: highest gw_priority (28+), else Docker's order (gateway.ts). */
 export function defaultEndpoint(c: ContainerInfo, snap: Snapshot): Endpoint | undefined {
-  const nets = new Map(snap.networks.map((n) => [n.id, n]));
-  const withIp = c.endpoints.filter((e) => e.ipv4);
-  return withIp.find((e) => !nets.get(e.networkId)?.internal) ?? withIp[0];
+  return rankEndpoints(c, snap)?.endpoint;
 }
 
 function masqueradeFor(ip: string, fw: FirewallModel | null): MasqueradeRule | undefined {

@@ -1,75 +1,14 @@
-// Pure: can container A reach container B, every way it could, and why, with evidence.
-import type { UserRule } from '../shared/firewall';
+// Pure: can A (a container, the engine's host, or an outside IPv4 client) reach container B, every
+// way it could, and why, with evidence.
 import { byRef } from '../shared/lookup';
 import type { ContainerInfo, Endpoint, NetworkInfo, Snapshot } from '../shared/model';
-import { ipInCidr } from './cidr';
+import type { Explanation, ExplainFacts, ReasonCode, SourceKind, Way } from './explainTypes';
+import { isIpv4, userDrop } from './explainRules';
+import { gatewayReason, nsOwner, rankEndpoints } from './gateway';
+import { bindings, hairpinWays } from './ingressWays';
+import { explainFromHost, explainFromOutside } from './outside';
 
-export type ReasonCode =
-  | 'SAME_NETNS'
-  | 'SHARED_NETWORK'
-  | 'NO_SHARED_NETWORK'
-  | 'ISOLATED_BRIDGES'
-  | 'ICC_DISABLED'
-  | 'INTERNAL_NETWORK'
-  | 'DEFAULT_BRIDGE_NO_DNS'
-  | 'LEGACY_LINK'
-  | 'NAME_RESOLVES'
-  | 'NOT_RUNNING'
-  | 'NETWORK_NONE'
-  | 'HOST_NETWORK'
-  | 'IP_FORWARD_OFF'
-  | 'FIREWALL_DROP'
-  | 'FIREWALL_UNKNOWN'
-  | 'PORT_LISTENING'
-  | 'PORT_NOT_LISTENING';
-
-export interface Reason {
-  code: ReasonCode;
-  message: string;
-  evidence: string;
-}
-
-export interface Way {
-  network: string;
-  address: string;
-  /** B's name (or an alias) resolves to that address from A through Docker's DNS or a link. */
-  byName: boolean;
-  names: string[];
-  /** false when a rule on this way drops the traffic. */
-  open: boolean;
-}
-
-export interface Explanation {
-  from: string;
-  to: string;
-  port: number | null;
-  reachable: boolean | 'unknown';
-  ways: Way[];
-  reasons: Reason[];
-}
-
-/** The container whose netns this one uses (itself unless joined). */
-function nsOwner(c: ContainerInfo, snap: Snapshot): ContainerInfo {
-  return (c.netnsOwnerId && snap.containers.find((x) => x.id === c.netnsOwnerId)) || c;
-}
-
-function userDrop(rules: readonly UserRule[], src: string, dst: string, port: number | null): UserRule | undefined {
-  const hit = (spec: string | null, ip: string): boolean => {
-    if (!spec) return true;
-    const neg = spec.startsWith('!');
-    const inside = ipInCidr(ip, neg ? spec.slice(1) : spec);
-    return neg ? !inside : inside;
-  };
-  // DOCKER-USER is read top to bottom; the first matching rule decides.
-  for (const r of rules) {
-    if (!hit(r.source, src) || !hit(r.destination, dst)) continue;
-    if (r.port !== null && port !== null && r.port !== port) continue;
-    if (r.port !== null && port === null) continue;
-    if (r.verdict === 'RETURN' || r.verdict === 'ACCEPT') return undefined;
-    if (r.verdict === 'DROP' || r.verdict === 'REJECT') return r;
-  }
-  return undefined;
-}
+export type { AddReason, Explanation, ExplainFacts, Reason, ReasonCode, SourceKind, Way, WayKind } from './explainTypes';
 
 function namesFor(b: ContainerInfo, ep: Endpoint, net: NetworkInfo, a: ContainerInfo): { byName: boolean; names: string[] } {
   if (net.name === 'bridge' || net.driver !== 'bridge' && net.driver !== 'overlay' && net.driver !== 'macvlan' && net.driver !== 'ipvlan') {
@@ -81,13 +20,17 @@ function namesFor(b: ContainerInfo, ep: Endpoint, net: NetworkInfo, a: Container
   return { byName: true, names: [...new Set([b.name, ...ep.aliases])] };
 }
 
-export interface ExplainFacts {
-  /** TCP ports B's netns listens on (from /proc/<pid>/net/tcp*); null or absent when unknown. */
-  listening?: number[] | null;
+/** `host` is a process in the engine's netns; an IPv4 address that names no container is an outside client. */
+export function sourceKind(snap: Snapshot, from: string): SourceKind {
+  if (from === 'host') return 'host';
+  if (byRef(snap.containers, from)) return 'container';
+  if (isIpv4(from)) return 'outside';
+  throw new Error(`No container "${from}" (a source may also be "host" or an outside client's IPv4 address).`);
 }
 
 export function explain(snap: Snapshot, fromName: string, toName: string, port: number | null = null, facts: ExplainFacts = {}): Explanation {
-  const x = explainRoute(snap, fromName, toName, port);
+  const kind = sourceKind(snap, fromName);
+  const x = kind === 'host' ? explainFromHost(snap, toName, port) : kind === 'outside' ? explainFromOutside(snap, fromName, toName, port) : explainRoute(snap, fromName, toName, port);
   const listening = facts.listening;
   if (port === null || !listening || x.reachable === false) return x;
   if (listening.includes(port)) {
@@ -107,7 +50,7 @@ function explainRoute(snap: Snapshot, fromName: string, toName: string, port: nu
   };
   const a0 = find(fromName);
   const b0 = find(toName);
-  const out: Explanation = { from: a0.name, to: b0.name, port, reachable: false, ways: [], reasons: [] };
+  const out: Explanation = { from: a0.name, fromKind: 'container', to: b0.name, port, reachable: false, ways: [], reasons: [] };
   const reason = (code: ReasonCode, message: string, evidence: string): void => {
     out.reasons.push({ code, message, evidence });
   };
@@ -119,7 +62,7 @@ function explainRoute(snap: Snapshot, fromName: string, toName: string, port: nu
   const b = nsOwner(b0, snap);
   if (a.id === b.id) {
     reason('SAME_NETNS', `${a0.name} and ${b0.name} share one network namespace: use localhost${port ? `:${port}` : ''}.`, `${a0.name}: ${a0.networkMode}; ${b0.name}: ${b0.networkMode}`);
-    out.ways.push({ network: `netns of ${a.name}`, address: '127.0.0.1', byName: false, names: [], open: true });
+    out.ways.push({ kind: 'localhost', network: `netns of ${a.name}`, address: '127.0.0.1', byName: false, names: [], open: true });
     out.reachable = true;
     return out;
   }
@@ -137,7 +80,7 @@ function explainRoute(snap: Snapshot, fromName: string, toName: string, port: nu
     const net = nets.get(ea.networkId);
     if (!eb?.ipv4 || !ea.ipv4 || !net) continue;
     const names = namesFor(b, eb, net, a);
-    const way: Way = { network: net.name, address: eb.ipv4, byName: names.byName, names: names.names, open: true };
+    const way: Way = { kind: 'network', network: net.name, address: eb.ipv4, byName: names.byName, names: names.names, open: true };
     reason('SHARED_NETWORK', `Both are on ${net.name}: ${a.name} ${ea.ipv4} → ${b.name} ${eb.ipv4} through bridge ${net.bridge ?? '?'}.`, `${a.name} ${ea.ipv4} and ${b.name} ${eb.ipv4} on ${net.name} (${net.subnets.map((s) => s.subnet).join(', ')})`);
     if (net.name === 'bridge' && !names.byName) {
       reason('DEFAULT_BRIDGE_NO_DNS', `The default bridge has no DNS: "${b.name}" does not resolve from ${a.name}; use ${eb.ipv4}, a --link, or a user-defined network.`, 'docker0 networks have no embedded DNS (127.0.0.11)');
@@ -153,7 +96,8 @@ function explainRoute(snap: Snapshot, fromName: string, toName: string, port: nu
     if (net.internal) {
       reason('INTERNAL_NETWORK', `${net.name} is internal: containers on it reach each other, nothing outside.`, `${net.name}: Internal=true`);
     }
-    const drop = fw ? userDrop(fw.userRules, ea.ipv4, eb.ipv4, port) : undefined;
+    const bridge = ea.bridge ?? net.bridge;
+    const drop = fw ? userDrop(fw.userRules, { src: ea.ipv4, dst: eb.ipv4, port, inIf: bridge, outIf: bridge }) : undefined;
     if (drop) {
       way.open = false;
       reason('FIREWALL_DROP', `A rule in ${drop.chain} drops this traffic.`, drop.rule);
@@ -174,9 +118,11 @@ function explainRoute(snap: Snapshot, fromName: string, toName: string, port: nu
     }
     if (snap.host.ipForward === false) reason('IP_FORWARD_OFF', 'net.ipv4.ip_forward=0: the host does not route between bridges at all.', '/proc/sys/net/ipv4/ip_forward = 0');
     if (!fw) reason('FIREWALL_UNKNOWN', 'Firewall rules were not read (needs root), so a route through the host cannot be ruled out.', snap.host.unavailable.join(' '));
-    out.reachable = !fw && snap.host.ipForward !== false ? 'unknown' : false;
+    hairpin(snap, a, b, b0, port, out, reason);
+    out.reachable = out.ways.some((w) => w.open) ? true : !fw && snap.host.ipForward !== false ? 'unknown' : false;
     return out;
   }
+  hairpin(snap, a, b, b0, port, out, reason);
   out.reachable = out.ways.some((w) => w.open) ? true : false;
   if (out.reachable === true && !fw) {
     reason('FIREWALL_UNKNOWN', 'Firewall rules were not read (needs root): a DOCKER-USER rule could still drop this.', snap.host.unavailable.join(' '));
@@ -188,7 +134,7 @@ function explainHost(snap: Snapshot, a: ContainerInfo, b: ContainerInfo, a0: Con
   const nets = new Map(snap.networks.map((n) => [n.id, n]));
   if (a.networkModeKind === 'host' && b.networkModeKind === 'host') {
     reason('HOST_NETWORK', `Both use the host network stack: ${b0.name} is on localhost${out.port ? `:${out.port}` : ''}.`, 'NetworkMode=host for both');
-    out.ways.push({ network: 'host', address: '127.0.0.1', byName: false, names: [], open: true });
+    out.ways.push({ kind: 'localhost', network: 'host', address: '127.0.0.1', byName: false, names: [], open: true });
     out.reachable = true;
     return out;
   }
@@ -196,7 +142,7 @@ function explainHost(snap: Snapshot, a: ContainerInfo, b: ContainerInfo, a0: Con
     // The host owns every bridge's gateway address, so it reaches containers on them directly.
     for (const eb of b.endpoints.filter((e) => e.ipv4)) {
       const net = nets.get(eb.networkId);
-      out.ways.push({ network: net?.name ?? eb.network, address: eb.ipv4 ?? '', byName: false, names: [], open: true });
+      out.ways.push({ kind: 'network', network: net?.name ?? eb.network, address: eb.ipv4 ?? '', byName: false, names: [], open: true });
     }
     reason('HOST_NETWORK', `${a0.name} uses the host network: the host reaches ${b0.name} directly over its bridge (no NAT), but Docker's DNS does not serve host-mode containers.`, `${b0.name}: ${b.endpoints.map((e) => `${e.network} ${e.ipv4 ?? ''}`).join(', ')}`);
   } else {
@@ -207,10 +153,22 @@ function explainHost(snap: Snapshot, a: ContainerInfo, b: ContainerInfo, a0: Con
         continue;
       }
       const gw = ea.gateway ?? net?.subnets[0]?.effectiveGateway ?? '';
-      out.ways.push({ network: net?.name ?? ea.network, address: gw, byName: false, names: [], open: !!gw });
+      out.ways.push({ kind: 'network', network: net?.name ?? ea.network, address: gw, byName: false, names: [], open: !!gw });
     }
     reason('HOST_NETWORK', `${b0.name} uses the host network: ${a0.name} reaches it on the host's addresses, e.g. its bridge gateway.`, `${b0.name}: NetworkMode=host`);
   }
   out.reachable = out.ways.some((w) => w.open);
   return out;
+}
+
+/** With a port: B's published ports, reached through the host (HAIRPIN); says which network A leaves by. */
+function hairpin(snap: Snapshot, a: ContainerInfo, b: ContainerInfo, b0: ContainerInfo, port: number | null, out: Explanation, reason: (c: ReasonCode, m: string, e: string) => void): void {
+  if (port === null || bindings(b, port).length === 0) return;
+  const gw = rankEndpoints(a, snap);
+  const net = gw ? snap.networks.find((n) => n.id === gw.endpoint.networkId) : undefined;
+  if (net?.internal) return; // no way to the host's addresses (INTERNAL_NETWORK says so)
+  const aBridge = gw ? gw.endpoint.bridge ?? net?.bridge ?? null : null;
+  const aGateway = gw ? gw.endpoint.gateway ?? net?.subnets[0]?.effectiveGateway ?? null : null;
+  hairpinWays({ snap, b, name: b0.name, port, reason, ways: out.ways }, a, aBridge, aGateway);
+  if (gw && gw.ranked.length > 1) gatewayReason(snap, a, reason);
 }

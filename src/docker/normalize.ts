@@ -119,6 +119,7 @@ export function normalizeEndpoint(
     ifname: null,
     hostVeth: null,
     bridge: endpointId ? (net?.bridge ?? null) : null,
+    gwPriority: typeof raw.GwPriority === 'number' && Number.isInteger(raw.GwPriority) ? raw.GwPriority : null,
   };
 }
 

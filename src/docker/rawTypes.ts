@@ -36,6 +36,8 @@ export interface RawEndpointSettings {
   IPPrefixLen?: number;
   GlobalIPv6Address?: string;
   MacAddress?: string;
+  /** API >= 1.48 (Docker 28): which endpoint gets the default route. */
+  GwPriority?: number;
 }
 
 export interface RawPortBinding {

@@ -1,6 +1,6 @@
 // Pure: path diagrams as plain text (CLI, code blocks in hovers) and as markdown around them.
 import type { ContainerPath, EgressPath, Hop, IngressPath } from '../analysis/paths';
-import type { Explanation } from '../analysis/reachability';
+import type { Explanation, Way } from '../analysis/reachability';
 
 const hopText = (h: Hop): string => `${h.name}${h.address ? ` (${h.address})` : ''}`;
 
@@ -45,12 +45,18 @@ export function pathText(p: ContainerPath): string {
   return lines.join('\n');
 }
 
+/** One way as a person reads it: the kind, where to connect, and how names resolve. */
+export function wayText(w: Way): string {
+  if (w.kind === 'published') return `published ${w.address}:${w.hostPort ?? '?'} → ${w.network} port ${w.containerPort ?? '?'}${w.hostIp === '0.0.0.0' && w.address !== '0.0.0.0' ? ' (bound to 0.0.0.0)' : ''}`;
+  const head = w.kind === 'direct' ? `direct (routed) → ${w.address} on ${w.network}` : w.kind === 'localhost' ? `localhost (${w.network}) → ${w.address}` : `${w.network} → ${w.address}`;
+  return `${head}${w.kind === 'network' ? (w.byName ? ` (by name: ${w.names.join(', ')})` : ' (by IP only)') : ''}`;
+}
+
 export function explanationText(x: Explanation): string {
   const verdict = x.reachable === true ? 'REACHABLE' : x.reachable === false ? 'NOT REACHABLE' : 'UNKNOWN';
-  const lines = [`${x.from} → ${x.to}${x.port ? `:${x.port}` : ''}: ${verdict}`];
-  for (const w of x.ways) {
-    lines.push(`  way: ${w.network} → ${w.address}${w.byName ? ` (by name: ${w.names.join(', ')})` : ' (by IP only)'}${w.open ? '' : ' [blocked]'}`);
-  }
+  const from = x.fromKind === 'outside' ? `client ${x.from}` : x.from;
+  const lines = [`${from} → ${x.to}${x.port ? `:${x.port}` : ''}: ${verdict}`];
+  for (const w of x.ways) lines.push(`  way: ${wayText(w)}${w.open ? '' : ' [blocked]'}${w.codes?.length ? ` (${w.codes.join(', ')})` : ''}`);
   for (const r of x.reasons) lines.push(`  ${r.code}: ${r.message}`, `      evidence: ${r.evidence}`);
   return lines.join('\n');
 }

@@ -1,20 +1,28 @@
 // Pure: the explain verdict as a readable markdown document.
-import type { Explanation } from '../analysis/reachability';
+import type { Explanation, Way } from '../analysis/reachability';
 import type { ContainerPath } from '../analysis/paths';
 import { pathText } from './diagrams';
 
 const esc = (s: string): string => s.replace(/[|`*_]/g, '\\$&');
 
+const KIND: Readonly<Record<Way['kind'], string>> = { network: 'network', published: 'published port', direct: 'direct (routed)', localhost: 'localhost' };
+
+function wayRow(w: Way): string {
+  const where = w.kind === 'published' ? `\`${w.address}:${w.hostPort ?? '?'}\` → port ${w.containerPort ?? '?'}` : `\`${w.address}\``;
+  const name = w.kind === 'network' ? (w.byName ? esc(w.names.join(', ')) : 'no (IP only)') : '–';
+  return `| ${KIND[w.kind]} | ${esc(w.network)} | ${where} | ${name} | ${w.open ? 'yes' : '**blocked**'} | ${esc((w.codes ?? []).join(', '))} |`;
+}
+
+const sourceTitle = (x: Explanation): string => (x.fromKind === 'outside' ? `client ${x.from}` : x.fromKind === 'host' ? 'host (engine netns)' : x.from);
+
 export function explanationMarkdown(x: Explanation, from?: ContainerPath, to?: ContainerPath): string {
   const verdict = x.reachable === true ? '✅ reachable' : x.reachable === false ? '⛔ not reachable' : '❔ unknown';
   const lines = [
-    `# ${esc(x.from)} → ${esc(x.to)}${x.port ? `:${x.port}` : ''}: ${verdict}`,
+    `# ${esc(sourceTitle(x))} → ${esc(x.to)}${x.port ? `:${x.port}` : ''}: ${verdict}`,
     '',
     '## Ways',
     '',
-    ...(x.ways.length
-      ? ['| network | address | by name | open |', '|---|---|---|---|', ...x.ways.map((w) => `| ${esc(w.network)} | \`${w.address}\` | ${w.byName ? esc(w.names.join(', ')) : 'no (IP only)'} | ${w.open ? 'yes' : '**blocked**'} |`)]
-      : ['No way found.']),
+    ...(x.ways.length ? ['| kind | network | address | by name | open | because |', '|---|---|---|---|---|---|', ...x.ways.map(wayRow)] : ['No way found.']),
     '',
     '## Reasons',
     '',

@@ -73,6 +73,8 @@ export interface Endpoint {
   hostVeth: string | null;
   /** Bridge the host veth is enslaved to (from /sys master), else the network's bridge name. */
   bridge: string | null;
+  /** gw_priority (API 1.48+, Docker 28): the highest carries the default route; null when the engine has none. */
+  gwPriority: number | null;
 }
 
 export interface PortBinding {
