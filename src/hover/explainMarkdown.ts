@@ -16,7 +16,8 @@ function wayRow(w: Way): string {
 const sourceTitle = (x: Explanation): string => (x.fromKind === 'outside' ? `client ${x.from}` : x.fromKind === 'host' ? 'host (engine netns)' : x.from);
 
 export function explanationMarkdown(x: Explanation, from?: ContainerPath, to?: ContainerPath): string {
-  const verdict = x.reachable === true ? '✅ reachable' : x.reachable === false ? '⛔ not reachable' : '❔ unknown';
+  // ✓ ✗ ? are in every text font (DejaVu too); emoji are a blank box where no emoji font is installed.
+  const verdict = x.reachable === true ? '✓ reachable' : x.reachable === false ? '✗ not reachable' : '? unknown';
   const lines = [
     `# ${esc(sourceTitle(x))} → ${esc(x.to)}${x.port ? `:${x.port}` : ''}: ${verdict}`,
     '',

@@ -176,7 +176,7 @@ describe('each way names the reasons that decided it; the renderers show them', 
     assert.match(text, /way: published 0\.0\.0\.0:8080 → usernet port 80 \(PUBLISHED_PORT, PUBLISHED_BYPASSES_INPUT\)/);
     assert.match(text, /way: direct \(routed\) → 192\.0\.2\.2 on usernet \[blocked\] \(DIRECT_ROUTING, DIRECT_ROUTING_BLOCKED\)/);
     const md = explanationMarkdown(x);
-    assert.match(md, /^# client 203\.0\.113\.7 → web:80: ✅ reachable/);
+    assert.match(md, /^# client 203\.0\.113\.7 → web:80: ✓ reachable/);
     assert.match(md, /\| direct \(routed\) \| usernet \| `192\.0\.2\.2` \| – \| \*\*blocked\*\* \| DIRECT\\_ROUTING, DIRECT\\_ROUTING\\_BLOCKED \|/);
   });
 });
