@@ -9,6 +9,30 @@ DNE_CODE_SERVER_PREFIX="${DNE_CODE_SERVER_PREFIX:-/opt/dne/code-server-$DNE_CODE
 DNE_TEST_IMAGE="${DNE_TEST_IMAGE:-dne-busybox:local}"
 DNE_DOCKER_SOCK="${DNE_DOCKER_SOCK:-/var/run/docker.sock}"
 
+# The engine layer runs once per engine (scripts/test.sh); test/helpers/engines.ts mirrors these.
+#   system   - the system's docker.io (20.10) in the host's netns, DNE_DOCKER_SOCK
+#   docker28 - Debian unstable's newest docker.io (28.x), unpacked under /opt/dne, in its own
+#              netns with its own containerd; reached from the host over a veth pair
+#   rootless - the system's dockerd run rootless (rootlesskit + slirp4netns) by DNE_ROOTLESS_USER
+DNE_ENGINES="${DNE_ENGINES:-system docker28 rootless}"
+DNE_E28_NETNS="${DNE_E28_NETNS:-dne-e28}"
+DNE_E28_RUN="${DNE_E28_RUN:-/run/dne-e28}"
+DNE_E28_DATA="${DNE_E28_DATA:-/var/lib/dne-e28}"
+DNE_E28_SOCK="${DNE_E28_SOCK:-$DNE_E28_RUN/docker.sock}"
+DNE_E28_PIDFILE="${DNE_E28_PIDFILE:-$DNE_E28_RUN/docker.pid}"
+# The unpacked docker.io: unstable's newest, else trixie's (a fallback that says so loudly).
+DNE_E28_SID_DIR="${DNE_E28_SID_DIR:-/opt/dne/docker-sid}"
+DNE_E28_TRIXIE_DIR="${DNE_E28_TRIXIE_DIR:-/opt/dne/docker-trixie}"
+# The veth pair between the host netns and the engine's netns (198.18.0.0/15: benchmarking range).
+DNE_E28_HOST_IF="${DNE_E28_HOST_IF:-dne-e28-h}"
+DNE_E28_NS_IF="${DNE_E28_NS_IF:-dne-e28-n}"
+DNE_E28_HOST_ADDR="${DNE_E28_HOST_ADDR:-198.18.28.1}"
+DNE_E28_NS_ADDR="${DNE_E28_NS_ADDR:-198.18.28.2}"
+DNE_E28_PREFIXLEN="${DNE_E28_PREFIXLEN:-30}"
+# The unprivileged user that runs the rootless engine; its socket is /run/user/<uid>/docker.sock.
+DNE_ROOTLESS_USER="${DNE_ROOTLESS_USER:-dne-rootless}"
+DNE_ROOTLESSKIT_SCRIPT="${DNE_ROOTLESSKIT_SCRIPT:-/usr/share/docker.io/contrib/dockerd-rootless.sh}"
+
 # Absolute path of the repository (the folder above scripts/).
 repo_root() { (cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd); }
 
@@ -31,6 +55,24 @@ docker_ping() {
   else
     docker version >/dev/null 2>&1
   fi
+}
+
+# True when GET /_ping answers OK on the unix socket $1.
+sock_ping() {
+  [ "$(curl -s --max-time 2 --unix-socket "$1" http://x/_ping 2>/dev/null)" = "OK" ]
+}
+
+# The rootless user's uid, or nothing when the user does not exist.
+rootless_uid() { id -u "$DNE_ROOTLESS_USER" 2>/dev/null || true; }
+
+# The docker socket of engine $1 (system, docker28, rootless).
+engine_sock() {
+  case "$1" in
+    system) printf '%s\n' "$DNE_DOCKER_SOCK" ;;
+    docker28) printf '%s\n' "$DNE_E28_SOCK" ;;
+    rootless) printf '/run/user/%s/docker.sock\n' "$(rootless_uid)" ;;
+    *) die "unknown engine: $1 (known: $DNE_ENGINES)" ;;
+  esac
 }
 
 # Print an error naming what is missing and exit non-zero.

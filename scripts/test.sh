@@ -28,11 +28,12 @@ npx eslint .
 
 passed=0
 failed=0
-# Node's test runner: spec to the console, TAP to a file we count from.
+# Node's test runner: spec to the console, TAP to a file we count from. The closing line names
+# the layer as $LAYER_LABEL when set (the TAP file keeps the plain name).
 node_layer() {
   local name=$1
   shift
-  local tap="test-results/$name.tap" rc=0
+  local tap="test-results/$name.tap" rc=0 label=${LAYER_LABEL:-$name}
   node --test --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$tap" "$@" || rc=$?
   local p f
@@ -43,10 +44,10 @@ node_layer() {
   f=$((${f:-0} + ${c:-0}))
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
-    echo "$name: ran no test" >&2
+    echo "$label: ran no test" >&2
     f=1
   fi
-  echo "$name: $p passed, $f failed"
+  echo "$label: $p passed, $f failed"
   passed=$((passed + p))
   failed=$((failed + f))
 }
@@ -54,8 +55,28 @@ node_layer() {
 step "unit"
 node_layer unit dist-test/test/unit/
 
-step "engine (real dockerd)"
-node_layer engine --test-concurrency=1 dist-test/test/engine/
+# The engine layer once per engine (scripts/lib.sh: system, docker28, rootless), each with its own
+# TAP file and closing line `engine[<name> <version>]: N passed, N failed`. An engine that does not
+# answer fails its run, with why; it is never skipped.
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+for engine in $DNE_ENGINES; do
+  sock=$(engine_sock "$engine")
+  step "engine on $engine (real dockerd at unix://$sock)"
+  version=$(DOCKER_HOST="unix://$sock" docker version --format '{{.Server.Version}}' 2>&1) || {
+    echo "engine[$engine]: the engine does not answer on unix://$sock: $version (scripts/provision.sh starts it)" >&2
+    echo "engine[$engine]: 0 passed, 1 failed"
+    failed=$((failed + 1))
+    continue
+  }
+  case "$engine:$version" in
+    docker28:28.*) ;;
+    docker28:*) echo "!!!!!!!! engine docker28 runs docker $version, NOT 28.x (the trixie fallback) !!!!!!!!" ;;
+  esac
+  # Root reaches the rootless user's socket too (root passes its 0700 runtime dir).
+  DOCKER_HOST="unix://$sock" DNE_TEST_ENGINE=$engine LAYER_LABEL="engine[$engine ${version%%+*}]" \
+    node_layer "engine-$engine" --test-concurrency=1 dist-test/test/engine/
+done
 
 # A layer that prints "<name>: N passed, N failed" and exits non-zero on failure.
 line_layer() {

@@ -8,7 +8,8 @@ import { explain } from '../../src/analysis/reachability';
 import { createController } from '../../src/core/connect';
 import type { Controller } from '../../src/core/controller';
 import type { Snapshot } from '../../src/shared/model';
-import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer, sh } from '../helpers/docker';
+import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer } from '../helpers/docker';
+import { currentEngine, engineEnv, inEngineNetns, onEngine, outsideClientAddress } from '../helpers/engines';
 
 let snap: Snapshot;
 let controller: Controller;
@@ -34,15 +35,29 @@ async function fetches(from: string, host: string): Promise<boolean> {
   return false;
 }
 
-function hostGet(port: number): Promise<string> {
+/** An HTTP GET from this process (the host's netns, outside the engine's on docker28 and rootless). */
+function hostGet(host: string, port: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    get({ host: '127.0.0.1', port, path: '/', timeout: 2000 }, (res) => {
+    const req = get({ host, port, path: '/', timeout: 2000 }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (body += d));
       res.on('end', () => resolve(body));
-    }).on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`timeout: ${host}:${port}`)));
+    req.on('error', reject);
   });
+}
+
+/** An HTTP GET from inside the engine's netns (curl run there with nsenter). */
+const netnsGet = (host: string, port: number): Promise<string> => inEngineNetns(['curl', '-s', '--max-time', '2', `http://${host}:${port}/`]);
+
+/** The host port a container publishes its port on, for a host IP. */
+async function publishedPort(name: string, port: string, hostIp: string): Promise<number> {
+  const ports = JSON.parse(await docker('inspect', '--format', '{{json .NetworkSettings.Ports}}', name)) as Record<string, { HostIp: string; HostPort: string }[] | null>;
+  const b = ports[port]?.find((x) => x.HostIp === hostIp);
+  assert.ok(b, `${name} publishes ${port} on ${hostIp}: ${JSON.stringify(ports)}`);
+  return Number(b.HostPort);
 }
 
 const WEB = ['sh', '-c', 'mkdir -p /www && echo dne-ok > /www/index.html && httpd -f -p 80 -h /www'];
@@ -53,7 +68,7 @@ const ctr = (name: string): Snapshot['containers'][number] => {
 };
 const ip = (name: string, net: string): string => ctr(name).endpoints.find((e) => e.network === net)?.ipv4 ?? '';
 
-describe('path and explain against the kernel and real traffic', () => {
+describe(onEngine('path and explain against the kernel and real traffic'), () => {
   before(async () => {
     await requireEngine();
     await cleanTestResources('dne-test-an-');
@@ -64,6 +79,8 @@ describe('path and explain against the kernel and real traffic', () => {
     await docker('run', '-d', '--name', 'dne-test-an-web', '--label', 'dne.test=1', '--network', 'dne-test-an-a', '--network-alias', 'websvc', '-p', '127.0.0.1::80', 'dne-busybox:local', ...WEB);
     await runTestContainer('dne-test-an-a2', '--network', 'dne-test-an-a');
     await runTestContainer('dne-test-an-b1', '--network', 'dne-test-an-b');
+    // Published on every address: reachable from outside the engine's netns.
+    await docker('run', '-d', '--name', 'dne-test-an-pub', '--label', 'dne.test=1', '--network', 'dne-test-an-b', '-p', '80', 'dne-busybox:local', ...WEB);
     await runTestContainer('dne-test-an-n1', '--network', 'dne-test-an-noicc');
     await runTestContainer('dne-test-an-n2', '--network', 'dne-test-an-noicc');
     await runTestContainer('dne-test-an-i1', '--network', 'dne-test-an-int');
@@ -71,7 +88,7 @@ describe('path and explain against the kernel and real traffic', () => {
     await runTestContainer('dne-test-an-d1');
     await runTestContainer('dne-test-an-d2');
     await runTestContainer('dne-test-an-joined', '--network', 'container:dne-test-an-web');
-    controller = createController({ env: {} });
+    controller = createController({ env: engineEnv() });
     await controller.refresh();
     snap = await controller.refreshFirewall();
   });
@@ -80,29 +97,60 @@ describe('path and explain against the kernel and real traffic', () => {
     await cleanTestResources('dne-test-an-');
   });
 
-  it('egress hops name the kernel veth, its bridge, and the MASQUERADE rule iptables has', async () => {
+  it('egress hops name the kernel veth, its bridge, and the MASQUERADE rule iptables has (engine netns)', async () => {
     const p = containerPath(ctr('dne-test-an-web'), snap);
     const veth = p.egress.hops.find((h) => h.kind === 'veth')?.name ?? '';
-    const link = JSON.parse(await sh('ip', ['-j', 'link', 'show', veth])) as { master?: string }[];
+    const link = JSON.parse(await inEngineNetns(['ip', '-j', 'link', 'show', veth])) as { master?: string }[];
     assert.equal(p.egress.hops.find((h) => h.kind === 'bridge')?.name, link[0]?.master);
-    const nat = await sh('iptables', ['-t', 'nat', '-S', 'POSTROUTING']);
+    const nat = await inEngineNetns(['iptables', '-t', 'nat', '-S', 'POSTROUTING']);
     const rule = p.egress.hops.find((h) => h.kind === 'nat')?.rule ?? '';
     assert.match(rule, /-s 10\.254\.50\.0\/24 ! -o br-\w+ -j MASQUERADE/);
     assert.ok(nat.split('\n').includes(rule), `${rule} in iptables -t nat -S`);
     assert.equal(p.egress.masqueraded, true);
   });
 
-  it('ingress names the DNAT rule iptables has and the docker-proxy behind the loopback port', async () => {
+  it('ingress names the DNAT rule iptables has (engine netns) and the docker-proxy behind the loopback port', async () => {
     const p = containerPath(ctr('dne-test-an-web'), snap);
     const lo = p.ingress.find((i) => i.hostIp === '127.0.0.1');
     assert.ok(lo, JSON.stringify(p.ingress));
-    const dnat = await sh('iptables', ['-t', 'nat', '-S', 'DOCKER']);
+    const dnat = await inEngineNetns(['iptables', '-t', 'nat', '-S', 'DOCKER']);
     assert.ok(lo.rule && dnat.split('\n').includes(lo.rule), `${lo.rule ?? 'no rule'} in iptables -t nat -S DOCKER`);
-    assert.equal(lo.via, 'both');
+    // rootless: rootlesskit's port driver dials the port on the engine netns's loopback, which the
+    // DNAT rule (OUTPUT ! -d 127.0.0.0/8) leaves alone, so only the proxy carries it.
+    assert.equal(lo.via, currentEngine().netns === 'rootless' ? 'proxy' : 'both');
     assert.match(lo.proxy ?? '', /docker-proxy \(pid \d+\) 127\.0\.0\.1:\d+ → 10\.254\.50\.\d+:80/);
-    // And it really answers, from the host through docker-proxy.
-    const page = await hostGet(lo.hostPort);
-    assert.match(page, /dne-ok/);
+    // And it really answers on the engine netns's loopback, through docker-proxy.
+    assert.match(await netnsGet('127.0.0.1', lo.hostPort), /dne-ok/);
+    const outside = outsideClientAddress(lo.hostPort, '127.0.0.1');
+    if (outside) {
+      // system: the host's own loopback; rootless: rootlesskit listens on the host's 127.0.0.1 too.
+      assert.match(await hostGet(outside.host, outside.port), /dne-ok/);
+    } else {
+      // docker28: 127.0.0.1 is the engine netns's own loopback, so the netns's address does not answer.
+      const e = currentEngine();
+      await assert.rejects(hostGet(e.netnsAddress ?? '', lo.hostPort), `a 127.0.0.1 port of ${e.name} must not answer on ${e.netnsAddress ?? ''}`);
+    }
+  });
+
+  it('a port published on every address answers from outside the engine\'s netns', async () => {
+    const port = await publishedPort('dne-test-an-pub', '80/tcp', '0.0.0.0');
+    const p = containerPath(ctr('dne-test-an-pub'), snap);
+    assert.ok(p.ingress.some((i) => i.hostPort === port && (i.hostIp === null || i.hostIp === '0.0.0.0')), JSON.stringify(p.ingress));
+    const outside = outsideClientAddress(port);
+    assert.ok(outside, `${currentEngine().name} reaches a 0.0.0.0 port from outside`);
+    assert.match(await hostGet(outside.host, outside.port), /dne-ok/);
+  });
+
+  it('direct routing to a container: 28 drops it in the engine netns\'s raw table, older engines have no such rule; the model agrees', async () => {
+    const webIp = ip('dne-test-an-web', 'dne-test-an-a');
+    const raw = (await inEngineNetns(['iptables-save', '-t', 'raw'])).split('\n');
+    const drop = raw.find((l) => l.startsWith('-A PREROUTING') && l.includes(`-d ${webIp}/32`) && / -j DROP$/.test(l));
+    const major = Number(snap.engine.version.split('.')[0]);
+    if (major >= 28) assert.ok(drop, `docker ${snap.engine.version}: a raw PREROUTING drop for ${webIp} in\n${raw.join('\n')}`);
+    else assert.equal(drop, undefined, `docker ${snap.engine.version} writes no raw-table drops`);
+    const fw = snap.host.firewall;
+    assert.ok(fw, `firewall read as root: ${snap.host.unavailable.join(' | ')}`);
+    assert.equal(fw.directRoutingDrops.some((d) => d.containerIp === webIp), drop !== undefined, JSON.stringify(fw.directRoutingDrops));
   });
 
   it('shared user network: reachable by IP, name and alias, as ping and wget show', async () => {

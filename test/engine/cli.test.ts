@@ -2,14 +2,43 @@
 // degradation without root.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Snapshot } from '../../src/shared/model';
 import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer, sh } from '../helpers/docker';
+import { currentEngine, engineEnv, engineUser, expectedDockerLayout, onEngine } from '../helpers/engines';
 
 const repo = resolve(__dirname, '..', '..', '..');
-const cli = join(repo, 'dist', 'cli.js');
+const builtCli = join(repo, 'dist', 'cli.js');
+// The tests run the CLI as other users (nobody, the rootless user), who may not be able to enter
+// the checkout (a clone under /root or a mktemp -d is 0700). dist/cli.js is one esbuild bundle
+// that needs nothing else at run time, so they run a copy in a world-readable temp dir.
+let cliDir = '';
+let cli = builtCli;
+
+function copyCli(): void {
+  cliDir = mkdtempSync(join(tmpdir(), 'dne-test-cli-'));
+  chmodSync(cliDir, 0o755);
+  cli = join(cliDir, 'cli.js');
+  copyFileSync(builtCli, cli);
+  chmodSync(cli, 0o644);
+}
+
+/** setpriv argv: nobody with only the socket's group (uses the engine, has no other privilege). */
+const asNobodyWithSocketGroup = (): string[] => ['setpriv', '--reuid=65534', `--regid=${statSync(currentEngine().socketPath).gid}`, '--clear-groups'];
+
+/**
+ * A user without root who may use the engine: nobody with the socket's group (system, docker28),
+ * or, for the rootless engine, its own user (only that user reaches its socket).
+ */
+function nonRootUser(): { wrap: string[]; env: Record<string, string>; rootless: boolean } {
+  const e = currentEngine();
+  if (e.netns !== 'rootless') return { wrap: asNobodyWithSocketGroup(), env: { HOME: '/tmp' }, rootless: false };
+  const u = engineUser();
+  return { wrap: ['setpriv', `--reuid=${u.uid}`, `--regid=${u.gid}`, '--init-groups'], env: { HOME: u.home, XDG_RUNTIME_DIR: `/run/user/${u.uid}` }, rootless: true };
+}
 
 interface Run {
   code: number;
@@ -21,21 +50,25 @@ function runCli(args: string[], env: Record<string, string> = {}, wrap: string[]
   const [cmd, ...pre] = wrap.length ? wrap : ['node'];
   const argv = wrap.length ? [...pre, 'node', cli, ...args] : [cli, ...args];
   return new Promise((res) => {
-    execFile(cmd ?? 'node', argv, { env: { PATH: process.env.PATH ?? '', ...env }, cwd: '/' }, (err, stdout, stderr) => {
+    execFile(cmd ?? 'node', argv, { env: { PATH: process.env.PATH ?? '', ...engineEnv(), ...env }, cwd: '/' }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       res({ code, stdout, stderr });
     });
   });
 }
 
-describe('cli topology', () => {
+describe(onEngine('cli topology'), () => {
   before(async () => {
+    copyCli();
     await requireEngine();
     await cleanTestResources('dne-test-cli');
     await createTestNetwork('dne-test-cli-net', '--subnet', '10.254.9.0/24', '--gateway', '10.254.9.1');
     await runTestContainer('dne-test-cli1', '--network', 'dne-test-cli-net', '--ip', '10.254.9.20', '--network-alias', 'cli-alias');
   });
-  after(() => cleanTestResources('dne-test-cli'));
+  after(async () => {
+    await cleanTestResources('dne-test-cli');
+    if (cliDir) rmSync(cliDir, { recursive: true, force: true });
+  });
 
   it('prints only the snapshot JSON on stdout', async () => {
     const r = await runCli(['topology', '--json']);
@@ -49,7 +82,7 @@ describe('cli topology', () => {
       [['dne-test-cli-net', '10.254.9.20', 24, '10.254.9.1', 'cli-alias']],
     );
     assert.match(c.endpoints[0]?.hostVeth ?? '', /^veth/);
-    assert.equal(s.engine.endpoint, 'unix:///var/run/docker.sock');
+    assert.equal(s.engine.endpoint, currentEngine().dockerHost);
     const n = s.networks.find((x) => x.name === 'dne-test-cli-net');
     assert.deepEqual(n?.subnets.map((x) => [x.subnet, x.gateway, x.ipRange]), [['10.254.9.0/24', '10.254.9.1', null]]);
     assert.equal(n?.bridge, `br-${n?.id.slice(0, 12)}`);
@@ -71,29 +104,40 @@ describe('cli topology', () => {
   it('explain and firewall print JSON with the documented fields', async () => {
     const x = await runCli(['explain', 'dne-test-cli1', 'dne-test-cli1', '--json']);
     assert.equal(x.code, 0, x.stderr);
-    assert.deepEqual(Object.keys(JSON.parse(x.stdout) as object).sort(), ['from', 'port', 'reachable', 'reasons', 'to', 'ways']);
+    assert.deepEqual(Object.keys(JSON.parse(x.stdout) as object).sort(), ['from', 'fromKind', 'port', 'reachable', 'reasons', 'to', 'ways']);
     const f = await runCli(['firewall', '--json']);
     const m = JSON.parse(f.stdout) as { backend: string; dockerLayout: string; masquerade: { source: string }[] };
-    assert.equal(m.dockerLayout, 'docker-20.10-27');
+    // The engine's own rules (its netns), in the layout its version writes.
+    assert.equal(m.dockerLayout, expectedDockerLayout(await docker('version', '--format', '{{.Server.Version}}')));
     assert.ok(m.masquerade.some((x2) => x2.source === '10.254.9.0/24'));
   });
 
-  it('without root: explain still answers from the API and says the firewall was not read', async () => {
-    const gid = statSync('/var/run/docker.sock').gid;
-    const r = await runCli(['explain', 'dne-test-cli1', 'dne-test-cli1', '--json'], { HOME: '/tmp' }, ['setpriv', '--reuid=65534', `--regid=${gid}`, '--clear-groups']);
+  it('without root: explain still answers from the API; the firewall is read only where the user may (its own rootless engine)', async () => {
+    const u = nonRootUser();
+    const r = await runCli(['explain', 'dne-test-cli1', 'dne-test-cli1', '--json'], u.env, u.wrap);
     assert.equal(r.code, 0, r.stderr);
-    const t = await runCli(['topology', '--json'], { HOME: '/tmp' }, ['setpriv', '--reuid=65534', `--regid=${gid}`, '--clear-groups']);
+    const t = await runCli(['topology', '--json'], u.env, u.wrap);
+    assert.equal(t.code, 0, t.stderr);
     const s = JSON.parse(t.stdout) as Snapshot;
-    assert.equal(s.host.firewall, null);
-    assert.ok(s.host.unavailable.some((u) => /Firewall rules not read: Not root, and `sudo -n iptables-save` was refused/.test(u)), s.host.unavailable.join(' | '));
+    if (u.rootless) {
+      // The engine's netns belongs to the user's own user namespace: no root needed, none advised.
+      assert.notEqual(s.host.firewall, null, s.host.unavailable.join(' | '));
+      assert.ok(!s.host.unavailable.some((x) => /run as root|sudo/i.test(x)), s.host.unavailable.join(' | '));
+    } else {
+      assert.equal(s.host.firewall, null);
+      // The system engine's rules are the host's (iptables-save); docker28's are in a netns of
+      // root's that only nsenter enters.
+      const tool = currentEngine().netns === 'host' ? 'iptables-save' : 'nsenter';
+      assert.ok(s.host.unavailable.some((x) => x.includes(`Firewall rules not read: Not root, and \`sudo -n ${tool}\` was refused`)), s.host.unavailable.join(' | '));
+    }
   });
 
   it('the helper container runs on the engine for a user without root, or says why it cannot', async () => {
-    const gid = statSync('/var/run/docker.sock').gid;
-    const r = await runCli(['firewall', '--json', '--host-helper', 'container', '--helper-image', 'dne-busybox:local'], { HOME: '/tmp' }, ['setpriv', '--reuid=65534', `--regid=${gid}`, '--clear-groups']);
+    const u = nonRootUser();
+    const r = await runCli(['firewall', '--json', '--host-helper', 'container', '--helper-image', 'dne-busybox:local'], u.env, u.wrap);
     if (r.code === 0) {
-      // Privileged containers work here: the model is the host's.
-      assert.equal((JSON.parse(r.stdout) as { dockerLayout: string }).dockerLayout, 'docker-20.10-27');
+      // Privileged containers work here: the model is the engine's (its netns's rules).
+      assert.equal((JSON.parse(r.stdout) as { dockerLayout: string }).dockerLayout, expectedDockerLayout(await docker('version', '--format', '{{.Server.Version}}')));
     } else {
       // This sandbox refuses privileged containers (runc: unable to apply caps): say so, plainly.
       assert.match(r.stderr, /Firewall not read: .*The helper container \(dne-busybox:local\) could not run: .+/);
@@ -118,29 +162,45 @@ describe('cli topology', () => {
   });
 
   it('names an unknown context', async () => {
-    const r = await runCli(['topology'], { DOCKER_CONTEXT: 'dne-test-ghost', HOME: '/tmp' });
+    // No DOCKER_HOST (it would win over the context).
+    const r = await runCli(['topology'], { DOCKER_CONTEXT: 'dne-test-ghost', DOCKER_HOST: '', HOME: '/tmp' });
     assert.equal(r.code, 1);
     assert.match(r.stderr, /Docker context "dne-test-ghost" does not exist/);
   });
 
-  it('without root: API facts are all there, host facts are null and it says why', async () => {
+  it('without root: API facts are all there; host facts are null and it says why, except for the rootless engine\'s own user', async () => {
     // nobody, with only the socket's group: can use the engine, cannot read /proc/<pid>/root.
-    const gid = statSync('/var/run/docker.sock').gid;
-    const r = await runCli(['topology', '--json'], { HOME: '/tmp' }, ['setpriv', '--reuid=65534', `--regid=${gid}`, '--clear-groups']);
+    // The rootless engine's user owns the engine's namespaces: it reads them without root.
+    const u = nonRootUser();
+    const r = await runCli(['topology', '--json'], u.env, u.wrap);
     assert.equal(r.code, 0, r.stderr);
     const s = JSON.parse(r.stdout) as Snapshot;
     const ep = s.containers.find((x) => x.name === 'dne-test-cli1')?.endpoints[0];
     assert.equal(ep?.ipv4, '10.254.9.20');
-    assert.equal(ep?.hostVeth, null);
-    assert.equal(ep?.ifname, null);
-    assert.ok(s.host.unavailable.some((u) => /Not root/.test(u)), s.host.unavailable.join(' | '));
-    assert.notEqual(s.host.bridges, null, '/sys/class/net needs no privilege');
+    if (u.rootless) {
+      assert.equal(s.host.engineNetns.kind, 'rootless', s.host.engineNetns.how);
+      assert.match(ep?.hostVeth ?? '', /^veth/, s.host.unavailable.join(' | '));
+      assert.equal(ep?.ifname, 'eth0');
+      assert.ok(!s.host.unavailable.some((x) => /run as root|sudo/i.test(x)), s.host.unavailable.join(' | '));
+    } else {
+      assert.equal(ep?.hostVeth, null);
+      assert.equal(ep?.ifname, null);
+      assert.ok(s.host.unavailable.some((x) => /Not root/.test(x)), s.host.unavailable.join(' | '));
+    }
+    if (currentEngine().netns === 'own') {
+      // /sys/class/net here is the host's; the engine's bridges are in root's netns, closed to nobody.
+      assert.equal(s.host.bridges, null);
+      assert.ok(s.host.unavailable.some((x) => /Interfaces of the engine's netns .* were not read/.test(x)), s.host.unavailable.join(' | '));
+    } else {
+      assert.notEqual(s.host.bridges, null, '/sys/class/net needs no privilege (and the rootless user enters its own netns)');
+    }
   });
 
-  it('a user without socket access is told to join the docker group', async () => {
+  it('a user without socket access is told why', async () => {
     const r = await runCli(['topology'], { HOME: '/tmp' }, ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /Permission denied.*docker group/);
+    // The rootless engine's socket is in its user's 0700 runtime dir: no group opens it.
+    assert.match(r.stderr, currentEngine().netns === 'rootless' ? /Permission denied/ : /Permission denied.*docker group/);
   });
 
   it('rejects an unknown command with usage', async () => {

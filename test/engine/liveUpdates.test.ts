@@ -9,6 +9,7 @@ import { createController } from '../../src/core/connect';
 import type { Controller, SnapshotChange } from '../../src/core/controller';
 import { LiveUpdates, type ConnectionStatus } from '../../src/core/liveUpdates';
 import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer } from '../helpers/docker';
+import { currentEngine, engineEnv, onEngine } from '../helpers/engines';
 
 function waitForChange(c: Controller, pred: (ch: SnapshotChange) => boolean, ms = 10_000): Promise<SnapshotChange> {
   return new Promise((resolve, reject) => {
@@ -38,7 +39,7 @@ function waitForStatus(live: LiveUpdates, state: ConnectionStatus['state'], ms =
   });
 }
 
-describe('live updates on the real engine', () => {
+describe(onEngine('live updates on the real engine'), () => {
   before(async () => {
     await requireEngine();
     await cleanTestResources('dne-test-live');
@@ -47,7 +48,7 @@ describe('live updates on the real engine', () => {
 
   it('re-reads only the container a connect event names, and only the network a create event names', async () => {
     await runTestContainer('dne-test-live1');
-    const controller = createController({ env: {} });
+    const controller = createController({ env: engineEnv() });
     const live = new LiveUpdates(controller, { debounceMs: 20 });
     try {
       await live.start();
@@ -88,7 +89,7 @@ describe('live updates on the real engine', () => {
     const startProxy = (): Promise<Server> =>
       new Promise((resolve) => {
         const server = createServer((client) => {
-          const upstream = createConnection('/var/run/docker.sock');
+          const upstream = createConnection(currentEngine().socketPath);
           conns.add(client).add(upstream);
           client.pipe(upstream).pipe(client);
           const close = (): void => {

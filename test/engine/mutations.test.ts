@@ -7,6 +7,7 @@ import type { Controller } from '../../src/core/controller';
 import { Mutations } from '../../src/core/mutations';
 import { ValidationError } from '../../src/core/validate';
 import { TEST_IMAGE, cleanTestResources, createTestNetwork, docker, dockerJson, requireEngine, runTestContainer } from '../helpers/docker';
+import { engineEnv, onEngine } from '../helpers/engines';
 
 const LABELS = { 'dne.test': '1' };
 let controller: Controller;
@@ -39,7 +40,7 @@ async function refused(call: () => Promise<unknown>, message: RegExp): Promise<v
   assert.ok(now === before, `engine state changed:\nbefore ${before.slice(0, 2000)}\nafter  ${now.slice(0, 2000)}`);
 }
 
-describe('mutations on the real engine', () => {
+describe(onEngine('mutations on the real engine'), () => {
   before(async () => {
     await requireEngine();
     await cleanTestResources('dne-test-m-');
@@ -50,7 +51,7 @@ describe('mutations on the real engine', () => {
     await runTestContainer('dne-test-m-host', '--network', 'host');
     await runTestContainer('dne-test-m-joined', '--network', 'container:dne-test-m-c1');
     await docker('create', '--name', 'dne-test-m-created', '--label', 'dne.test=1', TEST_IMAGE, 'sleep', '60');
-    controller = createController({ env: {} });
+    controller = createController({ env: engineEnv() });
     m = new Mutations(controller);
   });
   after(async () => {

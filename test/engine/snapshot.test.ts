@@ -1,11 +1,11 @@
 // The snapshot against the real engine and the kernel, field by field.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { createController } from '../../src/core/connect';
 import type { Controller } from '../../src/core/controller';
 import type { ContainerInfo, Snapshot } from '../../src/shared/model';
 import { cleanTestResources, dockerJson, requireEngine, sh } from '../helpers/docker';
+import { currentEngine, engineEnv, inEngineNetns, onEngine } from '../helpers/engines';
 import { S, buildScenario } from '../helpers/scenario';
 
 interface InspectedContainer {
@@ -36,11 +36,11 @@ const byName = (name: string): ContainerInfo => {
   return c;
 };
 
-describe('snapshot on the real engine', () => {
+describe(onEngine('snapshot on the real engine'), () => {
   before(async () => {
     await requireEngine();
     await buildScenario();
-    controller = createController({ env: {} });
+    controller = createController({ env: engineEnv() });
     snap = await controller.refresh();
   });
   after(async () => {
@@ -52,7 +52,7 @@ describe('snapshot on the real engine', () => {
     const v = await dockerJson<{ Server: { Version: string; ApiVersion: string } }>('version', '--format', '{{json .}}');
     assert.equal(snap.engine.version, v.Server.Version);
     assert.equal(snap.engine.apiVersion, v.Server.ApiVersion);
-    assert.equal(snap.engine.endpoint, 'unix:///var/run/docker.sock');
+    assert.equal(snap.engine.endpoint, currentEngine().dockerHost);
   });
 
   it('matches docker network inspect for every test network', async () => {
@@ -121,8 +121,8 @@ describe('snapshot on the real engine', () => {
     assert.ok(snap.networks.find((n) => n.name === S.netA)?.containerIds.includes(c.id));
   });
 
-  it('maps each endpoint to the kernel: ifname, host veth peer and its bridge', async () => {
-    const hostLinks = JSON.parse(await sh('ip', ['-j', 'link', 'show'])) as IpLink[];
+  it('maps each endpoint to the kernel: ifname, host veth peer and its bridge (in the engine\'s netns)', async () => {
+    const hostLinks = JSON.parse(await inEngineNetns(['ip', '-j', 'link', 'show'])) as IpLink[];
     let checked = 0;
     for (const c of snap.containers.filter((x) => x.name.startsWith('dne-test-') && x.state === 'running' && x.endpoints.some((e) => e.ipv4))) {
       const inNs = JSON.parse(await sh('nsenter', ['-t', String(c.pid), '-n', 'ip', '-j', 'link', 'show'])) as IpLink[];
@@ -142,14 +142,15 @@ describe('snapshot on the real engine', () => {
     assert.ok(snap.host.bridges?.[S.bridgeA]?.includes(byName(S.a1).endpoints[0]?.hostVeth ?? '?'));
   });
 
-  it('reads the default route (the host\'s way out) as ip route shows it', async () => {
-    const routes = JSON.parse(await sh('ip', ['-j', 'route', 'show', 'default'])) as { dev: string; gateway?: string }[];
+  it('reads the default route (the engine netns\'s way out) as ip route shows it there', async () => {
+    const routes = JSON.parse(await inEngineNetns(['ip', '-j', 'route', 'show', 'default'])) as { dev: string; gateway?: string }[];
     const first = routes[0];
     assert.deepEqual(snap.host.defaultRoute, first ? { interface: first.dev, gateway: first.gateway ?? null } : null);
   });
 
-  it('reads ip_forward from the kernel and reports nothing unavailable as root', () => {
-    const v = readFileSync('/proc/sys/net/ipv4/ip_forward', 'utf8').trim() === '1';
+  it('reads ip_forward of the engine\'s netns and reports nothing unavailable as root', async () => {
+    // /proc/sys/net is per netns: read it from inside the engine's.
+    const v = (await inEngineNetns(['cat', '/proc/sys/net/ipv4/ip_forward'])) === '1';
     assert.equal(snap.host.ipForward, v);
     assert.deepEqual(snap.host.unavailable, []);
   });

@@ -1,7 +1,9 @@
 // Test-side helpers that drive the real engine through the docker CLI, as the tutorials do.
-// Everything created here is named dne-test-* and labelled dne.test=1.
+// Everything created here is named dne-test-* and labelled dne.test=1. The CLI talks to the
+// engine under test (test/helpers/engines.ts: DNE_TEST_ENGINE), whatever DOCKER_HOST says.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { currentEngine } from './engines';
 
 const run = promisify(execFile);
 
@@ -14,7 +16,10 @@ export async function sh(cmd: string, args: string[]): Promise<string> {
   return stdout.trim();
 }
 
-export const docker = (...args: string[]): Promise<string> => sh('docker', args);
+export async function docker(...args: string[]): Promise<string> {
+  const { stdout } = await run('docker', args, { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DOCKER_HOST: currentEngine().dockerHost } });
+  return stdout.trim();
+}
 
 export async function dockerJson<T>(...args: string[]): Promise<T> {
   return JSON.parse(await docker(...args)) as T;
@@ -22,15 +27,16 @@ export async function dockerJson<T>(...args: string[]): Promise<T> {
 
 /** Fails loudly when the engine or the offline image is missing: an engine test never skips. */
 export async function requireEngine(): Promise<void> {
+  const e = currentEngine();
   try {
     await docker('version', '--format', '{{.Server.Version}}');
   } catch (err) {
-    throw new Error(`No Docker engine answers on this machine: run scripts/provision.sh (as root) first. ${String(err)}`);
+    throw new Error(`Engine ${e.name}: no Docker engine answers on ${e.dockerHost}: run scripts/provision.sh (as root) first. ${String(err)}`);
   }
   try {
     await docker('image', 'inspect', TEST_IMAGE);
   } catch {
-    throw new Error(`The offline test image ${TEST_IMAGE} is missing: run scripts/provision.sh (it builds it from busybox-static).`);
+    throw new Error(`Engine ${e.name}: the offline test image ${TEST_IMAGE} is missing on ${e.dockerHost}: run scripts/provision.sh (it builds it from busybox-static and loads it into every engine).`);
   }
 }
 

@@ -120,10 +120,12 @@ export function engineEnv(): Record<string, string> {
 /** The pid of the process that listens on a unix socket path: /proc/net/unix (listening flag) → /proc/<pid>/fd. */
 function socketListenerPid(path: string, netUnix = '/proc/net/unix'): number | null {
   const inodes = new Set<string>();
+  // /var/run is a link to /run: the socket may be bound by either name.
+  const names = new Set([path, path.startsWith('/var/run/') ? path.slice(4) : `/var${path}`]);
   for (const line of readFileSync(netUnix, 'utf8').split('\n').slice(1)) {
     const f = line.trim().split(/\s+/);
     // Num RefCount Protocol Flags Type St Inode Path; flags 00010000 = listening (__SO_ACCEPTCON).
-    if (f[7] === path && f[3] === '00010000' && f[6]) inodes.add(f[6]);
+    if (f[7] && names.has(f[7]) && f[3] === '00010000' && f[6]) inodes.add(f[6]);
   }
   if (!inodes.size) return null;
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
