@@ -29,16 +29,16 @@ export function modeGroupOf(c: ContainerInfo): ModeGroup | 'joined' {
 }
 
 /**
- * A container's line in the Containers group: each address beside its own network, the network of
- * its mode first (`orbit-edge 10.5.0.3 · bridge 172.17.0.3`), never one network's mode beside
- * another's address.
+ * A container's line in the Containers group: each address with its own network, the network of its
+ * mode first (`10.5.0.3 (orbit-edge) · 172.17.0.3 (bridge)`), never one network's mode beside
+ * another's address. The address leads: the sidebar is narrow and cuts the end.
  */
 export function containerAddresses(c: ContainerInfo): string {
   const withIp = c.endpoints.filter((e) => e.ipv4);
   if (!withIp.length) return c.networkMode;
   const modeNet = c.networkMode === 'default' ? 'bridge' : c.networkMode;
   const ordered = [...withIp.filter((e) => e.network === modeNet), ...withIp.filter((e) => e.network !== modeNet)];
-  const shown = ordered.slice(0, 2).map((e) => `${e.network} ${e.ipv4 ?? ''}`);
+  const shown = ordered.slice(0, 2).map((e) => `${e.ipv4 ?? ''} (${e.network})`);
   if (ordered.length > 2) shown.push(`+${ordered.length - 2} more`);
   return shown.join(' · ');
 }

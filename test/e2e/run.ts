@@ -43,7 +43,7 @@ const GATEWAY = '10.254.60.1';
 const IP = '10.254.60.20';
 const TAG = 'e2e';
 
-const CONTAINER_ROW: RowSpec = { label: CTR, description: 'bridge 172.*', parents: ['bridge', 'Containers'] };
+const CONTAINER_ROW: RowSpec = { label: CTR, description: '172.*', parents: ['bridge', 'Containers'] };
 const NETWORK_ROW: RowSpec = { label: NET, parents: ['Networks'] };
 const MEMBER_ROW: RowSpec = { label: CTR, description: IP, parents: [NET, 'Networks'] };
 

@@ -87,15 +87,15 @@ describe('containerAddresses (the Containers group line)', () => {
     return x;
   };
   it('puts each address beside its own network, the mode network first', () => {
-    assert.equal(containerAddresses(c('gt-multi')), 'gt-net-a 10.231.0.128 · gt-net-int 10.232.0.50');
+    assert.equal(containerAddresses(c('gt-multi')), '10.231.0.128 (gt-net-a) · 10.232.0.50 (gt-net-int)');
   });
   it('never puts a network-mode name beside another network\'s address', () => {
     // A container whose mode names one network, reconnected so its first endpoint is on another.
     const multi = c('gt-multi');
     const swapped = { ...multi, endpoints: [...multi.endpoints].reverse() };
-    assert.match(containerAddresses(swapped), /^gt-net-a 10\.231\.0\.128/);
+    assert.match(containerAddresses(swapped), /^10\.231\.0\.128 \(gt-net-a\)/);
     const onlyOther = { ...multi, endpoints: multi.endpoints.filter((e) => e.network !== 'gt-net-a') };
-    assert.equal(containerAddresses(onlyOther), 'gt-net-int 10.232.0.50');
+    assert.equal(containerAddresses(onlyOther), '10.232.0.50 (gt-net-int)');
   });
   it('shows the mode alone when there is no address (host, none, joined, stopped)', () => {
     assert.equal(containerAddresses(c('gt-host')), 'host');
