@@ -28,23 +28,51 @@ export interface UserMatch {
 }
 
 /** The DOCKER-USER rule that drops this traffic: read top to bottom, the first matching rule decides. */
-export function userDrop(rules: readonly UserRule[], m: UserMatch): UserRule | undefined {
+/** Matches UserRule does not carry: such a rule's verdict for a given packet is not known. */
+const UNMODELLED = /(^|\s)(-m\s+(set|multiport|iprange|mac|string|limit|recent|connlimit|hashlimit|owner|u32|bpf|time|physdev)\b|--sports?\b|--dports\b|--match-set\b|--src-range\b|--dst-range\b)/;
+/** `-m conntrack --ctstate RELATED,ESTABLISHED` (no NEW): it never sees the first packet of a connection. */
+const REPLIES_ONLY = /--(ct)?state\s+(\S+)/;
+
+function repliesOnly(text: string): boolean {
+  const states = REPLIES_ONLY.exec(text)?.[2]?.split(',');
+  return !!states && !states.includes('NEW') && !states.includes('UNTRACKED') && states.every((x) => x === 'RELATED' || x === 'ESTABLISHED');
+}
+
+export interface UserDecision {
+  /** The first rule that drops or rejects this new TCP connection. */
+  drop: UserRule | undefined;
+  /** Rules met before the decision whose matches are not modelled: they might decide instead. */
+  unsure: UserRule[];
+}
+
+/** DOCKER-USER (or the nft chain in its place) read top to bottom for a new TCP connection. */
+export function userDecision(rules: readonly UserRule[], m: UserMatch): UserDecision {
   const hit = (spec: string | null, ip: string): boolean => {
     if (!spec) return true;
     const neg = spec.startsWith('!');
     const inside = ipInCidr(ip, neg ? spec.slice(1) : spec);
     return neg ? !inside : inside;
   };
+  const unsure: UserRule[] = [];
   for (const r of rules) {
     if (!hit(r.source, m.src) || !hit(r.destination, m.dst)) continue;
+    if (r.protocol && r.protocol !== 'tcp' && r.protocol !== 'all' && !r.protocol.startsWith('!')) continue;
     if (r.port !== null && r.port !== m.port) continue;
-    if (r.port !== null && r.protocol && r.protocol !== 'tcp') continue;
     if (r.inInterface && m.inIf && !ifaceMatches(r.inInterface, m.inIf)) continue;
     if (r.outInterface && m.outIf && !ifaceMatches(r.outInterface, m.outIf)) continue;
-    if (r.verdict === 'RETURN' || r.verdict === 'ACCEPT') return undefined;
-    if (r.verdict === 'DROP' || r.verdict === 'REJECT') return r;
+    if (repliesOnly(r.rule)) continue;
+    if (UNMODELLED.test(r.rule)) {
+      if (r.verdict !== 'OTHER') unsure.push(r);
+      continue;
+    }
+    if (r.verdict === 'RETURN' || r.verdict === 'ACCEPT') return { drop: undefined, unsure };
+    if (r.verdict === 'DROP' || r.verdict === 'REJECT') return { drop: r, unsure };
   }
-  return undefined;
+  return { drop: undefined, unsure };
+}
+
+export function unmodelledText(unsure: readonly UserRule[]): string {
+  return `${unsure.length} rule(s) in ${unsure[0]?.chain ?? 'DOCKER-USER'} met first use matches this analysis does not model (ipsets, multiport, source ports …): they may accept or drop this connection, so the verdict is not certain.`;
 }
 
 /** The route the engine's netns uses to reach ip: longest prefix, then lowest metric. */

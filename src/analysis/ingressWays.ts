@@ -1,9 +1,10 @@
 // Pure: the ways into a container from outside its networks: its published ports (DNAT or
 // docker-proxy) and its own address routed to the host ('direct'), each decided by a rule.
+import { ipForwardEvidence } from '../shared/engineNetnsText';
 import type { PublishedRule } from '../shared/firewall';
 import type { ContainerInfo, Endpoint, NetworkInfo, PortBinding, ProxyProcess, Route, Snapshot } from '../shared/model';
 import type { AddReason, Way } from './explainTypes';
-import { forwardPolicyText, gatewayMode, inputFacts, routeText, unpublishedDrop, userDrop } from './explainRules';
+import { forwardPolicyText, gatewayMode, inputFacts, routeText, unmodelledText, unpublishedDrop, userDecision } from './explainRules';
 
 export interface Target {
   snap: Snapshot;
@@ -101,11 +102,12 @@ export function outsideWays(t: Target, client: string, route: Route | undefined)
       continue;
     }
     if (snap.host.ipForward === false) {
-      say('IP_FORWARD_OFF', `net.ipv4.ip_forward=0: the DNATed packet for ${rule.containerIp}:${rule.containerPort} is never forwarded to the bridge.`, '/proc/sys/net/ipv4/ip_forward = 0');
+      say('IP_FORWARD_OFF', `net.ipv4.ip_forward=0: the DNATed packet for ${rule.containerIp}:${rule.containerPort} is never forwarded to the bridge.`, ipForwardEvidence(snap.host.engineNetns, false));
       continue;
     }
     // DOCKER-USER sees the packet after DNAT: the container's address and port.
-    const drop = userDrop(fw.userRules, { src: client, dst: rule.containerIp, port: rule.containerPort, inIf, outIf: bridge });
+    const { drop, unsure } = userDecision(fw.userRules, { src: client, dst: rule.containerIp, port: rule.containerPort, inIf, outIf: bridge });
+    if (unsure.length) say('FIREWALL_RULE_UNMODELLED', unmodelledText(unsure), unsure.map((r) => r.rule).join('\n'));
     if (drop) {
       say('FIREWALL_DROP', `A rule in ${drop.chain} drops ${client} → ${rule.containerIp}:${rule.containerPort} (after DNAT), before Docker's own rules.`, drop.rule);
       continue;
@@ -155,14 +157,15 @@ function directWays(t: Target, client: string, inIf: string | null, via: string)
       continue;
     }
     if (snap.host.ipForward === false) {
-      say('IP_FORWARD_OFF', 'net.ipv4.ip_forward=0: the host does not forward to the bridge.', '/proc/sys/net/ipv4/ip_forward = 0');
+      say('IP_FORWARD_OFF', 'net.ipv4.ip_forward=0: the host does not forward to the bridge.', ipForwardEvidence(snap.host.engineNetns, false));
       continue;
     }
     if (net.internal || fw.internal.includes(bridge)) {
       say('INTERNAL_NETWORK', `${net.name} is internal: Docker drops traffic into it from anywhere else.`, fw.bridgeFlagRules.find((r) => r.flag === 'internal' && r.bridge === bridge)?.rule ?? `${net.name}: Internal=true`);
       continue;
     }
-    const drop = userDrop(fw.userRules, { src: client, dst: ip, port, inIf, outIf: bridge });
+    const { drop, unsure } = userDecision(fw.userRules, { src: client, dst: ip, port, inIf, outIf: bridge });
+    if (unsure.length) say('FIREWALL_RULE_UNMODELLED', unmodelledText(unsure), unsure.map((r) => r.rule).join('\n'));
     if (drop) {
       say('FIREWALL_DROP', `A rule in ${drop.chain} drops ${client} → ${ip}.`, drop.rule);
       continue;

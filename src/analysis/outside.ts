@@ -39,7 +39,7 @@ function verdict(snap: Snapshot, s: Start): Explanation {
   if (s.b.endpoints.filter((e) => e.ipv4).length > 1) gatewayReason(snap, s.b, reason);
   const open = out.ways.some((w) => w.open);
   if (!snap.host.firewall) {
-    reason('FIREWALL_UNKNOWN', 'Firewall rules were not read (needs root): DOCKER-USER, the raw-table drops and the FORWARD policy are unknown.', snap.host.unavailable.join(' '));
+    reason('FIREWALL_UNKNOWN', 'Firewall rules were not read (see the evidence for why): DOCKER-USER, the raw-table drops and the FORWARD policy are unknown.', snap.host.unavailable.join(' '));
     out.reachable = open ? 'unknown' : false;
   } else {
     out.reachable = open;

@@ -64,7 +64,7 @@ function egressVia(c: ContainerInfo, ep: Endpoint, net: NetworkInfo | undefined,
   const bridge = ep.bridge ?? net?.bridge ?? null;
   const hops: Hop[] = [
     { kind: 'interface', name: `${c.name}:${ep.ifname ?? 'eth?'}`, address: ep.ipv4 ? `${ep.ipv4}/${ep.prefixLen ?? '?'}` : undefined },
-    { kind: 'veth', name: ep.hostVeth ?? 'veth (unknown: needs root)' },
+    { kind: 'veth', name: ep.hostVeth ?? 'veth (unknown: see Host → unavailable)' },
   ];
   if (net?.driver !== 'bridge') {
     hops.push({ kind: 'out', name: `${net?.driver ?? 'unknown'} driver`, note: 'only bridge networks are traced hop by hop' });
@@ -87,7 +87,7 @@ function egressVia(c: ContainerInfo, ep: Endpoint, net: NetworkInfo | undefined,
   } else if (net.masquerade === false) {
     hops.push(hostHop, { kind: 'routed', name: 'no masquerade (enable_ip_masquerade=false)' });
   } else {
-    hops.push(hostHop, { kind: 'nat', name: 'MASQUERADE (rule not read)', note: fw ? 'No MASQUERADE rule covers this address.' : 'Firewall rules were not read (needs root).' });
+    hops.push(hostHop, { kind: 'nat', name: 'MASQUERADE (rule not read)', note: fw ? 'No MASQUERADE rule covers this address.' : 'Firewall rules were not read (Host → unavailable says why).' });
   }
   hops.push(...uplinkHops(snap, bridge));
   return { network: ep.network, masqueraded: !!masq && !routed, leavesHost: fwd !== false, hops };

@@ -1,9 +1,10 @@
 // Pure: can A (a container, the engine's host, or an outside IPv4 client) reach container B, every
 // way it could, and why, with evidence.
+import { ipForwardEvidence } from '../shared/engineNetnsText';
 import { byRef } from '../shared/lookup';
 import type { ContainerInfo, Endpoint, NetworkInfo, Snapshot } from '../shared/model';
 import type { Explanation, ExplainFacts, ReasonCode, SourceKind, Way } from './explainTypes';
-import { isIpv4, userDrop } from './explainRules';
+import { isIpv4, unmodelledText, userDecision } from './explainRules';
 import { gatewayReason, nsOwner, rankEndpoints } from './gateway';
 import { bindings, hairpinWays } from './ingressWays';
 import { explainFromHost, explainFromOutside } from './outside';
@@ -31,6 +32,8 @@ export function sourceKind(snap: Snapshot, from: string): SourceKind {
 export function explain(snap: Snapshot, fromName: string, toName: string, port: number | null = null, facts: ExplainFacts = {}): Explanation {
   const kind = sourceKind(snap, fromName);
   const x = kind === 'host' ? explainFromHost(snap, toName, port) : kind === 'outside' ? explainFromOutside(snap, fromName, toName, port) : explainRoute(snap, fromName, toName, port);
+  // A DOCKER-USER rule whose matches are not modelled may decide instead: not a certain yes.
+  if (x.reachable === true && x.reasons.some((r) => r.code === 'FIREWALL_RULE_UNMODELLED')) x.reachable = 'unknown';
   const listening = facts.listening;
   if (port === null || !listening || x.reachable === false) return x;
   if (listening.includes(port)) {
@@ -97,7 +100,8 @@ function explainRoute(snap: Snapshot, fromName: string, toName: string, port: nu
       reason('INTERNAL_NETWORK', `${net.name} is internal: containers on it reach each other, nothing outside.`, `${net.name}: Internal=true`);
     }
     const bridge = ea.bridge ?? net.bridge;
-    const drop = fw ? userDrop(fw.userRules, { src: ea.ipv4, dst: eb.ipv4, port, inIf: bridge, outIf: bridge }) : undefined;
+    const { drop, unsure } = fw ? userDecision(fw.userRules, { src: ea.ipv4, dst: eb.ipv4, port, inIf: bridge, outIf: bridge }) : { drop: undefined, unsure: [] };
+    if (unsure.length) reason('FIREWALL_RULE_UNMODELLED', unmodelledText(unsure), unsure.map((r) => r.rule).join('\n'));
     if (drop) {
       way.open = false;
       reason('FIREWALL_DROP', `A rule in ${drop.chain} drops this traffic.`, drop.rule);
@@ -116,8 +120,8 @@ function explainRoute(snap: Snapshot, fromName: string, toName: string, port: nu
     } else if (fw && aBr.some((x) => fw.isolated.includes(x ?? '')) && bBr.some((x) => fw.isolated.includes(x ?? '') || fw.internal.includes(x ?? ''))) {
       reason('ISOLATED_BRIDGES', 'Docker isolates bridge networks from each other: even routing by IP through the host is dropped.', `isolated bridges: ${[...aBr, ...bBr].join(', ')}`);
     }
-    if (snap.host.ipForward === false) reason('IP_FORWARD_OFF', 'net.ipv4.ip_forward=0: the host does not route between bridges at all.', '/proc/sys/net/ipv4/ip_forward = 0');
-    if (!fw) reason('FIREWALL_UNKNOWN', 'Firewall rules were not read (needs root), so a route through the host cannot be ruled out.', snap.host.unavailable.join(' '));
+    if (snap.host.ipForward === false) reason('IP_FORWARD_OFF', 'net.ipv4.ip_forward=0: the host does not route between bridges at all.', ipForwardEvidence(snap.host.engineNetns, false));
+    if (!fw) reason('FIREWALL_UNKNOWN', 'Firewall rules were not read (see the evidence for why), so a route through the host cannot be ruled out.', snap.host.unavailable.join(' '));
     hairpin(snap, a, b, b0, port, out, reason);
     out.reachable = out.ways.some((w) => w.open) ? true : !fw && snap.host.ipForward !== false ? 'unknown' : false;
     return out;
@@ -125,7 +129,7 @@ function explainRoute(snap: Snapshot, fromName: string, toName: string, port: nu
   hairpin(snap, a, b, b0, port, out, reason);
   out.reachable = out.ways.some((w) => w.open) ? true : false;
   if (out.reachable === true && !fw) {
-    reason('FIREWALL_UNKNOWN', 'Firewall rules were not read (needs root): a DOCKER-USER rule could still drop this.', snap.host.unavailable.join(' '));
+    reason('FIREWALL_UNKNOWN', 'Firewall rules were not read (see the evidence for why): a DOCKER-USER rule could still drop this.', snap.host.unavailable.join(' '));
   }
   return out;
 }

@@ -145,6 +145,8 @@ export class Controller {
   /** Forget the engine's version, e.g. after a reconnect (it may have been upgraded). */
   invalidateEngine(): void {
     this.engine = undefined;
+    // The engine may come back as another process, elsewhere: nothing read from the old one stays.
+    this.firewall = undefined;
     this.host.invalidate();
   }
 

@@ -8,6 +8,11 @@ import type { EngineNetns } from '../shared/model';
 export interface EngineLocation extends EngineNetns {
   /** The engine process is in another user namespace that we may enter (rootless Docker). */
   userns: boolean;
+  /**
+   * The engine runs in a PID namespace nested in ours (DinD with its own pid ns, rootlesskit
+   * --pidns): the container pids it reports are not this machine's, so none is read.
+   */
+  pidnsNested: boolean;
   /** /proc/<pid>/stat start time, to notice a restarted engine. */
   startTime: string | null;
 }
@@ -98,6 +103,41 @@ function startTime(procRoot: string, pid: number): string | null {
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
 }
 
+/** Pure: how many PID namespaces deep a process is, from the NSpid line of /proc/<pid>/status. */
+export function nsPidDepth(status: string): number {
+  const line = status.split('\n').find((l) => l.startsWith('NSpid:'));
+  return line ? line.slice('NSpid:'.length).trim().split(/\s+/).length : 1;
+}
+
+/** Pure: the unix sockets a dockerd command line serves (-H/--host); the default when none is given. */
+export function dockerdSockets(argv: readonly string[]): string[] {
+  const hosts: string[] = [];
+  argv.forEach((a, i) => {
+    if (a === '-H' || a === '--host') hosts.push(argv[i + 1] ?? '');
+    else if (a.startsWith('-H=') || a.startsWith('--host=')) hosts.push(a.slice(a.indexOf('=') + 1));
+    else if (a.startsWith('-H') && a.length > 2) hosts.push(a.slice(2));
+  });
+  // No -H, or systemd's fd:// (docker.socket): the default socket.
+  if (!hosts.length || hosts.some((h) => h.startsWith('fd://'))) hosts.push('unix:///var/run/docker.sock');
+  return hosts.filter((h) => h.startsWith('unix://')).flatMap((h) => pathVariants(h.slice('unix://'.length)));
+}
+
+/** rootlesskit among the first few ancestors: a rootless Docker, not some other user namespace. */
+function underRootlesskit(procRoot: string, pid: number): boolean {
+  let p: number | null = pid;
+  for (let n = 0; n < 6 && p !== null && p > 1; n++) {
+    p = ppidOf(procRoot, p);
+    if (p !== null && comm(procRoot, p) === 'rootlesskit') return true;
+  }
+  return false;
+}
+
+function ppidOf(procRoot: string, pid: number): number | null {
+  const stat = readText(join(procRoot, String(pid), 'stat')) ?? '';
+  const n = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  return Number.isInteger(n) ? n : null;
+}
+
 export interface LocateOptions {
   procRoot?: string;
   env?: Readonly<Record<string, string | undefined>>;
@@ -122,24 +162,46 @@ export function locateEngine(socketPath: string, opts: LocateOptions = {}): Engi
   const dockerds = all.filter((p) => comm(procRoot, p) === 'dockerd');
   const candidates = [...new Set([...fromFiles, ...dockerds])];
 
+  const unknown = (how: string): EngineLocation => ({ pid: null, inode: null, same: false, kind: 'unknown', how, userns: false, pidnsNested: false, startTime: null });
+
   const finish = (pid: number, same: boolean | null, how: string): EngineLocation => {
     const inode = nsInode(readLink(join(procRoot, String(pid), 'ns', 'net')) ?? '');
     const userNs = nsInode(readLink(join(procRoot, String(pid), 'ns', 'user')) ?? '');
     const isSame = same ?? (inode !== null && inode === ownNs);
     const userns = userNs !== null && ownUserNs !== null && userNs !== ownUserNs;
-    const kind = isSame ? 'host' : userns ? 'rootless' : inode === null ? 'unknown' : 'other';
-    return { pid, inode: inode ?? (isSame ? ownNs : null), same: isSame, kind, how, userns, startTime: startTime(procRoot, pid) };
+    const kind = isSame ? 'host' : userns && underRootlesskit(procRoot, pid) ? 'rootless' : inode === null ? 'unknown' : 'other';
+    const pidnsNested = nsPidDepth(readText(join(procRoot, String(pid), 'status')) ?? '') > 1;
+    return { pid, inode: inode ?? (isSame ? ownNs : null), same: isSame, kind, how, userns, pidnsNested, startTime: startTime(procRoot, pid) };
   };
 
   if (here.size) {
-    // The listener lives in our netns. Its owner: the process holding the socket (dockerd, or
-    // systemd for socket activation, where dockerd holds it too).
-    const holders = (candidates.length ? candidates : all).filter((p) => holdsSocket(procRoot, p, here) === true);
-    const owner = holders.find((p) => comm(procRoot, p) === 'dockerd') ?? holders.find((p) => p !== 1) ?? holders[0];
-    if (owner !== undefined) return finish(owner, true, `pid ${owner} (${comm(procRoot, owner)}) listens on ${socketPath} in this network namespace`);
-    // Not ours to read (root's dockerd, we are in the docker group): the socket is in our netns.
-    const hint = fromFiles.find((p) => comm(procRoot, p) === 'dockerd');
-    return { pid: hint ?? null, inode: ownNs, same: true, kind: 'host', how: `${socketPath} listens in this network namespace (/proc/net/unix)${hint ? `; pid file names dockerd ${hint}` : ''}`, userns: false, startTime: hint ? startTime(procRoot, hint) : null };
+    // The listener lives in our netns. Its owner is the process holding the socket: dockerd (with
+    // systemd too for socket activation). Anything else (ssh -L, socat, Docker Desktop's backend)
+    // relays to an engine elsewhere, and our netns is not that engine's.
+    let unreadable = false;
+    const holdersAmong = (ps: readonly number[]): number[] =>
+      ps.filter((p) => {
+        const h = holdsSocket(procRoot, p, here);
+        if (h === undefined) unreadable = true;
+        return h === true;
+      });
+    let holders = holdersAmong(candidates);
+    if (!holders.some((p) => comm(procRoot, p) === 'dockerd')) holders = [...holders, ...holdersAmong(all.filter((p) => !candidates.includes(p)))];
+    const owner = holders.find((p) => comm(procRoot, p) === 'dockerd');
+    if (owner !== undefined) return finish(owner, true, `pid ${owner} (dockerd) listens on ${socketPath} in this network namespace`);
+    const relay = holders.find((p) => p !== 1) ?? holders[0];
+    if (relay !== undefined) {
+      return unknown(`${socketPath} is held by pid ${relay} (${comm(procRoot, relay)}), not by a dockerd: it relays to an engine elsewhere (ssh, socat, a VM such as Docker Desktop), whose host facts are not this machine's.`);
+    }
+    // Not ours to read (root's dockerd, we are in the docker group): a dockerd named by a pid file,
+    // in this netns (its /proc/<pid>/net/unix has the same listening inode) and serving this path.
+    const hint = unreadable
+      ? fromFiles.find((p) => comm(procRoot, p) === 'dockerd' && listeningInodes(readText(join(procRoot, String(p), 'net', 'unix')) ?? '', socketPath).some((i) => here.has(i)) && dockerdSockets(readText(join(procRoot, String(p), 'cmdline'))?.split('\0') ?? []).includes(socketPath))
+      : undefined;
+    if (hint !== undefined) {
+      return { pid: hint, inode: ownNs, same: true, kind: 'host', how: `${socketPath} listens in this network namespace (/proc/net/unix), and dockerd ${hint} (pid file, its command line) serves it`, userns: false, pidnsNested: nsPidDepth(readText(join(procRoot, String(hint), 'status')) ?? '') > 1, startTime: startTime(procRoot, hint) };
+    }
+    return unknown(`${socketPath} listens in this network namespace, but its owner could not be seen (${unreadable ? 'other users\' fds are not readable, and no dockerd pid file names it' : 'no process holds it'}): host facts are not shown rather than guessed.`);
   }
 
   for (const pid of candidates) {
@@ -151,15 +213,7 @@ export function locateEngine(socketPath: string, opts: LocateOptions = {}): Engi
     const how = holds ? `pid ${pid} (${comm(procRoot, pid)}) listens on ${socketPath} in its own network namespace` : `${socketPath} listens in the network namespace of pid ${pid} (${comm(procRoot, pid)}; its fds are not readable)`;
     return finish(pid, null, how);
   }
-  return {
-    pid: null,
-    inode: null,
-    same: false,
-    kind: 'unknown',
-    how: `No process on this machine was found listening on ${socketPath} (checked /proc/net/unix, ${candidates.length} dockerd/pid-file candidate(s)): the engine may run in a VM or another PID namespace.`,
-    userns: false,
-    startTime: null,
-  };
+  return unknown(`No process on this machine was found listening on ${socketPath} (checked /proc/net/unix, ${candidates.length} dockerd/pid-file candidate(s)): the engine may run in a VM or another PID namespace.`);
 }
 
 /** Is the engine located earlier still the same process? */

@@ -7,6 +7,7 @@ import type { FirewallModel } from '../shared/firewall';
 import { parseEmbeddedDns, type EmbeddedDns } from '../analysis/embeddedDns';
 import { readDockerProxies } from './dockerProxy';
 import { locateEngine, stillRunning, type EngineLocation } from './engineNetns';
+import { run } from './exec';
 import { parseIpLinkJson } from './ipLink';
 import { readListeningPorts } from './listeners';
 import { readRootless } from './rootless';
@@ -57,12 +58,15 @@ export const defaultRouteOf = (routes: readonly Route[] | null): HostBase['defau
 };
 
 const LINKS_MAX_AGE_MS = 10_000;
+const RELOCATE_MS = 2_000;
+const NESTED_PIDNS = "The engine runs in a PID namespace of its own (NSpid in /proc/<pid>/status): the container pids it reports are not this machine's, so container interfaces, listeners and DNS rules are not read.";
 
 const publicNetns = (loc: EngineLocation): EngineNetns => ({ pid: loc.pid, inode: loc.inode, same: loc.same, kind: loc.kind, how: loc.how });
 
 /** For an engine on this machine (unix socket). */
 export class LocalHostInspector implements HostInspector {
   private loc: EngineLocation | undefined;
+  private locatedAt = 0;
   private known = new Map<string, HostInterface>();
   private lastLinks: { pid: number; names: string; at: number; ifaces: HostInterface[] } | undefined;
   private lastRootless: RootlessFacts | null = null;
@@ -83,9 +87,21 @@ export class LocalHostInspector implements HostInspector {
   /** The engine's location, found again when it was not found or its process is gone. */
   location(): EngineLocation {
     const l = this.loc;
-    const stale = !l || l.kind === 'unknown' || (l.pid !== null && l.startTime !== null && !stillRunning(l, this.procRoot));
-    if (stale) this.loc = locateEngine(this.socketPath, { procRoot: this.procRoot });
-    return this.loc as EngineLocation;
+    // Not found: look again, but at most every RELOCATE_MS (pid reads ask once per container).
+    const retry = l?.kind === 'unknown' && Date.now() - this.locatedAt > RELOCATE_MS;
+    const stale = !l || retry || (l.pid !== null && l.startTime !== null && !stillRunning(l, this.procRoot));
+    if (stale || !l) {
+      this.locatedAt = Date.now();
+      this.loc = locateEngine(this.socketPath, { procRoot: this.procRoot });
+      return this.loc;
+    }
+    return l;
+  }
+
+  /** Container pids are this machine's only when the engine is found and shares our PID namespace. */
+  private pidsAreOurs(): boolean {
+    const loc = this.location();
+    return loc.kind !== 'unknown' && !loc.pidnsNested;
   }
 
   private target(loc: EngineLocation): NetnsTarget {
@@ -99,12 +115,12 @@ export class LocalHostInspector implements HostInspector {
   }
 
   readListeners(pid: number): Promise<number[] | null> {
-    return Promise.resolve(this.location().kind === 'unknown' ? null : readListeningPorts(pid, this.procRoot));
+    return Promise.resolve(this.pidsAreOurs() ? readListeningPorts(pid, this.procRoot) : null);
   }
 
   async readEmbeddedDns(pid: number): Promise<{ dns: EmbeddedDns | null; unavailable?: string }> {
     const loc = this.location();
-    if (loc.kind === 'unknown') return { dns: null, unavailable: loc.how };
+    if (!this.pidsAreOurs()) return { dns: null, unavailable: loc.pidnsNested ? NESTED_PIDNS : loc.how };
     // A container's netns belongs to the engine's user namespace: rootless needs no root here either.
     const r = await netnsRunner({ kind: 'pid', pid, userns: loc.userns }, this.helper(), this.container())('iptables-save', ['-t', 'nat']);
     if (!r.ok) return { dns: null, unavailable: r.why ?? `nsenter/iptables-save failed: ${r.stderr.trim().split('\n')[0] ?? r.code}` };
@@ -124,6 +140,11 @@ export class LocalHostInspector implements HostInspector {
   }
 
   async readHost(): Promise<HostBase> {
+    const base = await this.readHostFacts();
+    return this.location().pidnsNested ? { ...base, unavailable: [...base.unavailable, NESTED_PIDNS] } : base;
+  }
+
+  private async readHostFacts(): Promise<HostBase> {
     const loc = this.location();
     const engineNetns = publicNetns(loc);
     if (loc.same) return this.readOwnNetns(engineNetns);
@@ -167,13 +188,24 @@ export class LocalHostInspector implements HostInspector {
     }
   }
 
-  private readOwnNetns(engineNetns: EngineNetns): HostBase {
+  private async readOwnNetns(engineNetns: EngineNetns): Promise<HostBase> {
     let hostIfaces: HostInterface[] | null;
     try {
       hostIfaces = readHostInterfaces(this.sysClassNet, this.known);
       this.known = new Map(hostIfaces.map((i) => [i.name, i]));
     } catch {
       hostIfaces = null;
+    }
+    // sysfs shows the netns of whoever mounted it, not ours (a process started under
+    // `nsenter --net`): when its names are not our /proc/self/net/dev's, ask netlink instead.
+    const ours = readNetDevNames(`${this.procRoot}/self/net`);
+    if (hostIfaces && ours !== null && ours !== hostIfaces.map((i) => i.name).sort().join(' ')) {
+      const r = await run('ip', ['-j', '-d', 'link', 'show']);
+      try {
+        hostIfaces = r.ok ? parseIpLinkJson(r.stdout) : null;
+      } catch {
+        hostIfaces = null;
+      }
     }
     const ipForward = readIpForward(this.procRoot);
     const routes = readRoutes(`${this.procRoot}/net`);
@@ -185,7 +217,7 @@ export class LocalHostInspector implements HostInspector {
 
   readPid(pid: number): Promise<ContainerLinksResult> {
     // Without the engine's process its pids may be another PID namespace's: never read them here.
-    if (this.location().kind === 'unknown') return Promise.resolve({ ok: false, error: 'NO_ENGINE' });
+    if (!this.pidsAreOurs()) return Promise.resolve({ ok: false, error: 'NO_ENGINE' });
     return Promise.resolve(readContainerInterfaces(pid, this.procRoot));
   }
 }

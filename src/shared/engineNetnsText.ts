@@ -39,3 +39,9 @@ export function engineNetnsExplanation(ns: EngineNetns, rootless: RootlessFacts 
   if (cmd) lines.push(`Look yourself: ${cmd}`);
   return lines.join('\n\n');
 }
+
+/** Where ip_forward was read, as evidence a person can check: ours, or the engine's netns by its pid. */
+export function ipForwardEvidence(ns: EngineNetns, on: boolean): string {
+  if (ns.same || ns.pid === null) return `/proc/sys/net/ipv4/ip_forward = ${on ? 1 : 0}`;
+  return `/proc/${ns.pid}/net/snmp of the engine's netns: Ip: Forwarding ${on ? 1 : 2} (${on ? 'on' : 'off'})`;
+}

@@ -69,7 +69,7 @@ describe('path', () => {
     assert.equal(path('gt-none').egress.hops[0]?.kind, 'loopback');
     const j = path('gt-joined');
     assert.equal(j.egress.hops[0]?.kind, 'netns');
-    assert.equal(j.egress.hops[2]?.name, 'veth (unknown: needs root)');
+    assert.equal(j.egress.hops[2]?.name, 'veth (unknown: see Host → unavailable)');
   });
 });
 

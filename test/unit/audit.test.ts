@@ -205,7 +205,7 @@ describe('DEFAULT_BRIDGE_IN_USE, IP_FORWARD_OFF, IPV6_NOT_ANALYSED', () => {
     assert.deepEqual(of(r, 'DEFAULT_BRIDGE_IN_USE'), []);
   });
   it('ip_forward off is high; on is nothing; unknown is not checked', () => {
-    assert.deepEqual(of(live(scenario((x) => (x.host.ipForward = false))), 'IP_FORWARD_OFF').map((f) => [f.severity, f.evidence]), [['high', ['net.ipv4.ip_forward = 0']]]);
+    assert.deepEqual(of(live(scenario((x) => (x.host.ipForward = false))), 'IP_FORWARD_OFF').map((f) => [f.severity, f.evidence]), [['high', ['/proc/sys/net/ipv4/ip_forward = 0']]]);
     assert.deepEqual(of(live(scenario()), 'IP_FORWARD_OFF'), []);
     assert.ok(notChecked(live(scenario((x) => (x.host.ipForward = null)))).includes('IP_FORWARD_OFF'));
   });

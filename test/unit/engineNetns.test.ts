@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { listeningInodes, locateEngine, nsInode, pathVariants } from '../../src/host/engineNetns';
+import { dockerdSockets, listeningInodes, locateEngine, nsInode, nsPidDepth, pathVariants } from '../../src/host/engineNetns';
 import { readFixture } from '../helpers/fixtures';
 
 const UNIX_HEAD = 'Num       RefCount Protocol Flags    Type St Inode Path\n';
@@ -17,11 +17,12 @@ class FakeProc {
   constructor(selfNet: number, selfUnix: string, selfUser = 4026531837) {
     this.proc('self', { net: selfNet, user: selfUser, unix: selfUnix });
   }
-  proc(pid: number | 'self', p: { comm?: string; net?: number; user?: number; unix?: string; fds?: number[]; ppid?: number }): this {
+  proc(pid: number | 'self', p: { comm?: string; net?: number; user?: number; unix?: string; fds?: number[]; ppid?: number; argv?: string[] }): this {
     const dir = join(this.root, String(pid));
     mkdirSync(join(dir, 'ns'), { recursive: true });
     mkdirSync(join(dir, 'net'), { recursive: true });
     if (p.comm) writeFileSync(join(dir, 'comm'), `${p.comm}\n`);
+    if (p.argv) writeFileSync(join(dir, 'cmdline'), `${p.argv.join('\0')}\0`);
     writeFileSync(join(dir, 'stat'), `${pid} (${p.comm ?? 'x'}) S ${p.ppid ?? 1} 1 1 0 -1 4194560 0 0 0 0 0 0 0 0 20 0 1 0 777 0 0`);
     if (p.net) symlinkSync(`net:[${p.net}]`, join(dir, 'ns', 'net'));
     if (p.user) symlinkSync(`user:[${p.user}]`, join(dir, 'ns', 'user'));
@@ -83,12 +84,36 @@ describe('locateEngine', () => {
     assert.equal(l.inode, 200);
   });
 
-  it('rootless: another user namespace', () => {
-    const f = fake(100, '').proc(10356, { comm: 'dockerd', net: 300, user: 999, unix: listening(20858, '/run/user/1001/docker.sock'), fds: [20858] });
+  it('rootless: another user namespace, under rootlesskit', () => {
+    const f = fake(100, '')
+      .proc(10312, { comm: 'rootlesskit', net: 100, ppid: 1 })
+      .proc(10325, { comm: 'exe', net: 300, user: 999, ppid: 10312 })
+      .proc(10356, { comm: 'dockerd', net: 300, user: 999, ppid: 10325, unix: listening(20858, '/run/user/1001/docker.sock'), fds: [20858] });
     const l = locateEngine('/run/user/1001/docker.sock', { procRoot: f.root, env: { XDG_RUNTIME_DIR: '/run/user/1001' } });
     assert.equal(l.kind, 'rootless');
     assert.equal(l.userns, true);
     assert.equal(l.pid, 10356);
+  });
+
+  it('another user namespace without rootlesskit (e.g. Sysbox DinD) is "other", not rootless', () => {
+    const f = fake(100, '').proc(7000, { comm: 'dockerd', net: 300, user: 999, ppid: 1, unix: listening(3, '/run/x/docker.sock'), fds: [3] });
+    assert.equal(locateEngine('/run/x/docker.sock', { procRoot: f.root, env: {} }).kind, 'other');
+  });
+
+  it('a relay holding the socket in our netns (ssh -L, socat, Docker Desktop) is not the engine: unknown', () => {
+    const f = fake(100, listening(4444, '/tmp/relay/docker.sock')).proc(5120, { comm: 'dockerd', net: 100, fds: [9880] }).proc(6000, { comm: 'socat', net: 100, fds: [4444] });
+    const l = locateEngine('/tmp/relay/docker.sock', { procRoot: f.root, env: {} });
+    assert.equal(l.kind, 'unknown');
+    assert.equal(l.same, false);
+    assert.match(l.how, /held by pid 6000 \(socat\), not by a dockerd/);
+  });
+
+  it('an engine in a nested PID namespace: its container pids are not ours', () => {
+    const f = fake(100, '').proc(8000, { comm: 'dockerd', net: 300, user: 4026531837, unix: listening(5, '/run/d/docker.sock'), fds: [5] });
+    writeFileSync(join(f.root, '8000', 'status'), 'Name:\tdockerd\nNSpid:\t8000\t1\n');
+    const l = locateEngine('/run/d/docker.sock', { procRoot: f.root, env: {} });
+    assert.equal(l.pidnsNested, true);
+    assert.equal(nsPidDepth('NSpid:\t5120\n'), 1);
   });
 
   it('never trusts a pid file alone: a pid whose fds do not hold the socket is not the engine', () => {
@@ -108,11 +133,23 @@ describe('locateEngine', () => {
     assert.deepEqual({ pid: l.pid, inode: l.inode, same: l.same, kind: l.kind }, { pid: null, inode: null, same: false, kind: 'unknown' });
   });
 
-  it("the socket is in our netns but the owner's fds are not readable (docker group): same, by /proc/net/unix", () => {
-    const f = fake(100, listening(9880, '/var/run/docker.sock')).proc(5120, { comm: 'dockerd' });
-    const l = locateEngine('/var/run/docker.sock', { procRoot: f.root, env: {} });
-    assert.equal(l.same, true);
-    assert.equal(l.kind, 'host');
-    assert.equal(l.inode, 100);
+  it("the socket is in our netns but the owner's fds are not readable (docker group): a pid file's dockerd serving it, in our netns", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dne-sock-'));
+    const sock = `${dir}/docker.sock`;
+    writeFileSync(join(dir, 'docker.pid'), '5120\n');
+    const f = fake(100, listening(9880, sock)).proc(5120, { comm: 'dockerd', unix: listening(9880, sock), argv: ['dockerd', '--host', `unix://${sock}`] });
+    const l = locateEngine(sock, { procRoot: f.root, env: {} });
+    // The same, but the pid file's dockerd serves another socket: not trusted.
+    const g = fake(100, listening(9880, sock)).proc(5120, { comm: 'dockerd', unix: listening(9880, sock), argv: ['dockerd', '--host', 'unix:///elsewhere.sock'] });
+    const m = locateEngine(sock, { procRoot: g.root, env: {} });
+    rmSync(dir, { recursive: true, force: true });
+    assert.deepEqual([l.same, l.kind, l.inode, l.pid], [true, 'host', 100, 5120]);
+    assert.equal(m.kind, 'unknown');
+  });
+
+  it('reads the sockets a dockerd serves from its command line', () => {
+    assert.deepEqual(dockerdSockets(['dockerd']), ['/var/run/docker.sock', '/run/docker.sock']);
+    assert.deepEqual(dockerdSockets(['dockerd', '-H', 'fd://']), ['/var/run/docker.sock', '/run/docker.sock']);
+    assert.deepEqual(dockerdSockets(['dockerd', '--host=unix:///run/e/docker.sock', '-H', 'tcp://0.0.0.0:2375']), ['/run/e/docker.sock', '/var/run/e/docker.sock']);
   });
 });

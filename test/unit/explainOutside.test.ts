@@ -345,3 +345,27 @@ describe("explain from outside on Docker 28 and 29's rules (moby's generated dum
     assert.equal(way(x, 'network').open, true);
   });
 });
+
+describe('DOCKER-USER rules the model cannot judge', () => {
+  it('an ipset rule met first makes "reachable" unknown, with the rule as evidence', () => {
+    const set = '-A DOCKER-USER -m set --match-set blocklist src -j DROP';
+    const x = explain(s2010((s) => s.host.firewall?.userRules.unshift(dropRule({ rule: set }))), CLIENT, 'gt-web', 80);
+    assert.equal(x.reachable, 'unknown');
+    assert.equal(reason(x, 'FIREWALL_RULE_UNMODELLED').evidence, set);
+  });
+  it("Docker's documented RELATED,ESTABLISHED accept does not open the way past a DROP for the client", () => {
+    const x = explain(
+      s2010((s) =>
+        s.host.firewall?.userRules.unshift(
+          dropRule({ verdict: 'ACCEPT', rule: '-A DOCKER-USER -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT' }),
+          dropRule({ source: CLIENT, rule: `-A DOCKER-USER -s ${CLIENT}/32 -j DROP` }),
+        ),
+      ),
+      CLIENT,
+      'gt-web',
+      80,
+    );
+    assert.equal(x.reachable, false);
+    assert.ok(codes(x).includes('FIREWALL_DROP'));
+  });
+});

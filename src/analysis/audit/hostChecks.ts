@@ -1,5 +1,6 @@
 // Audit checks on the engine's host: subnets that clash with host routes, bridge MTUs above the
 // uplink's, the default bridge in use, and IP forwarding. They need the snapshot.
+import { ipForwardEvidence } from '../../shared/engineNetnsText';
 import type { NetworkInfo, Route, Snapshot } from '../../shared/model';
 import { cidrsOverlap, prefixLength } from '../cidr';
 import type { CheckOutcome, Finding } from './types';
@@ -121,7 +122,7 @@ export function ipForwardOff(snap: Snapshot | undefined): CheckOutcome {
           'IPv4 forwarding is off: containers on bridge networks reach only their bridge and the host (not the LAN, the internet or other bridges), and published ports do not answer other hosts. ' +
           "Docker's iptables backend turns it on at start; a sysctl file, a firewall script or Docker's nftables backend (which never turns it on) left it off. " +
           'Fix: sysctl -w net.ipv4.ip_forward=1, and persist it in /etc/sysctl.d/.',
-        evidence: ['net.ipv4.ip_forward = 0'],
+        evidence: [ipForwardEvidence(snap.host.engineNetns, false)],
       },
     ],
   };
