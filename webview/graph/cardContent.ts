@@ -49,7 +49,7 @@ function networkCard(n: NetworkNode, snap: Snapshot): Card {
   const subnets = (info?.subnets ?? []).map((s) => `${s.subnet}${s.effectiveGateway ? ` via ${s.effectiveGateway}` : ''}${s.ipRange ? ` (range ${s.ipRange})` : ''}`);
   const nat: Record<NetworkNode['nat'], string> = {
     masquerade: 'MASQUERADE: outbound traffic leaves with the host address',
-    assumed: 'MASQUERADE expected, but the rule was not read (needs root)',
+    assumed: 'MASQUERADE expected, but the rule was not read (see the host card)',
     routed: 'routed (gateway_mode_ipv4=routed): no NAT',
     'no-masquerade': 'off (enable_ip_masquerade=false)',
     internal: 'none: internal network, no way out',
