@@ -12,11 +12,14 @@ export function ipInCidr(ip: string, cidr: string): boolean {
 }
 
 /** Whether two prefixes share an address (same family); a bad prefix answers false. */
+/** Two parsed CIDRs of one family share an address. */
+export function parsedCidrsOverlap(x: [ipaddr.IPv4 | ipaddr.IPv6, number], y: [ipaddr.IPv4 | ipaddr.IPv6, number]): boolean {
+  return x[0].kind() === y[0].kind() && (x[0].match(y) || y[0].match(x));
+}
+
 export function cidrsOverlap(a: string, b: string): boolean {
   try {
-    const x = ipaddr.parseCIDR(a);
-    const y = ipaddr.parseCIDR(b);
-    return x[0].kind() === y[0].kind() && (x[0].match(y) || y[0].match(x));
+    return parsedCidrsOverlap(ipaddr.parseCIDR(a), ipaddr.parseCIDR(b));
   } catch {
     return false;
   }

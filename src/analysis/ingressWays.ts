@@ -274,6 +274,7 @@ export function hairpinWays(t: Target, a: ContainerInfo, aBridge: string | null,
  */
 function rootlessWays(t: Target, client: string): void {
   const how = t.snap.host.engineNetns.how;
+  const rl = t.snap.host.rootless;
   for (const p of bindings(t.b, t.port)) {
     const hostIp = hostIpOf(p);
     const { net } = landing(t, publishedRule(t.snap, t.b, p));
@@ -283,8 +284,17 @@ function rootlessWays(t: Target, client: string): void {
       say('LOOPBACK_ONLY_BINDING', `${hostIp}:${p.hostPort ?? '?'} is loopback only: rootlesskit listens on the real host's ${hostIp}, which no other machine reaches.`, `docker inspect ${t.name}: ${bindingText(p)}`);
       continue;
     }
+    const listener = rl?.listeners.find((l) => l.hostPort === p.hostPort && l.protocol === p.protocol && l.hostIp === hostIp);
+    if (rl && !listener) {
+      say('PUBLISHED_PORT', `Rootless: rootlesskit (pid ${rl.rootlesskitPid}) does not listen on ${hostIp}:${p.hostPort ?? '?'} on the host: nothing takes the connection into the engine's netns.`, `${bindingText(p)}; rootlesskit listens on ${rl.listeners.map((l) => `${l.hostIp}:${l.hostPort}`).join(', ') || 'nothing'}`);
+      continue;
+    }
     way.open = true;
-    say('PUBLISHED_PORT', `Rootless: ${client} connects to the real host's ${hostIp === '0.0.0.0' ? 'addresses' : hostIp} port ${p.hostPort ?? '?'}, where rootlesskit's port driver listens and relays it into the engine's netns. The real host's INPUT rules apply; the engine's DOCKER-USER sees rootlesskit, not ${client}.`, `${bindingText(p)}; ${how}`);
+    const driver = listener && rl ? `rootlesskit (pid ${listener.pid}, ${rl.portDriver ?? '?'} port driver) listens on ${hostIp}:${listener.hostPort} in the host's netns` : how;
+    say('PUBLISHED_PORT', `Rootless: ${client} connects to the real host's ${hostIp === '0.0.0.0' ? 'addresses' : hostIp} port ${p.hostPort ?? '?'}, where rootlesskit's port driver listens and relays it into the engine's netns. The engine's DOCKER-USER sees rootlesskit, not ${client}.`, `${bindingText(p)}; ${driver}`);
+    // The port is taken by a user process on the real host: the real host's INPUT (ufw, firewalld)
+    // decides, and that firewall is not the engine's, so it was not read.
+    say('HOST_INPUT_UNKNOWN', `Whether ${client} gets through depends on the real host's INPUT rules (ufw, firewalld), which apply to rootlesskit's socket like to any process's; they are not the engine's rules and were not read.`, `${driver}; check with: sudo iptables -S INPUT (or ufw status)`);
   }
   t.reason('DIRECT_ROUTING_BLOCKED', `Rootless: the engine's netns is behind slirp4netns (NAT); no route from outside reaches ${t.name}'s own address.`, how);
 }

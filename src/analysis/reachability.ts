@@ -32,8 +32,8 @@ export function sourceKind(snap: Snapshot, from: string): SourceKind {
 export function explain(snap: Snapshot, fromName: string, toName: string, port: number | null = null, facts: ExplainFacts = {}): Explanation {
   const kind = sourceKind(snap, fromName);
   const x = kind === 'host' ? explainFromHost(snap, toName, port) : kind === 'outside' ? explainFromOutside(snap, fromName, toName, port) : explainRoute(snap, fromName, toName, port);
-  // A DOCKER-USER rule whose matches are not modelled may decide instead: not a certain yes.
-  if (x.reachable === true && x.reasons.some((r) => r.code === 'FIREWALL_RULE_UNMODELLED')) x.reachable = 'unknown';
+  // A rule that was not read or not modelled may decide instead: not a certain yes.
+  if (x.reachable === true && x.reasons.some((r) => r.code === 'FIREWALL_RULE_UNMODELLED' || r.code === 'HOST_INPUT_UNKNOWN')) x.reachable = 'unknown';
   const listening = facts.listening;
   if (port === null || !listening || x.reachable === false) return x;
   if (listening.includes(port)) {

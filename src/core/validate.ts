@@ -1,6 +1,7 @@
 // Pure: checks a change against the snapshot before Docker is called. Every failure names the
 // field and the reason. CIDR math is ipaddr.js.
 import ipaddr from 'ipaddr.js';
+import { parsedCidrsOverlap } from '../analysis/cidr';
 import { byRef } from '../shared/lookup';
 import type { ContainerInfo, NetworkInfo, Snapshot } from '../shared/model';
 
@@ -48,9 +49,6 @@ function contains(cidr: Cidr, ip: Addr): boolean {
   return ip.kind() === cidr[0].kind() && ip.match(cidr);
 }
 
-export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
-  return a[0].kind() === b[0].kind() && (a[0].match(b) || b[0].match(a));
-}
 
 export function validateNetworkName(name: unknown, snapshot: Snapshot): string {
   if (typeof name !== 'string' || !name.trim()) return fail('name', 'Network name is empty.');
@@ -119,7 +117,7 @@ function findOverlap(subnet: Cidr, networks: readonly NetworkInfo[]): { network:
       } catch {
         continue;
       }
-      if (cidrsOverlap(subnet, other)) return { network: n, subnet: s.subnet };
+      if (parsedCidrsOverlap(subnet, other)) return { network: n, subnet: s.subnet };
     }
   }
   return undefined;

@@ -26,6 +26,14 @@ export function flag(args: readonly string[], name: string): string | null {
   return eq ? eq.slice(name.length + 3) : null;
 }
 
+function allPids(procRoot: string): number[] {
+  try {
+    return readdirSync(procRoot).filter((x) => /^\d+$/.test(x)).map(Number);
+  } catch {
+    return [];
+  }
+}
+
 /** Socket inodes a process holds (its fds are readable by its own user). */
 function socketInodes(procRoot: string, pid: number): Set<number> {
   const out = new Set<number>();
@@ -66,7 +74,7 @@ export function readRootless(enginePid: number, procRoot = '/proc', slirpHint: n
   const args = argv(procRoot, rk);
   const child = chain[chain.length - 2] ?? null;
   // slirp4netns is started with the child's pid and the tap name as its last two arguments.
-  const candidates = slirpHint !== null && isSlirpFor(procRoot, slirpHint, child) ? [slirpHint] : readdirSync(procRoot).filter((x) => /^\d+$/.test(x)).map(Number);
+  const candidates = slirpHint !== null && isSlirpFor(procRoot, slirpHint, child) ? [slirpHint] : allPids(procRoot);
   const slirpPid = candidates.find((p) => isSlirpFor(procRoot, p, child));
   const slirp = slirpPid === undefined ? null : { pid: slirpPid, tap: argv(procRoot, slirpPid).at(-1) ?? 'tap0' };
   const mine = socketInodes(procRoot, rk);

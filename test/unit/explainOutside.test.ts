@@ -187,11 +187,21 @@ describe('rootless: outside clients come in through rootlesskit on the real host
     s.host.engineNetns = { pid: 9, inode: 1, same: false, kind: 'rootless', how: 'pid 9 (dockerd) listens on /run/user/1001/docker.sock in its own network namespace' };
     s.host.firewall?.userRules.push(dropRule({ source: CLIENT, rule: `-A DOCKER-USER -s ${CLIENT}/32 -j DROP` }));
     const x = explain(s, CLIENT, 'web', 80);
-    assert.equal(x.reachable, true);
+    // Open as far as Docker goes; the real host's INPUT decides and is not read: not a certain yes.
+    assert.equal(x.reachable, 'unknown');
     assert.deepEqual(x.ways.map((w) => [w.kind, w.open]), [['published', true]]);
-    assert.match(reason(x, 'PUBLISHED_PORT').message, /real host's INPUT rules apply; the engine's DOCKER-USER sees rootlesskit/);
+    assert.match(reason(x, 'PUBLISHED_PORT').message, /The engine's DOCKER-USER sees rootlesskit/);
+    assert.match(reason(x, 'HOST_INPUT_UNKNOWN').message, /real host's INPUT rules \(ufw, firewalld\)/);
     assert.ok(!codes(x).includes('PUBLISHED_BYPASSES_INPUT'));
     assert.match(reason(x, 'DIRECT_ROUTING_BLOCKED').message, /slirp4netns/);
+  });
+  it('a port rootlesskit does not listen on is closed', () => {
+    const s = moby('28.5.2-moby-iptablesdoc-usernet-portmap');
+    s.host.engineNetns = { pid: 9, inode: 1, same: false, kind: 'rootless', how: 'test' };
+    s.host.rootless = { rootlesskitPid: 7, netDriver: 'slirp4netns', portDriver: 'builtin', slirp4netnsPid: 8, tap: 'tap0', listeners: [] };
+    const x = explain(s, CLIENT, 'web', 80);
+    assert.equal(x.reachable, false);
+    assert.match(reason(x, 'PUBLISHED_PORT').message, /rootlesskit \(pid 7\) does not listen on/);
   });
   it('HAIRPIN: rootlesskit-docker-proxy listens inside on loopback only, so a container gets no answer', () => {
     const s = s2010((x) => {
