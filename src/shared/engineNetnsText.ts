@@ -24,7 +24,11 @@ export function engineNetnsDetail(ns: EngineNetns): string {
 export function engineNetnsCommand(ns: EngineNetns): string | null {
   if (ns.same) return 'ip link show';
   if (ns.pid === null) return null;
-  return ns.kind === 'rootless' ? `nsenter -U --preserve-credentials -n -t ${ns.pid} ip link show` : `sudo nsenter -t ${ns.pid} -n ip link show`;
+  // The engine's own user enters its user namespace too; root enters the netns alone (with -U it
+  // would be an unmapped user there and lose its capabilities).
+  return ns.kind === 'rootless'
+    ? `nsenter -U --preserve-credentials -n -t ${ns.pid} ip link show (as the engine's user; as root: nsenter -t ${ns.pid} -n ip link show)`
+    : `sudo nsenter -t ${ns.pid} -n ip link show`;
 }
 
 /** A paragraph: where the engine's bridges, veths and rules live, and why that matters. */

@@ -189,6 +189,15 @@ describe('firewall diff: changes', () => {
     assert.equal(entries(d.added).length, 2);
     assert.deepEqual(entries(d.removed), []);
   });
+  it('the same DOCKER-USER rules in another order are a change: the first match decides', () => {
+    const two = '-A DOCKER-USER -s 203.0.113.7/32 -j ACCEPT\n-A DOCKER-USER -s 203.0.113.0/24 -j DROP\n-A DOCKER-USER -j RETURN';
+    const swapped = '-A DOCKER-USER -s 203.0.113.0/24 -j DROP\n-A DOCKER-USER -s 203.0.113.7/32 -j ACCEPT\n-A DOCKER-USER -j RETURN';
+    const base = readFixture('firewall', THISHOST_SAVE);
+    const d = diffFirewall(parseFirewallDump(base.replace('-A DOCKER-USER -j RETURN', two)), parseFirewallDump(base.replace('-A DOCKER-USER -j RETURN', swapped)));
+    assert.equal(d.sameMeaning, false);
+    assert.deepEqual(entries(d.added), []);
+    assert.deepEqual(d.changed?.userRulesOrder?.to, ['-A DOCKER-USER -s 203.0.113.0/24 -j DROP', '-A DOCKER-USER -s 203.0.113.7/32 -j ACCEPT']);
+  });
   it('a DOCKER-USER rule means the same in iptables-save and nft text (/32 vs bare address, -p vs dport)', () => {
     const save = readFixture('firewall', THISHOST_SAVE).replace('-A DOCKER-USER -j RETURN', '-A DOCKER-USER -s 203.0.113.7/32 -i eth0 -p tcp -m tcp --dport 8080 -j DROP\n-A DOCKER-USER -j RETURN');
     const nftRule = 'iifname "eth0" meta l4proto tcp ip saddr 203.0.113.7 tcp dport 8080 counter packets 0 bytes 0 drop';

@@ -75,6 +75,8 @@ export interface FirewallDiff {
     inputPolicy?: Change<'ACCEPT' | 'DROP'>;
     dockerUserFirst?: Change<boolean>;
     hostFirewalls?: Change<HostFirewall[]>;
+    /** The same DOCKER-USER rules in another order: the first match decides, so this matters. */
+    userRulesOrder?: Change<string[]>;
   };
 }
 
@@ -176,8 +178,12 @@ export function diffFirewall(before: FirewallModel, after: FirewallModel): Firew
     changed.dockerUserFirst = { from: before.dockerUserFirst, to: after.dockerUserFirst };
   }
   if ([...before.hostFirewalls].sort().join() !== [...after.hostFirewalls].sort().join()) changed.hostFirewalls = { from: before.hostFirewalls, to: after.hostFirewalls };
+  const order = (rules: readonly UserRule[]): string => rules.map(KEYS.userRules).join('\n');
+  if (!user.added.length && !user.removed.length && order(before.userRules) !== order(after.userRules)) {
+    changed.userRulesOrder = { from: before.userRules.map((r) => r.rule), to: after.userRules.map((r) => r.rule) };
+  }
   // The layout and backend say how the rules are written, not what they do.
-  const settingChanged = !!(changed.forwardPolicy || changed.inputPolicy || changed.dockerUserFirst || changed.hostFirewalls);
+  const settingChanged = !!(changed.forwardPolicy || changed.inputPolicy || changed.dockerUserFirst || changed.hostFirewalls || changed.userRulesOrder);
   return {
     before: { backend: before.backend, dockerLayout: before.dockerLayout },
     after: { backend: after.backend, dockerLayout: after.dockerLayout },

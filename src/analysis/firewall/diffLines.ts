@@ -111,6 +111,7 @@ export function settingChanges(d: FirewallDiff, meaningOnly = false): string[] {
   if (c?.inputPolicy) out.push(`INPUT policy: ${c.inputPolicy.from} → ${c.inputPolicy.to}`);
   if (c?.hostFirewalls) out.push(`host firewalls: ${list(c.hostFirewalls.from)} → ${list(c.hostFirewalls.to)}`);
   if (c?.dockerUserFirst) out.push(`DOCKER-USER first in FORWARD: ${yesNo(c.dockerUserFirst.from)} → ${yesNo(c.dockerUserFirst.to)}`);
+  if (c?.userRulesOrder) out.push(`DOCKER-USER order (the first match decides): ${c.userRulesOrder.from.join(' ; ')} → ${c.userRulesOrder.to.join(' ; ')}`);
   if (meaningOnly) return out;
   if (c?.layout) out.push(`layout: ${c.layout.from} → ${c.layout.to}`);
   if (c?.backend) out.push(`backend: ${c.backend.from} → ${c.backend.to}`);
