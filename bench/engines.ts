@@ -54,9 +54,9 @@ function get(agent: Agent, socketPath: string, path: string): Promise<string> {
   });
 }
 
-/** The same Engine API reads as a snapshot, with nothing else: lists, then every inspect. */
+/** The same Engine API reads as a repeated snapshot (version and info are cached there): lists, then every inspect. */
 async function rawFloor(agent: Agent, socketPath: string): Promise<void> {
-  const [, , , list] = await Promise.all(['/version', '/info', '/networks', '/containers/json?all=1'].map((p) => get(agent, socketPath, p)));
+  const [, list] = await Promise.all(['/networks', '/containers/json?all=1'].map((p) => get(agent, socketPath, p)));
   const ids = (JSON.parse(list ?? '[]') as { Id: string }[]).map((c) => c.Id);
   await Promise.all(ids.map((id) => get(agent, socketPath, `/containers/${id}/json`)));
 }
@@ -119,7 +119,7 @@ function section(rows: readonly Row[], n: number): string {
     '',
     `_Generated on ${new Date().toISOString()}; the text between the \`bench:engines\` markers is rewritten on every run._`,
     '',
-    `**Method.** On each engine of the test command, ${n} running containers on one user network (every 5th publishes a port), plus what else runs there. Medians and p90 in ms: the full snapshot (\`controller.refresh()\`, 20 runs after 3 warm-ups); the host read alone, repeated (\`LocalHostInspector.readHost()\`: sysfs in the host's netns; \`/proc/<pid>/net\` in another, plus one \`nsenter … ip -j -d link show\` when \`/proc/<pid>/net/dev\` names changed or 10 s passed) and cold (a new inspector: finding the engine's process, then the first read with its spawn); the firewall read (\`iptables-save\`, plus \`nft list ruleset\` for iptables-nft, in the engine's netns; 10 runs); the raw Engine API floor (the same list and inspect calls over node:http, 8 sockets); the docker CLI (\`network ls\`, \`network inspect\`, \`ps\`, \`inspect\`; 10 runs). Run as root.`,
+    `**Method.** On each engine of the test command, ${n} running containers on one user network (every 5th publishes a port), plus what else runs there. Medians and p90 in ms: the full snapshot (\`controller.refresh()\`, 20 runs after 3 warm-ups); the host read alone, repeated (\`LocalHostInspector.readHost()\`: sysfs in the host's netns; \`/proc/<pid>/net\` in another, plus one \`nsenter … ip -j -d link show\` when \`/proc/<pid>/net/dev\` names changed or 10 s passed) and cold (a new inspector: finding the engine's process, then the first read with its spawn); the firewall read (\`iptables-save\`, plus \`nft list ruleset\` for iptables-nft, in the engine's netns; 10 runs); the raw Engine API floor (the calls of a repeated snapshot, GET /networks, /containers/json?all=1 and one inspect per container, over node:http with 8 sockets, bodies read, only the list parsed); the docker CLI (\`network ls\`, \`network inspect\`, \`ps\`, \`inspect\`; 10 runs). Run as root.`,
     '',
     '| Engine | netns kind | containers | snapshot | host read | cold host read | firewall read | raw API floor | docker CLI | CLI / snapshot |',
     '|---|---|---|---|---|---|---|---|---|---|',
