@@ -196,6 +196,18 @@ function directWays(t: Target, client: string, inIf: string | null, via: string)
 /** A process in the engine's netns (the host): bridges directly, published ports through OUTPUT DNAT or docker-proxy. */
 export function hostWays(t: Target): void {
   const { snap } = t;
+  const ns = snap.host.engineNetns;
+  // "host" is a process in the engine's netns. When that is not this machine's own netns, a shell
+  // here is somewhere else: say where the answer holds, and how to stand there.
+  if (!ns.same && ns.pid !== null) {
+    t.reason(
+      'HOST_NETWORK',
+      ns.kind === 'rootless'
+        ? `"host" here means a process in the rootless engine's netns (rootlesskit's), e.g. \`nsenter -U --preserve-credentials -n -t ${ns.pid} …\` as the engine's user. From this machine's own netns the container addresses are not routed at all (they sit behind slirp4netns); only the published ports answer there, through rootlesskit.`
+        : `"host" here means a process in the engine's own netns, e.g. \`sudo nsenter -t ${ns.pid} -n …\`. This machine's own netns reaches the engine only as another host does: through its routes to that netns.`,
+      ns.how,
+    );
+  }
   for (const ep of t.b.endpoints) {
     const net = snap.networks.find((n) => n.id === ep.networkId);
     if (!ep.ipv4 || !net) continue;

@@ -379,3 +379,12 @@ describe('DOCKER-USER rules the model cannot judge', () => {
     assert.ok(codes(x).includes('FIREWALL_DROP'));
   });
 });
+
+describe('"host" when the engine is not in this netns', () => {
+  it('says that "host" is a process in the engine netns, and how to stand there', () => {
+    const s = moby('28.5.2-moby-iptablesdoc-usernet-portmap');
+    s.host.engineNetns = { pid: 77, inode: 9, same: false, kind: 'rootless', how: 'test' };
+    const x = explain(s, 'host', 'web', 80);
+    assert.ok(x.reasons.some((r) => r.code === 'HOST_NETWORK' && /nsenter -U --preserve-credentials -n -t 77/.test(r.message) && /behind slirp4netns/.test(r.message)), JSON.stringify(x.reasons));
+  });
+});
