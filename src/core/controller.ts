@@ -63,14 +63,23 @@ export class Controller {
     return this.enqueue(async () => {
       this.firewallQueued = false;
       const t0 = performance.now();
+      // Only a snapshot that a successful read made is published again, with the new rules.
+      if (!this.engine || !this.current) throw new Error('No snapshot yet: the engine has not been read.');
       this.firewall = await this.host.readFirewall();
       return this.publish({ kind: 'firewall', containersInspected: 0, networksInspected: 0, listCalls: 0, pidsRead: 0, ms: performance.now() - t0 });
     });
   }
 
-  /** After a change: rules follow containers and networks, so read them again (once per burst). */
-  private followWithFirewall(): void {
-    if (this.autoFirewall && !this.firewallQueued) void this.refreshFirewall().catch(() => undefined);
+  /** After a successful read: rules follow containers and networks, so read them again (once per burst). */
+  private followWithFirewall<T>(done: Promise<T>): Promise<T> {
+    // No follow-up after a failed read: it would publish the old networks with no engine.
+    void done.then(
+      () => {
+        if (this.autoFirewall && !this.firewallQueued) void this.refreshFirewall().catch(() => undefined);
+      },
+      () => undefined,
+    );
+    return done;
   }
 
   get snapshot(): Snapshot | undefined {
@@ -79,9 +88,7 @@ export class Controller {
 
   /** Full read. Calls are serialised with incremental refreshes so results never interleave. */
   refresh(): Promise<Snapshot> {
-    const done = this.enqueue(() => this.fullRead());
-    this.followWithFirewall();
-    return done;
+    return this.followWithFirewall(this.enqueue(() => this.fullRead()));
   }
 
   /** Applies engine events: re-reads only what they touched. */
@@ -89,9 +96,7 @@ export class Controller {
     const plan = emptyPlan();
     for (const e of events) planEvent(plan, e);
     if (isEmptyPlan(plan)) return Promise.resolve(this.current);
-    const done = this.enqueue(() => (this.current ? this.incremental(plan) : this.fullRead()));
-    this.followWithFirewall();
-    return done;
+    return this.followWithFirewall(this.enqueue(() => (this.current && this.engine ? this.incremental(plan) : this.fullRead())));
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
@@ -193,9 +198,10 @@ export class Controller {
     for (const id of plan.removedContainers) this.dropContainer(id);
     for (const id of plan.removedNetworks) this.networks.delete(id);
     const hostBase = this.host.readHost();
+    // Bounded like the full read: an event storm must not open hundreds of requests at once.
     const [containers, networks] = await Promise.all([
-      Promise.all([...plan.containers].map(async (id) => ({ id, ...(await this.inspectWithLinks(id)) }))),
-      Promise.all([...plan.networks].map(async (id) => [id, await this.gateway.inspectNetwork(id)] as const)),
+      mapLimit([...plan.containers], INSPECT_CONCURRENCY, async (id) => ({ id, ...(await this.inspectWithLinks(id)) })),
+      mapLimit([...plan.networks], INSPECT_CONCURRENCY, async (id) => [id, await this.gateway.inspectNetwork(id)] as const),
     ]);
     for (const { id, raw } of containers) {
       this.dropContainer(id);
@@ -234,8 +240,11 @@ export class Controller {
 
   private publish(stats: RefreshStats): Snapshot {
     const host: HostReport | null = this.lastHost;
+    const engine = this.engine;
+    // Never a snapshot without an engine: only a successful read gets here.
+    if (!engine) throw new Error('No snapshot yet: the engine has not been read.');
     const snapshot = buildSnapshot({
-      engine: this.engine as EngineInfo,
+      engine,
       networks: this.networks.values(),
       containers: this.containers.values(),
       host,

@@ -178,15 +178,20 @@ export class DockerodeGateway implements DockerGateway {
         Labels: { 'docker-network-explorer.helper': '1' },
         HostConfig: { Privileged: true, PidMode: 'host', NetworkMode: 'host' },
       });
+      let timer: NodeJS.Timeout | undefined;
       try {
         await c.start();
         const waited = (await Promise.race([
           c.wait(),
-          new Promise((_, reject) => setTimeout(() => reject(new Error(`helper container timed out after ${run.timeoutMs} ms`)), run.timeoutMs)),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`helper container timed out after ${run.timeoutMs} ms`)), run.timeoutMs);
+          }),
         ])) as { StatusCode?: number };
         const logs = (await c.logs({ stdout: true, stderr: true, follow: false })) as unknown as Uint8Array;
         return { exitCode: waited.StatusCode ?? -1, ...demuxDockerLogs(logs) };
       } finally {
+        // A pending timer would keep the CLI alive for the whole timeout after the answer came.
+        clearTimeout(timer);
         await c.remove({ force: true }).catch(() => undefined);
       }
     });
@@ -206,10 +211,20 @@ export class DockerodeGateway implements DockerGateway {
         const line = buffer.slice(0, nl).trim();
         buffer = buffer.slice(nl + 1);
         if (!line) continue;
+        let event: RawEvent;
         try {
-          onEvent(JSON.parse(line) as RawEvent);
+          event = JSON.parse(line) as RawEvent;
         } catch {
           // A malformed line is skipped; the next full snapshot corrects any drift.
+          continue;
+        }
+        // Only bad JSON is skipped. A handler that throws is a bug: end the stream with its error,
+        // so the subscriber sees it and reconnects with a full read, rather than hiding it.
+        try {
+          onEvent(event);
+        } catch (err) {
+          stream.destroy(err instanceof Error ? err : new Error(String(err)));
+          return;
         }
       }
     });
