@@ -12,6 +12,7 @@ import { PROTOCOL_VERSION, type WebviewToHost } from '../../src/shared/protocol'
 import { fixtureSnapshot } from './fixture';
 import { startHarness, type GraphPage } from './harness';
 import { SHOTS, byName, ready, shot, type Test } from './pages';
+import { fuzzTests } from './fuzz';
 import { updateTests } from './updates';
 
 const snap = fixtureSnapshot();
@@ -195,6 +196,7 @@ const tests: Test[] = [
     await g.page.close();
   }],
   ...updateTests,
+  ...fuzzTests,
 ];
 
 async function main(): Promise<number> {
