@@ -3,21 +3,11 @@
 // publishing a port; firewall rules to match (MASQUERADE per subnet, DNAT per port).
 import type { FirewallModel } from '../src/shared/firewall';
 import type { ContainerInfo, Endpoint, NetworkInfo, Snapshot } from '../src/shared/model';
+// Seeded, so every run draws the same graph.
+import { rng } from '../test/helpers/rng';
 
 const hex = (n: number, len: number): string => n.toString(16).padStart(len, '0').slice(-len);
 const id64 = (kind: number, i: number): string => `${hex(kind, 2)}${hex(i, 6)}`.padEnd(64, 'a');
-
-/** A small deterministic PRNG, so every run draws the same graph. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function network(i: number): NetworkInfo {
   const subnet = `10.${200 + Math.floor(i / 250)}.${i % 250}.0/24`;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createController } from '../../src/core/connect';
-import { Controller, type SnapshotChange } from '../../src/core/controller';
+import { Controller } from '../../src/core/controller';
 import { LiveUpdates } from '../../src/core/liveUpdates';
 import { DockerodeGateway } from '../../src/docker/dockerodeGateway';
 import type { DockerGateway } from '../../src/docker/gateway';
@@ -15,24 +15,10 @@ import { resolveEndpoint } from '../../src/docker/endpoint';
 import { LocalHostInspector } from '../../src/host/inspector';
 import { TEST_IMAGE, TEST_LABEL, cleanTestResources, docker, requireEngine, runTestContainer } from '../helpers/docker';
 import { currentEngine, engineEnv, onEngine } from '../helpers/engines';
+import { waitForChange } from '../helpers/waits';
 
 const P = 'dne-test-fault-';
 const STORM = 50;
-
-function waitFor(c: Controller, pred: (ch: SnapshotChange) => boolean, ms: number): Promise<SnapshotChange> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`no matching snapshot within ${ms} ms`));
-    }, ms);
-    const sub = c.onDidChange((ch) => {
-      if (!pred(ch)) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(ch);
-    });
-  });
-}
 
 /** A relay to the real engine that cuts the events response in the middle of its first event line. */
 async function cuttingRelay(path: string): Promise<{ server: Server; cuts: () => number }> {
@@ -112,7 +98,7 @@ describe(onEngine('faults with real parts'), () => {
     try {
       await live.start();
       refreshes = 0;
-      const converged = waitFor(controller, (ch) => names.every((n) => ch.snapshot.containers.some((c) => c.name === n && c.state === 'running')), 60_000);
+      const converged = waitForChange(controller, (ch) => names.every((n) => ch.snapshot.containers.some((c) => c.name === n && c.state === 'running')), 60_000);
       // All at once: 50 starts in flight together, each with its network-connect and start events.
       await Promise.all(names.map((n) => docker('start', n)));
       await converged;
@@ -135,7 +121,7 @@ describe(onEngine('faults with real parts'), () => {
     const live = new LiveUpdates(controller, { debounceMs: 20 });
     try {
       await live.start();
-      const seen = waitFor(controller, (ch) => ch.snapshot.containers.some((c) => c.name === `${P}after-cut`), 30_000);
+      const seen = waitForChange(controller, (ch) => ch.snapshot.containers.some((c) => c.name === `${P}after-cut`), 30_000);
       // The first event is cut mid-line; the one after the reconnect must still arrive.
       await runTestContainer(`${P}before-cut`);
       await new Promise((r) => setTimeout(r, 300));

@@ -6,25 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createController } from '../../src/core/connect';
-import type { Controller, SnapshotChange } from '../../src/core/controller';
 import { LiveUpdates, type ConnectionStatus } from '../../src/core/liveUpdates';
 import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer } from '../helpers/docker';
 import { currentEngine, engineEnv, onEngine } from '../helpers/engines';
-
-function waitForChange(c: Controller, pred: (ch: SnapshotChange) => boolean, ms = 10_000): Promise<SnapshotChange> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`no matching snapshot change within ${ms} ms`));
-    }, ms);
-    const sub = c.onDidChange((ch) => {
-      if (!pred(ch)) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(ch);
-    });
-  });
-}
+import { waitForChange } from '../helpers/waits';
 
 function waitForStatus(live: LiveUpdates, state: ConnectionStatus['state'], ms = 10_000): Promise<ConnectionStatus> {
   if (live.status.state === state) return Promise.resolve(live.status);

@@ -3,21 +3,10 @@
 // snapshot afterwards. A seeded generator, so a failure can be replayed.
 import assert from 'node:assert/strict';
 import { PROTOCOL_VERSION } from '../../src/shared/protocol';
+import { rng } from '../helpers/rng';
 import { fixtureSnapshot } from './fixture';
 import { snapshotMessage } from './harness';
 import { ready, type Test } from './pages';
-
-/** mulberry32: small, seeded, good enough to vary message shapes. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TYPES = ['snapshot', 'focus', 'explain', 'select', 'options', 'theme', 'action', 'ready', '', 'SNAPSHOT', '__proto__'];
 
