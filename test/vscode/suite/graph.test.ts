@@ -64,7 +64,9 @@ suite('network graph', () => {
       if (!snap) return false;
       const g = buildGraph(snap);
       return x.nodes === g.nodes.length && x.links === g.links.length;
-    }, 'the whole snapshot');
+      // The first webview of a run loads its whole runtime: once (of six clean-clone runs) it took
+      // over 20 s on this 2-core machine, while the next tests on the same panel passed at once.
+    }, 'the whole snapshot', 45_000);
     assert.ok(r.nodes > 12, `nodes: ${r.nodes}`);
     await screenshot('graph-e2e', 20_000, 1500);
   });
