@@ -2,6 +2,9 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProxyProcess } from '../shared/model';
+import { parsePpid } from './procfs';
+
+export { parsePpid };
 
 /** Pure: `docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port 8080 -container-ip 172.17.0.3 -container-port 80`. */
 export function parseDockerProxyArgs(pid: number, argv: readonly string[]): ProxyProcess | undefined {
@@ -25,12 +28,6 @@ export function parseDockerProxyArgs(pid: number, argv: readonly string[]): Prox
 /** A docker-proxy process and its parent: the engine that started it. */
 export interface ProxyWithParent extends ProxyProcess {
   ppid: number | null;
-}
-
-/** Pure: the parent pid from /proc/<pid>/stat (after the parenthesised comm). */
-export function parsePpid(stat: string): number | null {
-  const n = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  return Number.isInteger(n) ? n : null;
 }
 
 export async function readDockerProxies(procRoot = '/proc'): Promise<ProxyWithParent[]> {

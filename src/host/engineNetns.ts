@@ -1,8 +1,8 @@
 // Finds the engine's own network namespace: the process that listens on its unix socket, then its
 // /proc/<pid>/ns/net. Every host fact is read there. Reads /proc only; nothing is spawned.
-import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { EngineNetns } from '../shared/model';
+import { comm, pids, ppidOf, readLink, readText, socketInodes } from './procfs';
 
 /** Where the engine lives and how to read its netns. */
 export interface EngineLocation extends EngineNetns {
@@ -47,45 +47,10 @@ export function nsInode(link: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-const readText = (path: string): string | undefined => {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
-
-const readLink = (path: string): string | undefined => {
-  try {
-    return readlinkSync(path);
-  } catch {
-    return undefined;
-  }
-};
-
 /** Does this pid hold one of the socket inodes? undefined when its fds are not ours to read. */
 function holdsSocket(procRoot: string, pid: number, inodes: ReadonlySet<number>): boolean | undefined {
-  let fds: string[];
-  try {
-    fds = readdirSync(join(procRoot, String(pid), 'fd'));
-  } catch {
-    return undefined;
-  }
-  for (const fd of fds) {
-    const m = /^socket:\[(\d+)\]$/.exec(readLink(join(procRoot, String(pid), 'fd', fd)) ?? '');
-    if (m && inodes.has(Number(m[1]))) return true;
-  }
-  return false;
-}
-
-const comm = (procRoot: string, pid: number): string => (readText(join(procRoot, String(pid), 'comm')) ?? '').trim();
-
-function pids(procRoot: string): number[] {
-  try {
-    return readdirSync(procRoot).filter((d) => /^\d+$/.test(d)).map(Number);
-  } catch {
-    return [];
-  }
+  const held = socketInodes(procRoot, pid);
+  return held === undefined ? undefined : [...inodes].some((i) => held.has(i));
 }
 
 /** Pid files that may name the engine: next to the socket, the rootless one, the system one. */
@@ -130,12 +95,6 @@ function underRootlesskit(procRoot: string, pid: number): boolean {
     if (p !== null && comm(procRoot, p) === 'rootlesskit') return true;
   }
   return false;
-}
-
-function ppidOf(procRoot: string, pid: number): number | null {
-  const stat = readText(join(procRoot, String(pid), 'stat')) ?? '';
-  const n = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  return Number.isInteger(n) ? n : null;
 }
 
 export interface LocateOptions {

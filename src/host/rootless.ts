@@ -1,22 +1,9 @@
 // Rootless Docker's plumbing around the engine's netns, read from /proc (no spawn): the rootlesskit
 // process above dockerd, its port driver's listeners in the host's netns, and slirp4netns (tap0).
-import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RootlessFacts } from '../shared/model';
 import { parseListeningSockets } from './listeners';
-import { parsePpid } from './dockerProxy';
-
-const read = (path: string): string | undefined => {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
-
-const argv = (procRoot: string, pid: number): string[] => (read(join(procRoot, String(pid), 'cmdline')) ?? '').split('\0').filter(Boolean);
-const comm = (procRoot: string, pid: number): string => (read(join(procRoot, String(pid), 'comm')) ?? '').trim();
-const ppid = (procRoot: string, pid: number): number | null => parsePpid(read(join(procRoot, String(pid), 'stat')) ?? '');
+import { argv, comm, pids, ppidOf, readText, socketInodes } from './procfs';
 
 /** Pure: `--name=value` or `--name value` from an argv. */
 export function flag(args: readonly string[], name: string): string | null {
@@ -24,28 +11,6 @@ export function flag(args: readonly string[], name: string): string | null {
   if (i >= 0) return args[i + 1] ?? null;
   const eq = args.find((a) => a.startsWith(`--${name}=`));
   return eq ? eq.slice(name.length + 3) : null;
-}
-
-function allPids(procRoot: string): number[] {
-  try {
-    return readdirSync(procRoot).filter((x) => /^\d+$/.test(x)).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** Socket inodes a process holds (its fds are readable by its own user). */
-function socketInodes(procRoot: string, pid: number): Set<number> {
-  const out = new Set<number>();
-  try {
-    for (const fd of readdirSync(join(procRoot, String(pid), 'fd'))) {
-      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(join(procRoot, String(pid), 'fd', fd)));
-      if (m) out.add(Number(m[1]));
-    }
-  } catch {
-    // Not ours to read: no listeners are claimed for it.
-  }
-  return out;
 }
 
 /** Is `pid` the slirp4netns started for rootlesskit's child `child`? */
@@ -63,7 +28,7 @@ export function readRootless(enginePid: number, procRoot = '/proc', slirpHint: n
   // dockerd ← rootlesskit child (/proc/self/exe) ← rootlesskit parent, in the host's netns.
   const chain: number[] = [];
   let rk: number | null = null;
-  for (let p = ppid(procRoot, enginePid), n = 0; p !== null && p > 1 && n < 6; p = ppid(procRoot, p), n++) {
+  for (let p = ppidOf(procRoot, enginePid), n = 0; p !== null && p > 1 && n < 6; p = ppidOf(procRoot, p), n++) {
     chain.push(p);
     if (comm(procRoot, p) === 'rootlesskit') {
       rk = p;
@@ -74,13 +39,13 @@ export function readRootless(enginePid: number, procRoot = '/proc', slirpHint: n
   const args = argv(procRoot, rk);
   const child = chain[chain.length - 2] ?? null;
   // slirp4netns is started with the child's pid and the tap name as its last two arguments.
-  const candidates = slirpHint !== null && isSlirpFor(procRoot, slirpHint, child) ? [slirpHint] : allPids(procRoot);
+  const candidates = slirpHint !== null && isSlirpFor(procRoot, slirpHint, child) ? [slirpHint] : pids(procRoot);
   const slirpPid = candidates.find((p) => isSlirpFor(procRoot, p, child));
   const slirp = slirpPid === undefined ? null : { pid: slirpPid, tap: argv(procRoot, slirpPid).at(-1) ?? 'tap0' };
-  const mine = socketInodes(procRoot, rk);
+  const mine = socketInodes(procRoot, rk) ?? new Set<number>();
   const listeners: RootlessFacts['listeners'] = [];
   for (const [table, protocol] of [['tcp', 'tcp'], ['tcp6', 'tcp'], ['udp', 'udp'], ['udp6', 'udp']] as const) {
-    for (const s of parseListeningSockets(read(join(procRoot, String(rk), 'net', table)) ?? '', protocol === 'udp')) {
+    for (const s of parseListeningSockets(readText(join(procRoot, String(rk), 'net', table)) ?? '', protocol === 'udp')) {
       if (mine.has(s.inode)) listeners.push({ hostIp: s.ip, hostPort: s.port, protocol, pid: rk });
     }
   }

@@ -1,0 +1,58 @@
+// Small /proc readers shared by the engine locator and the rootless reader: each returns
+// undefined/null/empty when the file is gone or not ours to read, never throws.
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const readText = (path: string): string | undefined => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+export const readLink = (path: string): string | undefined => {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+const of = (procRoot: string, pid: number, ...rest: string[]): string => join(procRoot, String(pid), ...rest);
+
+export const comm = (procRoot: string, pid: number): string => (readText(of(procRoot, pid, 'comm')) ?? '').trim();
+
+export const argv = (procRoot: string, pid: number): string[] => (readText(of(procRoot, pid, 'cmdline')) ?? '').split('\0').filter(Boolean);
+
+/** Pure: the parent pid from /proc/<pid>/stat (after the parenthesised comm, which may hold spaces). */
+export function parsePpid(stat: string): number | null {
+  const n = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  return Number.isInteger(n) ? n : null;
+}
+
+export const ppidOf = (procRoot: string, pid: number): number | null => parsePpid(readText(of(procRoot, pid, 'stat')) ?? '');
+
+export function pids(procRoot: string): number[] {
+  try {
+    return readdirSync(procRoot).filter((d) => /^\d+$/.test(d)).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Socket inodes a process holds; undefined when its fds are not ours to read. */
+export function socketInodes(procRoot: string, pid: number): Set<number> | undefined {
+  let fds: string[];
+  try {
+    fds = readdirSync(of(procRoot, pid, 'fd'));
+  } catch {
+    return undefined;
+  }
+  const out = new Set<number>();
+  for (const fd of fds) {
+    const m = /^socket:\[(\d+)\]$/.exec(readLink(of(procRoot, pid, 'fd', fd)) ?? '');
+    if (m) out.add(Number(m[1]));
+  }
+  return out;
+}
