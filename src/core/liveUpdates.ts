@@ -11,7 +11,10 @@ export type ConnectionStatus =
   | { state: 'disconnected'; error: EngineError; retryInMs: number };
 
 export interface LiveUpdateOptions {
+  /** Quiet time after an event before its batch is applied. */
   debounceMs?: number;
+  /** Least time between the starts of two batches, so a storm costs O(duration), not O(events). */
+  minIntervalMs?: number;
   minBackoffMs?: number;
   maxBackoffMs?: number;
   onError?: (err: unknown) => void;
@@ -20,6 +23,9 @@ export interface LiveUpdateOptions {
 export class LiveUpdates {
   private pending: RawEvent[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** One batch at a time: events that arrive while it runs wait for the next one. */
+  private inFlight = false;
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private unsubscribe: (() => void) | undefined;
   private disposed = false;
@@ -65,14 +71,29 @@ export class LiveUpdates {
 
   private onEvent(e: RawEvent): void {
     this.pending.push(e);
-    this.timer ??= setTimeout(() => this.flush(), this.opts.debounceMs ?? 30);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined || this.inFlight || this.disposed || this.pending.length === 0) return;
+    const debounce = this.opts.debounceMs ?? 30;
+    const spacing = this.lastFlushAt + (this.opts.minIntervalMs ?? 250) - Date.now();
+    this.timer = setTimeout(() => this.flush(), Math.max(debounce, spacing));
   }
 
   private flush(): void {
     this.timer = undefined;
     const batch = this.pending;
     this.pending = [];
-    this.controller.applyEvents(batch).catch((err: unknown) => this.opts.onError?.(err));
+    this.inFlight = true;
+    this.lastFlushAt = Date.now();
+    this.controller
+      .applyEvents(batch)
+      .catch((err: unknown) => this.opts.onError?.(err))
+      .finally(() => {
+        this.inFlight = false;
+        this.schedule();
+      });
   }
 
   private lost(err: unknown): void {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Controller } from '../../src/core/controller';
+import { LiveUpdates } from '../../src/core/liveUpdates';
 import type { DockerGateway, EventSubscription } from '../../src/docker/gateway';
 import { EngineError } from '../../src/docker/errors';
 import type { RawContainerInspect, RawEvent } from '../../src/docker/rawTypes';
@@ -161,5 +162,59 @@ describe('controller sequencing', () => {
     assert.equal(c.lastStats?.containersInspected, 50);
     assert.ok(gw.maxInFlight <= 8, `at most 8 inspects in flight, saw ${gw.maxInFlight}`);
     assert.ok(gw.maxInFlight > 1, 'still in parallel');
+  });
+});
+
+describe('live updates batching', () => {
+  /** A controller over the fakes whose applyEvents is recorded: batch sizes and start times. */
+  function recorded(): { gw: FakeGateway; c: Controller; emit: () => (e: RawEvent) => void; batches: { size: number; at: number }[] } {
+    const gw = new FakeGateway();
+    let onEvent: ((e: RawEvent) => void) | undefined;
+    gw.events = (on) => {
+      onEvent = on;
+      return Promise.resolve({ ended: new Promise(() => undefined), dispose: () => undefined });
+    };
+    const c = new Controller(gw, new FakeHost(), 'test', true);
+    const batches: { size: number; at: number }[] = [];
+    const apply = c.applyEvents.bind(c);
+    c.applyEvents = (b) => {
+      batches.push({ size: b.length, at: Date.now() });
+      return apply(b);
+    };
+    return { gw, c, batches, emit: () => onEvent ?? assert.fail('not subscribed') };
+  }
+  const ev = (i: number): RawEvent => ({ Type: 'container', Action: 'start', Actor: { ID: `${String(i).padStart(3, '0')}${'e'.repeat(61)}`, Attributes: {} }, time: 0 });
+
+  it('a steady stream of events costs one batch per interval, never one per event, and loses none', async () => {
+    const { gw, c, batches, emit } = recorded();
+    const live = new LiveUpdates(c, { debounceMs: 10, minIntervalMs: 100 });
+    await live.start();
+    gw.inspectDelayMs = 20;
+    const t0 = Date.now();
+    for (let i = 0; i < 60; i++) {
+      emit()(ev(i));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const span = Date.now() - t0;
+    await new Promise((r) => setTimeout(r, 400));
+    live.dispose();
+    assert.equal(batches.reduce((n, b) => n + b.size, 0), 60, 'every event was applied');
+    assert.ok(batches.length <= Math.ceil(span / 100) + 2, `${batches.length} batches in ${span} ms`);
+    for (let i = 1; i < batches.length; i++) {
+      const gap = (batches[i]?.at ?? 0) - (batches[i - 1]?.at ?? 0);
+      assert.ok(gap >= 95, `batch ${i} started ${gap} ms after the one before`);
+    }
+  });
+
+  it('one event after a quiet spell is applied after the debounce, not the interval', async () => {
+    const { c, batches, emit } = recorded();
+    const live = new LiveUpdates(c, { debounceMs: 10, minIntervalMs: 5000 });
+    await live.start();
+    const t0 = Date.now();
+    emit()(ev(1));
+    await new Promise((r) => setTimeout(r, 60));
+    live.dispose();
+    assert.equal(batches.length, 1);
+    assert.ok((batches[0]?.at ?? Infinity) - t0 < 50, 'applied within the debounce');
   });
 });
