@@ -8,13 +8,15 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createController } from '../../src/core/connect';
 import { Controller } from '../../src/core/controller';
-import { LiveUpdates } from '../../src/core/liveUpdates';
+import { LiveUpdates, type ConnectionStatus } from '../../src/core/liveUpdates';
 import { DockerodeGateway } from '../../src/docker/dockerodeGateway';
 import type { DockerGateway } from '../../src/docker/gateway';
+import type { Snapshot } from '../../src/shared/model';
 import { resolveEndpoint } from '../../src/docker/endpoint';
 import { LocalHostInspector } from '../../src/host/inspector';
 import { TEST_IMAGE, TEST_LABEL, cleanTestResources, docker, requireEngine, runTestContainer } from '../helpers/docker';
 import { currentEngine, engineEnv, onEngine } from '../helpers/engines';
+import { startEngine, stopEngine } from '../helpers/engineRestart';
 import { waitForChange } from '../helpers/waits';
 
 const P = 'dne-test-fault-';
@@ -138,4 +140,51 @@ describe(onEngine('faults with real parts'), () => {
       await new Promise<void>((r) => relay.server.close(() => r()));
     }
   });
+
+  // Only docker28 is stopped: this project runs that dockerd; the system engine's containers are not ours.
+  if (currentEngine().name === 'docker28') {
+    it('dockerd stopped and started under a live feed: ENGINE_DOWN, then it reconnects and catches up', async () => {
+      await runTestContainer(`${P}always`, '--restart', 'always', '--stop-timeout', '1');
+      await runTestContainer(`${P}once`, '--stop-timeout', '1');
+      const controller = createController({ env: engineEnv() });
+      const live = new LiveUpdates(controller, { debounceMs: 20, minBackoffMs: 200, maxBackoffMs: 1000 });
+      const seen: ConnectionStatus[] = [];
+      const until = (pred: (s: ConnectionStatus) => boolean, ms: number, what: string): Promise<ConnectionStatus> =>
+        new Promise((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`no status ${what} within ${ms} ms; saw ${seen.map((x) => x.state).join(', ')}`)), ms);
+          const sub = live.onDidChangeStatus((st) => {
+            if (!pred(st)) return;
+            clearTimeout(timer);
+            sub.dispose();
+            resolve(st);
+          });
+        });
+      live.onDidChangeStatus((st) => seen.push(st));
+      try {
+        await live.start();
+        assert.ok(controller.snapshot?.containers.some((c) => c.name === `${P}once` && c.state === 'running'));
+        const down = until((st) => st.state === 'disconnected' && st.error.code === 'ENGINE_DOWN', 30_000, 'disconnected ENGINE_DOWN');
+        await stopEngine(currentEngine());
+        const st = await down;
+        assert.ok(st.state === 'disconnected' && st.retryInMs <= 1000, 'it retries with back-off');
+        const up = until((x) => x.state === 'connected', 90_000, 'connected');
+        await startEngine();
+        await up;
+        // The full read after the reconnect has the engine as it restarted: the restart policy
+        // brought one back, the other stayed stopped.
+        const back = (x: Snapshot | undefined): boolean => !!x?.containers.some((c) => c.name === `${P}always` && c.state === 'running');
+        const s = back(controller.snapshot) ? controller.snapshot : (await waitForChange(controller, (ch) => back(ch.snapshot), 30_000)).snapshot;
+        const byName = new Map(s?.containers.map((c) => [c.name, c.state]));
+        assert.equal(byName.get(`${P}always`), 'running');
+        assert.equal(byName.get(`${P}once`), 'exited');
+        process.stdout.write(`engine restart: statuses ${seen.map((x) => (x.state === 'disconnected' ? `${x.state}(${x.error.code})` : x.state)).join(' → ')}\n`);
+      } finally {
+        live.dispose();
+        controller.gateway.dispose();
+        controller.dispose();
+        // Leave the engine up for the tests after this one, whatever happened above.
+        await startEngine();
+      }
+    });
+  }
 });
