@@ -33,7 +33,7 @@ import {
   type RowSpec,
 } from './dom';
 import { arm, clockOffset, installWatcher, nodeNow, settle, type ClockOffset } from './latencyPage';
-import { SCREENSHOTS, activityBarItem, errorText, onSignals, openWorkbench, preflight, say, sleep, waitUntil, type Workbench } from './workbench';
+import { SCREENSHOTS, activityBarItem, errorText, withWorkbench, preflight, say, sleep, waitUntil, type Workbench } from './workbench';
 
 const NET = 'dne-test-e2e-net';
 const CTR = 'dne-test-e2e-c1';
@@ -296,36 +296,28 @@ async function main(): Promise<number> {
   for (const f of readdirSync(SCREENSHOTS)) if (/^e2e-.*\.png$/.test(f)) rmSync(join(SCREENSHOTS, f));
   await removeOurs();
   await runTestContainer(CTR);
-  let wb: Workbench | undefined;
-  const cleanup = async (): Promise<void> => {
-    await wb?.close();
-    await removeOurs();
-  };
-  const removeSignals = onSignals(TAG, cleanup);
   try {
-    wb = await openWorkbench({ tag: TAG });
-    say(TAG, `workbench open after ${wb.openMs} ms`);
-    for (const [i, step] of steps.entries()) {
-      const missing = (step.needs ?? []).filter((n) => !results[n - 1]?.ok);
-      if (missing.length) {
-        results.push({ step, ok: false, ms: 0, detail: `not run: it needs step ${missing.join(', ')}` });
-        continue;
+    await withWorkbench({ tag: TAG }, removeOurs, async (wb) => {
+      say(TAG, `workbench open after ${wb.openMs} ms`);
+      for (const [i, step] of steps.entries()) {
+        const missing = (step.needs ?? []).filter((n) => !results[n - 1]?.ok);
+        if (missing.length) {
+          results.push({ step, ok: false, ms: 0, detail: `not run: it needs step ${missing.join(', ')}` });
+          continue;
+        }
+        const s0 = Date.now();
+        say(TAG, `step ${i + 1}: ${step.title}`);
+        try {
+          const detail = await step.run(wb);
+          results.push({ step, ok: true, ms: Date.now() - s0, detail });
+        } catch (err) {
+          const shot = await wb.screenshot(`e2e-${i + 1}-${step.name}-FAILED`).catch(() => 'none');
+          results.push({ step, ok: false, ms: Date.now() - s0, detail: `${errorText(err)}\nscreenshot: ${shot}` });
+        }
       }
-      const s0 = Date.now();
-      say(TAG, `step ${i + 1}: ${step.title}`);
-      try {
-        const detail = await step.run(wb);
-        results.push({ step, ok: true, ms: Date.now() - s0, detail });
-      } catch (err) {
-        const shot = await wb.screenshot(`e2e-${i + 1}-${step.name}-FAILED`).catch(() => 'none');
-        results.push({ step, ok: false, ms: Date.now() - s0, detail: `${errorText(err)}\nscreenshot: ${shot}` });
-      }
-    }
+    });
   } catch (err) {
     for (const step of steps.slice(results.length)) results.push({ step, ok: false, ms: 0, detail: `not run: ${errorText(err)}` });
-  } finally {
-    await cleanup();
-    removeSignals();
   }
   return report();
 }

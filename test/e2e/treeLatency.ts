@@ -13,7 +13,7 @@ import { cleanTestResources, createTestNetwork, docker, runTestContainer } from 
 import { revealRow, widenSidebar } from './dom';
 import { arm, clockOffset, installWatcher, nodeNow, settle, type ClockOffset } from './latencyPage';
 import { describeRun, writeSection, type Series, type Try } from './latencyReport';
-import { activityBarItem, errorText, onSignals, openWorkbench, preflight, say, sleep, type Workbench } from './workbench';
+import { activityBarItem, errorText, withWorkbench, preflight, say, sleep, type Workbench } from './workbench';
 
 const TAG = 'tree-latency';
 const PREFIX = 'dne-test-lat-';
@@ -88,14 +88,7 @@ async function main(): Promise<number> {
   await createTestNetwork(NET, '--subnet', SUBNET);
   await runTestContainer(ANCHOR, '--network', NET, '--ip', ANCHOR_IP);
   await runTestContainer(CTR);
-  let wb: Workbench | undefined;
-  const cleanup = async (): Promise<void> => {
-    await wb?.close();
-    await removeOurs();
-  };
-  const removeSignals = onSignals(TAG, cleanup);
-  try {
-    wb = await openWorkbench({ tag: TAG, viewport: { width: 1440, height: 1000 } });
+  return withWorkbench({ tag: TAG, viewport: { width: 1440, height: 1000 } }, removeOurs, async (wb) => {
     const { page } = wb;
     await activityBarItem(page).click();
     await widenSidebar(page, 620);
@@ -127,10 +120,7 @@ async function main(): Promise<number> {
     say(TAG, 'wrote the bench:tree-latency section of BENCHMARKS.md');
     process.stdout.write(`${summary}\n`);
     return 0;
-  } finally {
-    await cleanup();
-    removeSignals();
-  }
+  });
 }
 
 void main()

@@ -187,3 +187,23 @@ export function onSignals(tag: string, cleanup: () => Promise<void>): () => void
     for (const s of signals) process.removeListener(s, handler);
   };
 }
+
+/**
+ * Opens the workbench and hands it to `fn`; whatever happens (an error, a signal), Chromium and
+ * code-server are stopped and `removeOurs` removes the run's Docker resources.
+ */
+export async function withWorkbench<T>(opts: WorkbenchOptions, removeOurs: () => Promise<void>, fn: (wb: Workbench) => Promise<T>): Promise<T> {
+  let wb: Workbench | undefined;
+  const cleanup = async (): Promise<void> => {
+    await wb?.close();
+    await removeOurs();
+  };
+  const removeSignals = onSignals(opts.tag, cleanup);
+  try {
+    wb = await openWorkbench(opts);
+    return await fn(wb);
+  } finally {
+    await cleanup();
+    removeSignals();
+  }
+}
