@@ -4,6 +4,7 @@ import { diffFirewall, parseDumpFile } from './analysis/firewall';
 import { audit } from './analysis/audit';
 import { containerPath } from './analysis/paths';
 import { explain } from './analysis/reachability';
+import { USAGE, parseCliArgs, type CliArgs } from './cli/args';
 import { formatAudit } from './cli/formatAudit';
 import { formatFirewall } from './cli/formatFirewall';
 import { formatFirewallDiff } from './cli/formatFirewallDiff';
@@ -12,61 +13,11 @@ import { createController } from './core/connect';
 import type { Controller } from './core/controller';
 import { EngineError } from './docker/errors';
 import { explanationText, pathText } from './hover/diagrams';
-import type { HostHelperMode } from './host/privilege';
 import type { FirewallModel } from './shared/firewall';
 import { byRef } from './shared/lookup';
 import type { Snapshot } from './shared/model';
 
-interface Args {
-  command: string;
-  positional: string[];
-  json: boolean;
-  host: string | undefined;
-  port: number | null;
-  fromFile: string | undefined;
-  hostHelper: HostHelperMode;
-  helperImage: string;
-}
-
-const USAGE = `usage: cli <command> [--json] [--host <endpoint>] [--host-helper auto|sudo|container|off] [--helper-image <local image>]
-  topology                      networks, containers, endpoints, host facts
-  path <container>              egress and ingress hops with the rules that apply
-  explain <from> <to> [--port N] can <from> reach container <to>, every way, and why; <from> is a container,
-                                'host' (a process in the engine's netns) or an outside client's IPv4 address
-  firewall [--from-file <dump>] Docker's firewall as one model (live, or an iptables-save / nft dump)
-  firewall diff <before> <after> what changed between two dumps, by meaning (any formats or versions)
-  audit [--from-file <dump>]    what is exposed and what is risky on the host (a dump: firewall checks only)`;
-
-function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { command: '', positional: [], json: false, host: undefined, port: null, fromFile: undefined, hostHelper: 'auto', helperImage: '' };
-  const value = (i: number, name: string): string => {
-    const v = argv[i];
-    if (v === undefined) throw new Error(`${name} needs a value. ${USAGE}`);
-    return v;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (a === '--json') args.json = true;
-    else if (a === '--host') args.host = value(++i, '--host');
-    else if (a === '--from-file') args.fromFile = value(++i, '--from-file');
-    else if (a === '--helper-image') args.helperImage = value(++i, '--helper-image');
-    else if (a === '--host-helper') {
-      const m = value(++i, '--host-helper');
-      if (m !== 'auto' && m !== 'sudo' && m !== 'container' && m !== 'off') throw new Error(`--host-helper must be auto, sudo, container or off. ${USAGE}`);
-      args.hostHelper = m;
-    }
-    else if (a === '--port') {
-      const p = Number(value(++i, '--port'));
-      if (!Number.isInteger(p) || p < 1 || p > 65535) throw new Error(`--port must be 1-65535. ${USAGE}`);
-      args.port = p;
-    } else if (a.startsWith('--')) throw new Error(`unknown option ${a}. ${USAGE}`);
-    else if (!args.command) args.command = a;
-    else args.positional.push(a);
-  }
-  return args;
-}
-
-async function withSnapshot<T>(args: Args, fn: (s: Snapshot, c: Controller) => T | Promise<T>): Promise<T> {
+async function withSnapshot<T>(args: CliArgs, fn: (s: Snapshot, c: Controller) => T | Promise<T>): Promise<T> {
   const controller = createController({ hostSetting: args.host, hostHelper: () => args.hostHelper, hostHelperImage: () => args.helperImage });
   try {
     await controller.refresh();
@@ -77,7 +28,7 @@ async function withSnapshot<T>(args: Args, fn: (s: Snapshot, c: Controller) => T
   }
 }
 
-function print(args: Args, data: unknown, text: () => string): void {
+function print(args: CliArgs, data: unknown, text: () => string): void {
   process.stdout.write(args.json ? `${JSON.stringify(data, null, 2)}\n` : `${text()}\n`);
 }
 
@@ -95,12 +46,12 @@ function readDump(path: string): FirewallModel {
   return parseDumpFile(text, path);
 }
 
-function need(args: Args, n: number): void {
+function need(args: CliArgs, n: number): void {
   if (args.positional.length < n) throw new Error(`${args.command} needs ${n} container name(s). ${USAGE}`);
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv);
+  const args = parseCliArgs(argv);
   switch (args.command) {
     case 'topology':
       await withSnapshot(args, (s) => print(args, s, () => formatTopology(s)));

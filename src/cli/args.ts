@@ -1,0 +1,64 @@
+// The CLI's arguments, parsed once with node:util parseArgs; every bad value is one clear error
+// that ends with the usage.
+import { parseArgs } from 'node:util';
+import type { HostHelperMode } from '../host/privilege';
+
+export interface CliArgs {
+  command: string;
+  positional: string[];
+  json: boolean;
+  host: string | undefined;
+  port: number | null;
+  fromFile: string | undefined;
+  hostHelper: HostHelperMode;
+  helperImage: string;
+}
+
+export const USAGE = `usage: cli <command> [--json] [--host <endpoint>] [--host-helper auto|sudo|container|off] [--helper-image <local image>]
+  topology                      networks, containers, endpoints, host facts
+  path <container>              egress and ingress hops with the rules that apply
+  explain <from> <to> [--port N] can <from> reach container <to>, every way, and why; <from> is a container,
+                                'host' (a process in the engine's netns) or an outside client's IPv4 address
+  firewall [--from-file <dump>] Docker's firewall as one model (live, or an iptables-save / nft dump)
+  firewall diff <before> <after> what changed between two dumps, by meaning (any formats or versions)
+  audit [--from-file <dump>]    what is exposed and what is risky on the host (a dump: firewall checks only)`;
+
+const HELPER_MODES: readonly HostHelperMode[] = ['auto', 'sudo', 'container', 'off'];
+
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (err) {
+    // node's own words, first sentence only ("Unknown option '--x'"; its hint about '--' is noise here).
+    const first = (err instanceof Error ? err.message : String(err)).split(/\.\s/)[0] ?? '';
+    throw new Error(`${first}. ${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  const mode = values['host-helper'] ?? 'auto';
+  const hostHelper = HELPER_MODES.find((m) => m === mode);
+  if (!hostHelper) throw new Error(`--host-helper must be auto, sudo, container or off. ${USAGE}`);
+  let port: number | null = null;
+  if (values.port !== undefined) {
+    port = Number(values.port);
+    if (!/^\d+$/.test(values.port) || port < 1 || port > 65535) throw new Error(`--port must be 1-65535. ${USAGE}`);
+  }
+  const [command = '', ...positional] = positionals;
+  return { command, positional, json: values.json ?? false, host: values.host, port, fromFile: values['from-file'], hostHelper, helperImage: values['helper-image'] ?? '' };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'from-file': { type: 'string' },
+      'host-helper': { type: 'string' },
+      'helper-image': { type: 'string' },
+    },
+  });
+}
