@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import type { CommandContext } from './commands/context';
+import { graphActionHandlers } from './commands/graphActions';
 import { onSettingsChanged, readSettings } from './config';
 import { AnalysisDocuments } from './commands/explainReachability';
 import { ANALYSIS_SCHEME, ContextKeys, INSPECT_SCHEME, LOG_NAME, TOPOLOGY_VIEW_ID } from './constants';
@@ -63,7 +64,8 @@ export class Services implements vscode.Disposable {
         extensionUri: context.extensionUri,
         snapshot: () => this.engine?.controller.snapshot,
         onDidChangeSnapshot: this.snapshotEmitter.event,
-        runCommand: (id, arg) => vscode.commands.executeCommand(id, arg),
+        actions: graphActionHandlers(ctx),
+        isTreeNode: (arg): arg is TreeNode => this.tree.owns(arg),
         revealInTree: (id) => this.revealInTree(id),
         log: this.log,
       }),
