@@ -5,7 +5,7 @@ import { registerCommands } from './commands';
 import type { CommandContext } from './commands/context';
 import { graphActionHandlers } from './commands/graphActions';
 import { onSettingsChanged, readSettings } from './config';
-import { AnalysisDocuments } from './commands/explainReachability';
+import { AnalysisDocuments } from './commands/analysisDocuments';
 import { ANALYSIS_SCHEME, ContextKeys, INSPECT_SCHEME, LOG_NAME, TOPOLOGY_VIEW_ID } from './constants';
 import { createController } from './core/connect';
 import type { Controller } from './core/controller';
@@ -50,6 +50,7 @@ export class Services implements vscode.Disposable {
       live: () => this.requireEngine().live,
       mutations: () => new Mutations(this.requireEngine().controller),
       tree: this.tree,
+      documents: new AnalysisDocuments(),
       log: this.log,
     };
     this.disposables.push(
@@ -58,7 +59,8 @@ export class Services implements vscode.Disposable {
       this.view,
       this.snapshotEmitter,
       vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, new InspectDocuments(() => ctx.controller().gateway)),
-      vscode.workspace.registerTextDocumentContentProvider(ANALYSIS_SCHEME, new AnalysisDocuments()),
+      ctx.documents,
+      vscode.workspace.registerTextDocumentContentProvider(ANALYSIS_SCHEME, ctx.documents),
       ...registerCommands(ctx),
       ...registerGraph({
         extensionUri: context.extensionUri,

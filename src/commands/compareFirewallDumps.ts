@@ -3,12 +3,10 @@
 import * as vscode from 'vscode';
 import { diffFirewall, parseDumpFile } from '../analysis/firewall';
 import type { FirewallDiff } from '../analysis/firewall/diff';
-import { ANALYSIS_SCHEME } from '../constants';
 import type { CompareDumpsRequest } from '../core/requests';
 import { firewallDiffMarkdown } from '../hover/firewallDiffMarkdown';
 import type { FirewallModel } from '../shared/firewall';
 import type { CommandContext } from './context';
-import { analysisDocuments } from './explainReachability';
 
 const TITLE = 'Compare Firewall Dumps';
 
@@ -53,9 +51,7 @@ export function compareDumps(ctx: CommandContext, req: CompareDumpsRequest): Pro
 async function compare(ctx: CommandContext, before: vscode.Uri, after: vscode.Uri): Promise<FirewallDiff> {
   const d = diffFirewall(await readDump(before), await readDump(after));
   const names = { before: baseName(before), after: baseName(after) };
-  const uri = vscode.Uri.from({ scheme: ANALYSIS_SCHEME, path: `/firewall ${names.before} → ${names.after}.md` });
-  analysisDocuments.set(uri.toString(), firewallDiffMarkdown(d, names));
-  await vscode.commands.executeCommand('markdown.showPreview', uri);
+  await ctx.documents.show(`/firewall ${names.before} → ${names.after}.md`, firewallDiffMarkdown(d, names));
   ctx.log.info(`firewall diff ${before.fsPath} → ${after.fsPath}: ${d.sameMeaning ? 'same meaning' : 'changed'}`);
   return d;
 }

@@ -1,22 +1,17 @@
 // "Why can't A reach B?": pickers when interactive, the verdict and reasons in a markdown preview.
 // A is a container, the engine's host, or an outside IPv4 client.
-import * as vscode from 'vscode';
 import { containerPath } from '../analysis/paths';
 import { isIpv4 } from '../analysis/explainRules';
 import { explain, type Explanation } from '../analysis/reachability';
 import type { ExplainRequest } from '../core/requests';
 import { findContainer } from '../core/validate';
 import { explanationMarkdown } from '../hover/explainMarkdown';
-import { ANALYSIS_SCHEME } from '../constants';
 import { byRef } from '../shared/lookup';
 import type { ContainerInfo, Snapshot } from '../shared/model';
 import type { CommandContext } from './context';
 import type { FlowPreset } from './invocation';
 import { input, pick, type PickItem } from './ui/multiStep';
 import { containerItems } from './ui/pickers';
-
-/** Markdown documents the explain and path commands render, by URI. */
-export const analysisDocuments = new Map<string, string>();
 
 type Source = { kind: 'container'; c: ContainerInfo } | { kind: 'host' } | { kind: 'outside' };
 
@@ -73,15 +68,7 @@ async function show(ctx: CommandContext, snap: Snapshot, from: string, to: strin
   const x = explain(snap, from, to, port, { listening });
   const fromC = x.fromKind === 'container' ? findContainer(from, snap) : undefined;
   const doc = explanationMarkdown(x, fromC ? containerPath(fromC, snap) : undefined, containerPath(findContainer(to, snap), snap));
-  const uri = vscode.Uri.from({ scheme: ANALYSIS_SCHEME, path: `/explain ${from} → ${to}.md` });
-  analysisDocuments.set(uri.toString(), doc);
-  await vscode.commands.executeCommand('markdown.showPreview', uri);
+  await ctx.documents.show(`/explain ${from} → ${to}.md`, doc);
   ctx.log.info(`explain ${from} → ${to}: ${String(x.reachable)} (${x.reasons.map((r) => r.code).join(', ')})`);
   return x;
-}
-
-export class AnalysisDocuments implements vscode.TextDocumentContentProvider {
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return analysisDocuments.get(uri.toString()) ?? '# Gone\n\nRun the command again.\n';
-  }
 }
