@@ -26,6 +26,12 @@ export function readSettings(): Settings {
   };
 }
 
+/** Flips the tree's built-in networks filter, for the user (global). */
+export async function toggleShowBuiltinNetworks(): Promise<void> {
+  const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  await c.update('showBuiltinNetworks', !c.get<boolean>('showBuiltinNetworks', true), vscode.ConfigurationTarget.Global);
+}
+
 export function onSettingsChanged(listener: (keys: (keyof Settings)[]) => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {
     const keys = (['host', 'showBuiltinNetworks', 'readOnly', 'hostHelper', 'hostHelperImage'] as const).filter((k) => e.affectsConfiguration(`${CONFIG_SECTION}.${k}`));

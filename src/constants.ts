@@ -1,4 +1,5 @@
-// Ids shared by package.json contributions and the code. Keep both in step.
+// Ids shared by package.json contributions and the code: declared here once.
+// test/unit/contributions.test.ts fails when package.json and these differ.
 
 export const EXTENSION_ID = 'docker-network-explorer.docker-network-explorer';
 export const VIEW_CONTAINER_ID = 'dockerNetworks';
@@ -25,6 +26,17 @@ export const Commands = {
   explainReachability: 'dockerNetworks.explainReachability',
   auditHost: 'dockerNetworks.auditHost',
   compareFirewallDumps: 'dockerNetworks.compareFirewallDumps',
+  showGraph: 'dockerNetworks.showGraph',
+  revealInGraph: 'dockerNetworks.revealInGraph',
+} as const;
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+/** Registered but not contributed (not in the palette): for tests and scripts. */
+export const InternalCommands = {
+  /** { ready, revision, rendered, ignored } of the open graph panel, or undefined. */
+  graphState: 'dockerNetworks.graph.state',
+  /** Handle a message as if the graph's webview had posted it (same guard, same dispatch). */
+  graphReceive: 'dockerNetworks.graph.receive',
 } as const;
 
 /** Context keys for `when` clauses. */

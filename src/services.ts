@@ -3,8 +3,9 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import type { CommandContext } from './commands/context';
+import { graphActionHandlers } from './commands/graphActions';
 import { onSettingsChanged, readSettings } from './config';
-import { AnalysisDocuments } from './commands/explainReachability';
+import { AnalysisDocuments } from './commands/analysisDocuments';
 import { ANALYSIS_SCHEME, ContextKeys, INSPECT_SCHEME, LOG_NAME, TOPOLOGY_VIEW_ID } from './constants';
 import { createController } from './core/connect';
 import type { Controller } from './core/controller';
@@ -49,6 +50,7 @@ export class Services implements vscode.Disposable {
       live: () => this.requireEngine().live,
       mutations: () => new Mutations(this.requireEngine().controller),
       tree: this.tree,
+      documents: new AnalysisDocuments(),
       log: this.log,
     };
     this.disposables.push(
@@ -57,13 +59,15 @@ export class Services implements vscode.Disposable {
       this.view,
       this.snapshotEmitter,
       vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, new InspectDocuments(() => ctx.controller().gateway)),
-      vscode.workspace.registerTextDocumentContentProvider(ANALYSIS_SCHEME, new AnalysisDocuments()),
+      ctx.documents,
+      vscode.workspace.registerTextDocumentContentProvider(ANALYSIS_SCHEME, ctx.documents),
       ...registerCommands(ctx),
       ...registerGraph({
         extensionUri: context.extensionUri,
         snapshot: () => this.engine?.controller.snapshot,
         onDidChangeSnapshot: this.snapshotEmitter.event,
-        runCommand: (id, arg) => vscode.commands.executeCommand(id, arg),
+        actions: graphActionHandlers(ctx),
+        isTreeNode: (arg): arg is TreeNode => this.tree.owns(arg),
         revealInTree: (id) => this.revealInTree(id),
         log: this.log,
       }),

@@ -2,6 +2,7 @@
 // the user does into graph changes or typed messages to the host.
 import type { Explanation } from '../src/analysis/reachability';
 import { buildGraph, type ContainerNode, type GraphLink, type GraphModel, type GraphNode } from '../src/shared/graph';
+import { graphNodeToShow } from '../src/shared/ids';
 import type { Snapshot } from '../src/shared/model';
 import type { GraphAction, GraphOptions, HostToWebview } from '../src/shared/protocol';
 import { linkCard, nodeCard } from './graph/cardContent';
@@ -306,7 +307,7 @@ export class App {
 
   /** Shows a node asked for from outside (revealInGraph), undoing filters that hide it. */
   private reveal(nodeId: string): void {
-    const id = /^net:[^/]+\/(ctr:.+)$/.exec(nodeId)?.[1] ?? nodeId;
+    const id = graphNodeToShow(nodeId);
     const n = this.byId.get(id);
     if (!n) return this.toast(`Not in the graph: ${nodeId}`, true);
     if (!this.view.node(id)) {

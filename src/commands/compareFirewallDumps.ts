@@ -3,13 +3,10 @@
 import * as vscode from 'vscode';
 import { diffFirewall, parseDumpFile } from '../analysis/firewall';
 import type { FirewallDiff } from '../analysis/firewall/diff';
-import { ANALYSIS_SCHEME } from '../constants';
-import { asObject, str } from '../core/commandArgs';
+import type { CompareDumpsRequest } from '../core/requests';
 import { firewallDiffMarkdown } from '../hover/firewallDiffMarkdown';
 import type { FirewallModel } from '../shared/firewall';
-import { invocation } from './args';
 import type { CommandContext } from './context';
-import { analysisDocuments } from './explainReachability';
 
 const TITLE = 'Compare Firewall Dumps';
 
@@ -37,26 +34,24 @@ async function readDump(uri: vscode.Uri): Promise<FirewallModel> {
   return parseDumpFile(new TextDecoder().decode(bytes), baseName(uri));
 }
 
-/** Scripted: `{before, after}` file paths, resolves to the diff. Interactive: two open dialogs. */
-export async function compareFirewallDumps(ctx: CommandContext, arg?: unknown): Promise<FirewallDiff | undefined> {
-  const how = invocation(arg);
-  let before: vscode.Uri | undefined;
-  let after: vscode.Uri | undefined;
-  if (how.scripted) {
-    const o = asObject(how.arg, 'compareFirewallDumps');
-    before = vscode.Uri.file(str(o, 'before', true));
-    after = vscode.Uri.file(str(o, 'after', true));
-  } else {
-    before = await pickDump('before', undefined);
-    if (!before) return undefined;
-    after = await pickDump('after', vscode.Uri.joinPath(before, '..'));
-    if (!after) return undefined;
-  }
+/** Interactive: two open dialogs. Undefined when cancelled. */
+export async function compareDumpsFlow(ctx: CommandContext): Promise<FirewallDiff | undefined> {
+  const before = await pickDump('before', undefined);
+  if (!before) return undefined;
+  const after = await pickDump('after', vscode.Uri.joinPath(before, '..'));
+  if (!after) return undefined;
+  return compare(ctx, before, after);
+}
+
+/** Scripted: two file paths; resolves to the diff. */
+export function compareDumps(ctx: CommandContext, req: CompareDumpsRequest): Promise<FirewallDiff> {
+  return compare(ctx, vscode.Uri.file(req.before), vscode.Uri.file(req.after));
+}
+
+async function compare(ctx: CommandContext, before: vscode.Uri, after: vscode.Uri): Promise<FirewallDiff> {
   const d = diffFirewall(await readDump(before), await readDump(after));
   const names = { before: baseName(before), after: baseName(after) };
-  const uri = vscode.Uri.from({ scheme: ANALYSIS_SCHEME, path: `/firewall ${names.before} → ${names.after}.md` });
-  analysisDocuments.set(uri.toString(), firewallDiffMarkdown(d, names));
-  await vscode.commands.executeCommand('markdown.showPreview', uri);
+  await ctx.documents.show(`/firewall ${names.before} → ${names.after}.md`, firewallDiffMarkdown(d, names));
   ctx.log.info(`firewall diff ${before.fsPath} → ${after.fsPath}: ${d.sameMeaning ? 'same meaning' : 'changed'}`);
   return d;
 }

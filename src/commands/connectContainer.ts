@@ -1,9 +1,11 @@
-// docker network connect [--ip] [--alias]: container, then network, then optional IP and aliases.
-import { ValidationError, findNetwork, validateAliases, validateStaticIp } from '../core/validate';
+// docker network connect [--ip] [--alias], interactive: container, then network, then optional IP
+// and aliases. A menu item or the graph presets the container, the network or both.
+import type { ConnectRequest } from '../core/requests';
+import { ValidationError, findContainer, findNetwork, validateAliases, validateStaticIp } from '../core/validate';
 import type { ContainerInfo, NetworkInfo } from '../shared/model';
-import { invocation } from './args';
 import type { CommandContext } from './context';
-import { ensureMutable, withNotification } from './guard';
+import { withNotification } from './guard';
+import type { FlowPreset } from './invocation';
 import { input, pick, runSteps } from './ui/multiStep';
 import { containerItems, networkItems } from './ui/pickers';
 
@@ -25,25 +27,26 @@ const messageOf = (fn: () => unknown): string | undefined => {
   }
 };
 
-export async function connectContainer(ctx: CommandContext, arg?: unknown): Promise<void> {
-  ensureMutable('Connecting a container');
-  const how = invocation(arg);
-  if (how.scripted) return ctx.mutations().connect(how.arg);
+/** Resolves to true when connected, false when cancelled. */
+export async function connectFlow(ctx: CommandContext, preset: FlowPreset): Promise<boolean> {
   const snap = await ctx.controller().refresh();
-  const node = how.node;
   const state: State = { ipv4: '', aliases: '' };
-  if (node?.kind === 'container' || node?.kind === 'member') state.container = node.container;
-  if (node?.kind === 'network') state.network = findNetwork(node.network.id, snap);
+  if (preset.container) state.container = findContainer(preset.container, snap);
+  const presetNet = preset.network ? findNetwork(preset.network, snap) : undefined;
+  // A network the container is already on (a member item) is not a connect target.
+  if (presetNet && !state.container?.endpoints.some((e) => e.networkId === presetNet.id)) state.network = presetNet;
+  const fixedContainer = state.container !== undefined;
+  const fixedNetwork = state.network !== undefined;
   const connectable = snap.containers.filter((c) => c.networkModeKind === 'bridge' || c.networkModeKind === 'network');
   const done = await runSteps(state, [
     async (s) => {
-      if (node && s.container && (node.kind === 'container' || node.kind === 'member')) return s.container;
+      if (fixedContainer && s.container) return s.container;
       const v = await pick({ title: TITLE, step: 1, totalSteps: 4, placeholder: 'Container', items: containerItems(connectable) });
       if (v && typeof v !== 'symbol') s.container = v;
       return v;
     },
     async (s) => {
-      if (node?.kind === 'network' && s.network) return s.network;
+      if (fixedNetwork && s.network) return s.network;
       const attached = new Set(s.container?.endpoints.map((e) => e.networkId));
       const nets = snap.networks.filter((n) => n.driver !== 'host' && n.driver !== 'null' && !attached.has(n.id));
       const v = await pick({ title: TITLE, step: 2, totalSteps: 4, placeholder: `Network for ${s.container?.name ?? ''}`, items: networkItems(nets) });
@@ -72,14 +75,15 @@ export async function connectContainer(ctx: CommandContext, arg?: unknown): Prom
       return v;
     },
   ]);
-  if (!done?.container || !done.network) return;
-  const args = {
+  if (!done?.container || !done.network) return false;
+  const req: ConnectRequest = {
     container: done.container.id,
     network: done.network.id,
     ipv4: done.ipv4 || undefined,
     aliases: done.aliases.split(',').map((a) => a.trim()).filter(Boolean),
   };
   const label = `${done.container.name} → ${done.network.name}`;
-  await withNotification(`Connecting ${label}…`, () => ctx.mutations().connect(args));
+  await withNotification(`Connecting ${label}…`, () => ctx.mutations().connect(req));
   ctx.log.info(`connected ${label}`);
+  return true;
 }

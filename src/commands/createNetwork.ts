@@ -1,19 +1,20 @@
-// docker network create, interactive (name, driver, subnet, gateway, ip-range, flags) or scripted.
-import { ValidationError, suggestSubnet, validateCreateNetwork, type CreateNetworkArgs } from '../core/validate';
+// docker network create, interactive: name, driver, subnet, gateway, ip-range, flags, each checked
+// as it is typed by the same validation the request gets.
+import type { CreateNetworkRequest } from '../core/requests';
+import { ValidationError, suggestSubnet, validateCreateNetwork } from '../core/validate';
 import type { Snapshot } from '../shared/model';
-import { invocation } from './args';
 import type { CommandContext } from './context';
-import { ensureMutable, withNotification } from './guard';
+import { withNotification } from './guard';
 import { input, pick, pickMany, runSteps } from './ui/multiStep';
 
 type Flag = 'internal' | 'attachable' | 'ipv6' | 'iccOff';
-type State = CreateNetworkArgs & { flags: Flag[] };
+type State = CreateNetworkRequest & { flags: Flag[] };
 
 const TITLE = 'Create Docker Network';
 const STEPS = 6;
 
 /** The message for `field` if the state so far (with `value` in `field`) is refused there. */
-function messageFor(snap: Snapshot, state: State, field: keyof CreateNetworkArgs, value: string): string | undefined {
+function messageFor(snap: Snapshot, state: State, field: keyof CreateNetworkRequest, value: string): string | undefined {
   try {
     validateCreateNetwork({ ...state, [field]: value }, snap);
   } catch (err) {
@@ -22,10 +23,8 @@ function messageFor(snap: Snapshot, state: State, field: keyof CreateNetworkArgs
   return undefined;
 }
 
-export async function createNetwork(ctx: CommandContext, arg?: unknown): Promise<string | undefined> {
-  ensureMutable('Creating a network');
-  const how = invocation(arg);
-  if (how.scripted) return ctx.mutations().createNetwork(how.arg);
+/** Resolves to the new network's id, or undefined when cancelled. */
+export async function createNetworkFlow(ctx: CommandContext): Promise<string | undefined> {
   const snap = ctx.controller().snapshot ?? (await ctx.controller().refresh());
   const suggestion = suggestSubnet(snap);
   const state: State = { name: '', driver: 'bridge', subnet: '', gateway: '', ipRange: '', flags: [] };
@@ -80,7 +79,7 @@ export async function createNetwork(ctx: CommandContext, arg?: unknown): Promise
     },
   ]);
   if (!done) return undefined;
-  const args = {
+  const req: CreateNetworkRequest = {
     name: done.name,
     driver: done.driver,
     subnet: done.subnet || undefined,
@@ -91,7 +90,7 @@ export async function createNetwork(ctx: CommandContext, arg?: unknown): Promise
     ipv6: done.flags.includes('ipv6'),
     options: done.flags.includes('iccOff') ? { 'com.docker.network.bridge.enable_icc': 'false' } : undefined,
   };
-  const id = await withNotification(`Creating network ${done.name}…`, () => ctx.mutations().createNetwork(args));
+  const id = await withNotification(`Creating network ${done.name}…`, () => ctx.mutations().createNetwork(req));
   ctx.log.info(`created network ${done.name} (${id.slice(0, 12)})`);
   return id;
 }

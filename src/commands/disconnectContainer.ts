@@ -1,27 +1,21 @@
-// docker network disconnect, confirmed when interactive.
+// docker network disconnect, interactive and confirmed: container, then which of its networks.
+// A member or endpoint item, or the graph, presets both.
+import { ValidationError, findContainer } from '../core/validate';
 import type { ContainerInfo, Endpoint } from '../shared/model';
-import { invocation } from './args';
 import type { CommandContext } from './context';
-import { confirm, ensureMutable, withNotification } from './guard';
+import { confirm, withNotification } from './guard';
+import type { FlowPreset } from './invocation';
 import { pick } from './ui/multiStep';
 import { containerItems } from './ui/pickers';
 
-export async function disconnectContainer(ctx: CommandContext, arg?: unknown): Promise<boolean> {
-  ensureMutable('Disconnecting a container');
-  const how = invocation(arg);
-  if (how.scripted) {
-    await ctx.mutations().disconnect(how.arg);
-    return true;
-  }
+/** Resolves to true when disconnected, false when cancelled. */
+export async function disconnectFlow(ctx: CommandContext, preset: FlowPreset): Promise<boolean> {
   const snap = await ctx.controller().refresh();
-  const node = how.node;
-  let container: ContainerInfo | undefined;
-  let endpoint: Endpoint | undefined;
-  if (node?.kind === 'member' || node?.kind === 'endpoint') {
-    container = node.container;
-    endpoint = node.endpoint;
-  } else {
-    if (node?.kind === 'container') container = node.container;
+  let container: ContainerInfo | undefined = preset.container ? findContainer(preset.container, snap) : undefined;
+  const net = preset.network;
+  let endpoint: Endpoint | undefined = net ? container?.endpoints.find((e) => e.networkId === net || e.network === net) : undefined;
+  if (container && net && !endpoint) throw new ValidationError('network', `"${container.name}" is not connected to "${net}".`);
+  if (!endpoint) {
     if (!container) {
       const withNets = snap.containers.filter((c) => c.endpoints.some((e) => e.network !== 'host' && e.network !== 'none'));
       const v = await pick({ title: 'Disconnect Container', step: 1, totalSteps: 2, placeholder: 'Container', items: containerItems(withNets) });
@@ -35,6 +29,7 @@ export async function disconnectContainer(ctx: CommandContext, arg?: unknown): P
   }
   const c = container;
   const ep = endpoint;
+  if (!c) return false;
   const ok = await confirm(`Disconnect "${c.name}" from "${ep.network}"?`, `docker network disconnect ${ep.network} ${c.name}${ep.ipv4 ? `\nIt loses ${ep.ipv4} on that network.` : ''}`, 'Disconnect');
   if (!ok) return false;
   await withNotification(`Disconnecting ${c.name} from ${ep.network}…`, () => ctx.mutations().disconnect({ container: c.id, network: ep.networkId || ep.network }));

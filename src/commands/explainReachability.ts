@@ -1,22 +1,17 @@
 // "Why can't A reach B?": pickers when interactive, the verdict and reasons in a markdown preview.
 // A is a container, the engine's host, or an outside IPv4 client.
-import * as vscode from 'vscode';
-import { asObject, str } from '../core/commandArgs';
 import { containerPath } from '../analysis/paths';
 import { isIpv4 } from '../analysis/explainRules';
 import { explain, type Explanation } from '../analysis/reachability';
-import { ValidationError, findContainer } from '../core/validate';
+import type { ExplainRequest } from '../core/requests';
+import { findContainer } from '../core/validate';
 import { explanationMarkdown } from '../hover/explainMarkdown';
-import { ANALYSIS_SCHEME } from '../constants';
 import { byRef } from '../shared/lookup';
 import type { ContainerInfo, Snapshot } from '../shared/model';
-import { invocation } from './args';
 import type { CommandContext } from './context';
+import type { FlowPreset } from './invocation';
 import { input, pick, type PickItem } from './ui/multiStep';
 import { containerItems } from './ui/pickers';
-
-/** Markdown documents the explain and path commands render, by URI. */
-export const analysisDocuments = new Map<string, string>();
 
 type Source = { kind: 'container'; c: ContainerInfo } | { kind: 'host' } | { kind: 'outside' };
 
@@ -51,39 +46,29 @@ async function interactive(snap: Snapshot, first: ContainerInfo | undefined): Pr
   return { from, to: b.name };
 }
 
-export async function explainReachability(ctx: CommandContext, arg?: unknown): Promise<Explanation | undefined> {
-  const how = invocation(arg);
+/** Interactive: pickers, the preset container as the source. Undefined when cancelled. */
+export async function explainFlow(ctx: CommandContext, preset: FlowPreset): Promise<Explanation | undefined> {
   const snap = await ctx.controller().refreshFirewall();
-  let from: string;
-  let to: string;
-  let port: number | null = null;
-  if (how.scripted) {
-    const o = asObject(how.arg, 'explainReachability');
-    from = scriptedSource(str(o, 'from', true), snap);
-    to = findContainer(str(o, 'to', true), snap, 'to').name;
-    if (o.port !== undefined && o.port !== null) {
-      if (typeof o.port !== 'number' || !Number.isInteger(o.port) || o.port < 1 || o.port > 65535) throw new ValidationError('port', 'port must be 1-65535.');
-      port = o.port;
-    }
-  } else {
-    const first = how.node && 'container' in how.node ? how.node.container : undefined;
-    const chosen = await interactive(snap, first);
-    if (!chosen) return undefined;
-    ({ from, to } = chosen);
-  }
+  const first = preset.container ? findContainer(preset.container, snap, 'from') : undefined;
+  const chosen = await interactive(snap, first);
+  if (!chosen) return undefined;
+  return show(ctx, snap, chosen.from, chosen.to, null);
+}
+
+/** A request from a script or the graph: the verdict, also shown as a preview. */
+export async function explainRequest(ctx: CommandContext, req: ExplainRequest): Promise<Explanation> {
+  const snap = await ctx.controller().refreshFirewall();
+  const from = scriptedSource(req.from, snap);
+  const to = findContainer(req.to, snap, 'to').name;
+  return show(ctx, snap, from, to, req.port ?? null);
+}
+
+async function show(ctx: CommandContext, snap: Snapshot, from: string, to: string, port: number | null): Promise<Explanation> {
   const listening = port !== null ? await ctx.controller().listeners(findContainer(to, snap).id) : null;
   const x = explain(snap, from, to, port, { listening });
   const fromC = x.fromKind === 'container' ? findContainer(from, snap) : undefined;
   const doc = explanationMarkdown(x, fromC ? containerPath(fromC, snap) : undefined, containerPath(findContainer(to, snap), snap));
-  const uri = vscode.Uri.from({ scheme: ANALYSIS_SCHEME, path: `/explain ${from} → ${to}.md` });
-  analysisDocuments.set(uri.toString(), doc);
-  await vscode.commands.executeCommand('markdown.showPreview', uri);
+  await ctx.documents.show(`/explain ${from} → ${to}.md`, doc);
   ctx.log.info(`explain ${from} → ${to}: ${String(x.reachable)} (${x.reasons.map((r) => r.code).join(', ')})`);
   return x;
-}
-
-export class AnalysisDocuments implements vscode.TextDocumentContentProvider {
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return analysisDocuments.get(uri.toString()) ?? '# Gone\n\nRun the command again.\n';
-  }
 }

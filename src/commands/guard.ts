@@ -1,14 +1,23 @@
-// Changing the engine is refused in an untrusted workspace and under the read-only setting.
+// The one guard on changing the engine: refused in an untrusted workspace and under the read-only
+// setting. The command table applies it to every mutating command, the graph to every mutating
+// action, and the graph's menus hide changes when it refuses.
 import * as vscode from 'vscode';
 import { readSettings } from '../config';
 
+/** Why `action` may not run now, or undefined when it may. */
+export function changesRefused(action: string): string | undefined {
+  if (!vscode.workspace.isTrusted) return `${action} is disabled in an untrusted workspace: trust the workspace to change the Docker engine.`;
+  if (readSettings().readOnly) return `${action} is disabled: dockerNetworks.readOnly is on.`;
+  return undefined;
+}
+
+export function changesAllowed(): boolean {
+  return changesRefused('Changing the engine') === undefined;
+}
+
 export function ensureMutable(action: string): void {
-  if (!vscode.workspace.isTrusted) {
-    throw new Error(`${action} is disabled in an untrusted workspace: trust the workspace to change the Docker engine.`);
-  }
-  if (readSettings().readOnly) {
-    throw new Error(`${action} is disabled: dockerNetworks.readOnly is on.`);
-  }
+  const why = changesRefused(action);
+  if (why) throw new Error(why);
 }
 
 /** Modal confirmation for destructive actions. */

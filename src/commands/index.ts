@@ -1,61 +1,131 @@
-// The command table: id -> handler. Registered once from services.ts.
+// The command table: id -> entry, registered once from services.ts. The table alone decides how a
+// command was called (invocation.ts): from a menu or the palette it runs the interactive flow with
+// the item's preset and shows any error; with an argument object it parses the request at this
+// edge, runs it, and rejects with the message. Mutating entries pass the one guard first.
 import * as vscode from 'vscode';
-import { CONFIG_SECTION, Commands } from '../constants';
-import type { CommandContext } from './context';
-import { isTreeNode } from './args';
+import { Commands, EXTENSION_ID, type CommandId } from '../constants';
+import { toggleShowBuiltinNetworks } from '../config';
+import {
+  parseCompareDumpsRequest,
+  parseConnectRequest,
+  parseCreateNetworkRequest,
+  parseDisconnectRequest,
+  parseExplainRequest,
+  parseInspectRequest,
+  parseJoinRequest,
+  parsePruneRequest,
+  parseRemoveNetworkRequest,
+  parseRunRequest,
+} from '../core/parseRequests';
 import { auditHost } from './auditHost';
-import { compareFirewallDumps } from './compareFirewallDumps';
-import { connectContainer } from './connectContainer';
-import { createNetwork } from './createNetwork';
-import { disconnectContainer } from './disconnectContainer';
-import { explainReachability } from './explainReachability';
-import { inspect } from './inspect';
-import { joinContainer } from './joinContainer';
-import { pruneNetworks } from './pruneNetworks';
+import { compareDumps, compareDumpsFlow } from './compareFirewallDumps';
+import { connectFlow } from './connectContainer';
+import type { CommandContext } from './context';
+import { createNetworkFlow } from './createNetwork';
+import { disconnectFlow } from './disconnectContainer';
+import { explainFlow, explainRequest } from './explainReachability';
+import { ensureMutable } from './guard';
+import { inspectFlow, inspectTarget } from './inspect';
+import { invocationOf, type FlowPreset, type Invocation } from './invocation';
+import { joinFlow, reportJoin } from './joinContainer';
+import { pruneFlow } from './pruneNetworks';
 import { refresh } from './refresh';
-import { removeNetwork } from './removeNetwork';
-import { runContainer } from './runContainer';
+import { removeNetworkFlow } from './removeNetwork';
+import { runFlow } from './runContainer';
 
-type Handler = (ctx: CommandContext, ...args: unknown[]) => unknown;
+export interface CommandEntry {
+  /** Set for commands that change the engine: the action named in the guard's refusal. */
+  readonly mutates?: string;
+  /** Menu item, palette, or the graph: pickers and inputs, with the preset filled in. */
+  interactive(ctx: CommandContext, preset: FlowPreset): unknown;
+  /** An argument object from a script: parsed into a request here, then run. Absent: ignored. */
+  scripted?(ctx: CommandContext, arg: unknown): unknown;
+}
 
-const table: Record<string, Handler> = {
-  [Commands.refresh]: (ctx) => refresh(ctx),
-  [Commands.retry]: (ctx) => ctx.live().retry(),
-  [Commands.inspect]: (ctx, arg) => inspect(ctx, arg as Parameters<typeof inspect>[1]),
-  [Commands.createNetwork]: (ctx, arg) => createNetwork(ctx, arg),
-  [Commands.removeNetwork]: (ctx, arg) => removeNetwork(ctx, arg),
-  [Commands.pruneNetworks]: (ctx, arg) => pruneNetworks(ctx, arg),
-  [Commands.connectContainer]: (ctx, arg) => connectContainer(ctx, arg),
-  [Commands.disconnectContainer]: (ctx, arg) => disconnectContainer(ctx, arg),
-  [Commands.joinContainer]: (ctx, arg) => joinContainer(ctx, arg),
-  [Commands.runContainer]: (ctx, arg) => runContainer(ctx, arg),
-  [Commands.explainReachability]: (ctx, arg) => explainReachability(ctx, arg),
-  [Commands.auditHost]: (ctx) => auditHost(ctx),
-  [Commands.compareFirewallDumps]: (ctx, arg) => compareFirewallDumps(ctx, arg),
-  [Commands.openSettings]: () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:docker-network-explorer.docker-network-explorer`),
-  [Commands.showLog]: (ctx) => ctx.log.show(),
-  [Commands.toggleBuiltin]: async () => {
-    const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
-    await c.update('showBuiltinNetworks', !c.get<boolean>('showBuiltinNetworks', true), vscode.ConfigurationTarget.Global);
+/** The graph's commands are registered by src/webviewHost, with its panel. */
+type TableId = Exclude<CommandId, typeof Commands.showGraph | typeof Commands.revealInGraph>;
+
+export const commandTable: Record<TableId, CommandEntry> = {
+  [Commands.refresh]: { interactive: (ctx) => refresh(ctx) },
+  [Commands.retry]: { interactive: (ctx) => ctx.live().retry() },
+  [Commands.inspect]: {
+    interactive: inspectFlow,
+    scripted: (ctx, arg) => inspectTarget(ctx, parseInspectRequest(arg)),
   },
+  [Commands.createNetwork]: {
+    mutates: 'Creating a network',
+    interactive: (ctx) => createNetworkFlow(ctx),
+    scripted: (ctx, arg) => ctx.mutations().createNetwork(parseCreateNetworkRequest(arg)),
+  },
+  [Commands.removeNetwork]: {
+    mutates: 'Removing a network',
+    interactive: removeNetworkFlow,
+    scripted: async (ctx, arg) => {
+      await ctx.mutations().removeNetwork(parseRemoveNetworkRequest(arg));
+      return true;
+    },
+  },
+  [Commands.pruneNetworks]: {
+    mutates: 'Pruning networks',
+    interactive: (ctx) => pruneFlow(ctx),
+    scripted: (ctx, arg) => ctx.mutations().pruneNetworks(parsePruneRequest(arg)),
+  },
+  [Commands.connectContainer]: {
+    mutates: 'Connecting a container',
+    interactive: connectFlow,
+    scripted: (ctx, arg) => ctx.mutations().connect(parseConnectRequest(arg)),
+  },
+  [Commands.disconnectContainer]: {
+    mutates: 'Disconnecting a container',
+    interactive: disconnectFlow,
+    scripted: async (ctx, arg) => {
+      await ctx.mutations().disconnect(parseDisconnectRequest(arg));
+      return true;
+    },
+  },
+  [Commands.joinContainer]: {
+    mutates: 'Joining a container',
+    interactive: joinFlow,
+    scripted: async (ctx, arg) => reportJoin(ctx, await ctx.mutations().join(parseJoinRequest(arg))),
+  },
+  [Commands.runContainer]: {
+    mutates: 'Running a container',
+    interactive: runFlow,
+    scripted: (ctx, arg) => ctx.mutations().run(parseRunRequest(arg)),
+  },
+  [Commands.explainReachability]: {
+    interactive: explainFlow,
+    scripted: (ctx, arg) => explainRequest(ctx, parseExplainRequest(arg)),
+  },
+  [Commands.auditHost]: { interactive: (ctx) => auditHost(ctx) },
+  [Commands.compareFirewallDumps]: {
+    interactive: (ctx) => compareDumpsFlow(ctx),
+    scripted: (ctx, arg) => compareDumps(ctx, parseCompareDumpsRequest(arg)),
+  },
+  [Commands.openSettings]: { interactive: () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${EXTENSION_ID}`) },
+  [Commands.showLog]: { interactive: (ctx) => ctx.log.show() },
+  [Commands.toggleBuiltin]: { interactive: () => toggleShowBuiltinNetworks() },
 };
 
-/** A tree node comes from a menu click; any other argument object comes from a script. */
-function isScripted(args: unknown[]): boolean {
-  return typeof args[0] === 'object' && args[0] !== null && !isTreeNode(args[0]);
+/** Runs one call of an entry: the guard, then the flow or the parsed request. */
+export function runEntry(ctx: CommandContext, entry: CommandEntry, how: Invocation): unknown {
+  if (entry.mutates) ensureMutable(entry.mutates);
+  if (how.kind === 'interactive') return entry.interactive(ctx, how.preset);
+  return entry.scripted ? entry.scripted(ctx, how.arg) : entry.interactive(ctx, {});
 }
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return Object.entries(table).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+  return Object.entries(commandTable).map(([id, entry]) =>
+    vscode.commands.registerCommand(id, async (arg?: unknown) => {
+      const how = invocationOf(arg, (a) => ctx.tree.owns(a));
       try {
-        return await handler(ctx, ...args);
+        return await runEntry(ctx, entry, how);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         ctx.log.error(`${id}: ${message}`);
-        // Called with an argument object (scripts, tests): reject with the message. Interactive: show
-        // it ourselves; a rethrow would add VS Code's own "command failed" notification on top.
-        if (isScripted(args)) throw err instanceof Error ? err : new Error(message);
+        // Scripted (scripts, tests): reject with the message. Interactive: show it ourselves; a
+        // rethrow would add VS Code's own "command failed" notification on top.
+        if (how.kind === 'scripted') throw err instanceof Error ? err : new Error(message);
         void vscode.window.showErrorMessage(message, 'Show Log').then((a) => a && ctx.log.show());
         return undefined;
       }

@@ -1,28 +1,28 @@
-// docker run --network container:<target>: a new container in another's netns.
+// docker run --network container:<target>, interactive: a new container in another's netns. A
+// container item or the graph presets the target.
 import * as vscode from 'vscode';
 import type { JoinResult } from '../core/mutations';
+import { findContainer } from '../core/validate';
 import type { ContainerInfo } from '../shared/model';
-import { invocation } from './args';
 import type { CommandContext } from './context';
-import { ensureMutable, withNotification } from './guard';
+import { withNotification } from './guard';
+import type { FlowPreset } from './invocation';
 import { input, pick, runSteps } from './ui/multiStep';
 import { containerItems } from './ui/pickers';
 
 const TITLE = 'Join a Container\'s Network Namespace';
 
-export async function joinContainer(ctx: CommandContext, arg?: unknown): Promise<string | undefined> {
-  ensureMutable('Joining a container');
-  const how = invocation(arg);
-  if (how.scripted) return report(ctx, await ctx.mutations().join(how.arg));
+/** Resolves to the new container's id, or undefined when cancelled. */
+export async function joinFlow(ctx: CommandContext, preset: FlowPreset): Promise<string | undefined> {
   const snap = await ctx.controller().refresh();
   const images = (await ctx.controller().gateway.listImages()).flatMap((i) => i.tags).filter((t) => t !== '<none>:<none>').sort();
   if (images.length === 0) throw new Error('There are no images on this engine, and we never pull. Build or load one first.');
   const state: { target?: ContainerInfo; image: string; name: string } = { image: '', name: '' };
-  const node = how.node;
-  if (node?.kind === 'container' || node?.kind === 'member') state.target = node.container;
+  if (preset.container) state.target = findContainer(preset.container, snap, 'target');
+  const fixedTarget = state.target !== undefined;
   const done = await runSteps(state, [
     async (s) => {
-      if (node && s.target) return s.target;
+      if (fixedTarget && s.target) return s.target;
       const running = snap.containers.filter((c) => c.state === 'running' && c.networkModeKind !== 'host');
       const v = await pick({ title: TITLE, step: 1, totalSteps: 3, placeholder: 'Container whose netns to join', items: containerItems(running) });
       if (v && typeof v !== 'symbol') s.target = v;
@@ -44,10 +44,11 @@ export async function joinContainer(ctx: CommandContext, arg?: unknown): Promise
   const res = await withNotification(`Starting a container in ${target.name}'s netns…`, () =>
     ctx.mutations().join({ target: target.id, image: done.image, name: done.name || undefined, command: ['sleep', '86400'] }),
   );
-  return report(ctx, res);
+  return reportJoin(ctx, res);
 }
 
-function report(ctx: CommandContext, res: JoinResult): string {
+/** Logs the join, and says so when the owner was joined instead of the target. */
+export function reportJoin(ctx: CommandContext, res: JoinResult): string {
   ctx.log.info(`joined ${res.joined}'s netns: ${res.id.slice(0, 12)}${res.note ? ` (${res.note})` : ''}`);
   if (res.note) void vscode.window.showInformationMessage(res.note);
   return res.id;

@@ -1,13 +1,10 @@
-// docker network prune: the confirmation lists what would go.
-import { invocation } from './args';
-import type { CommandContext } from './context';
-import { confirm, ensureMutable, withNotification } from './guard';
+// docker network prune, interactive: the confirmation lists what would go.
 import * as vscode from 'vscode';
+import type { CommandContext } from './context';
+import { confirm, withNotification } from './guard';
 
-export async function pruneNetworks(ctx: CommandContext, arg?: unknown): Promise<string[]> {
-  ensureMutable('Pruning networks');
-  const how = invocation(arg);
-  if (how.scripted) return ctx.mutations().pruneNetworks(how.arg);
+/** Resolves to the names removed; none when cancelled. */
+export async function pruneFlow(ctx: CommandContext): Promise<string[]> {
   const candidates = await ctx.mutations().pruneCandidates();
   if (candidates.length === 0) {
     void vscode.window.showInformationMessage('No unused networks to prune.');

@@ -1,22 +1,18 @@
-// docker network rm, with a modal confirmation, and "disconnect, then remove" when in use.
+// docker network rm, interactive, with a modal confirmation, and "disconnect, then remove" when in
+// use. A network item presets the network.
 import { containersOn, findNetwork } from '../core/validate';
 import type { NetworkInfo } from '../shared/model';
-import { invocation } from './args';
 import type { CommandContext } from './context';
-import { ensureMutable, withNotification } from './guard';
+import { withNotification } from './guard';
+import type { FlowPreset } from './invocation';
 import { pick } from './ui/multiStep';
 import { networkItems } from './ui/pickers';
 import * as vscode from 'vscode';
 
-export async function removeNetwork(ctx: CommandContext, arg?: unknown): Promise<boolean> {
-  ensureMutable('Removing a network');
-  const how = invocation(arg);
-  if (how.scripted) {
-    await ctx.mutations().removeNetwork(how.arg);
-    return true;
-  }
+/** Resolves to true when removed, false when cancelled. */
+export async function removeNetworkFlow(ctx: CommandContext, preset: FlowPreset): Promise<boolean> {
   const snap = await ctx.controller().refresh();
-  let net: NetworkInfo | undefined = how.node?.kind === 'network' ? findNetwork(how.node.network.id, snap) : undefined;
+  let net: NetworkInfo | undefined = preset.network ? findNetwork(preset.network, snap) : undefined;
   if (!net) {
     const v = await pick({ title: 'Remove Docker Network', step: 1, totalSteps: 1, placeholder: 'Network to remove', items: networkItems(snap.networks.filter((n) => !n.builtin)) });
     if (!v || typeof v === 'symbol') return false;

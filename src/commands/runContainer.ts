@@ -1,22 +1,23 @@
-// docker run --network <bridge|host|none|name> [--ip] [--alias] [-p]: scripted, or image + network.
-import { invocation } from './args';
+// docker run --network <bridge|host|none|name> [-p], interactive: image, network, name, ports. A
+// network item presets the network.
+import { parsePublish } from '../core/fieldGuards';
+import { findNetwork } from '../core/validate';
 import type { CommandContext } from './context';
-import { ensureMutable, withNotification } from './guard';
+import { withNotification } from './guard';
+import type { FlowPreset } from './invocation';
 import { input, pick, runSteps } from './ui/multiStep';
 
 const TITLE = 'Run a Container';
 
-export async function runContainer(ctx: CommandContext, arg?: unknown): Promise<string | undefined> {
-  ensureMutable('Running a container');
-  const how = invocation(arg);
-  if (how.scripted) return ctx.mutations().run(how.arg);
+/** Resolves to the new container's id, or undefined when cancelled. */
+export async function runFlow(ctx: CommandContext, preset: FlowPreset): Promise<string | undefined> {
   const snap = await ctx.controller().refresh();
   const images = (await ctx.controller().gateway.listImages()).flatMap((i) => i.tags).filter((t) => t !== '<none>:<none>').sort();
   if (images.length === 0) throw new Error('There are no images on this engine, and we never pull. Build or load one first.');
-  const node = how.node;
-  const preset = node?.kind === 'network' ? node.network.name : undefined;
+  const presetNet = preset.network ? findNetwork(preset.network, snap) : undefined;
+  const presetMode = presetNet && (presetNet.driver === 'null' ? 'none' : presetNet.name);
   const modes = [...snap.networks.map((n) => (n.driver === 'null' ? 'none' : n.name))];
-  const state = { image: '', network: preset ?? '', name: '', publish: '' };
+  const state = { image: '', network: presetMode ?? '', name: '', publish: '' };
   const done = await runSteps(state, [
     async (s) => {
       const v = await pick({ title: TITLE, step: 1, totalSteps: 4, placeholder: 'Image (local images only; never pulled)', items: images.map((t) => ({ label: t, value: t })) });
@@ -24,7 +25,7 @@ export async function runContainer(ctx: CommandContext, arg?: unknown): Promise<
       return v;
     },
     async (s) => {
-      if (preset) return preset;
+      if (presetMode) return presetMode;
       const v = await pick({ title: TITLE, step: 2, totalSteps: 4, placeholder: 'Network (--network)', items: modes.map((m) => ({ label: m, value: m })) });
       if (typeof v === 'string') s.network = v;
       return v;
@@ -42,7 +43,7 @@ export async function runContainer(ctx: CommandContext, arg?: unknown): Promise<
     },
   ]);
   if (!done) return undefined;
-  const publish = done.publish.split(',').map((p) => p.trim()).filter(Boolean);
+  const publish = done.publish.split(',').map((p) => p.trim()).filter(Boolean).map(parsePublish);
   const id = await withNotification(`Running ${done.image} on ${done.network}…`, () =>
     ctx.mutations().run({ image: done.image, network: done.network, name: done.name || undefined, publish, command: ['sleep', '86400'] }),
   );

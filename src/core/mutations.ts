@@ -1,10 +1,10 @@
-// Every change to the engine goes through here: guard the argument object, validate against a
-// fresh snapshot, then call Docker. The event stream, not this code, updates the views.
+// Every change to the engine goes through here, with a typed request: validate it against a fresh
+// snapshot, then call Docker. A refused request makes no call. The event stream, not this code,
+// updates the views. Requests from scripts were parsed at the edge (parseRequests.ts).
 import type { DockerGateway } from '../docker/gateway';
 import { EngineError } from '../docker/errors';
 import type { ContainerInfo, NetworkInfo, Snapshot } from '../shared/model';
-import { asObject, bool, command, publishList, str, strList, strMap } from './commandArgs';
-import type { Controller } from './controller';
+import type { ConnectRequest, CreateNetworkRequest, DisconnectRequest, JoinRequest, PruneRequest, RemoveNetworkRequest, RunRequest } from './requests';
 import {
   ValidationError,
   containersOn,
@@ -25,43 +25,34 @@ export interface JoinResult {
   note?: string;
 }
 
+/** What Mutations needs of the controller: the gateway and a fresh read. */
+export interface EngineAccess {
+  readonly gateway: DockerGateway;
+  refresh(): Promise<Snapshot>;
+}
+
+/** Docker's own refusal, rethrown with what was being done and what it means. */
+export function wrapDockerError(err: unknown, context: string): never {
+  if (err instanceof EngineError || err instanceof Error) {
+    throw new Error(`${context}: Docker says "${err.message}".${hintFor(err.message)}`);
+  }
+  throw err;
+}
+
 export class Mutations {
-  constructor(private readonly controller: Controller) {}
+  constructor(private readonly engine: EngineAccess) {}
 
   private get gateway(): DockerGateway {
-    return this.controller.gateway;
+    return this.engine.gateway;
   }
 
   /** Validation needs the engine as it is now, not as the last event left it. */
   private fresh(): Promise<Snapshot> {
-    return this.controller.refresh();
+    return this.engine.refresh();
   }
 
-  /** Docker's own refusal, with what it means. */
-  private explain(err: unknown, context: string): never {
-    if (err instanceof EngineError || err instanceof Error) {
-      throw new Error(`${context}: Docker says "${err.message}".${hintFor(err.message)}`);
-    }
-    throw err;
-  }
-
-  async createNetwork(arg: unknown): Promise<string> {
-    const o = asObject(arg, 'createNetwork');
-    const args = validateCreateNetwork(
-      {
-        name: str(o, 'name', true),
-        driver: str(o, 'driver'),
-        subnet: str(o, 'subnet'),
-        gateway: str(o, 'gateway'),
-        ipRange: str(o, 'ipRange'),
-        internal: bool(o, 'internal'),
-        attachable: bool(o, 'attachable'),
-        ipv6: bool(o, 'ipv6'),
-        labels: strMap(o, 'labels'),
-        options: strMap(o, 'options'),
-      },
-      await this.fresh(),
-    );
+  async createNetwork(req: CreateNetworkRequest): Promise<string> {
+    const args = validateCreateNetwork(req, await this.fresh());
     try {
       return await this.gateway.createNetwork({
         name: args.name,
@@ -74,27 +65,25 @@ export class Mutations {
         options: args.options,
       });
     } catch (err) {
-      return this.explain(err, `Creating network "${args.name}" failed`);
+      return wrapDockerError(err, `Creating network "${args.name}" failed`);
     }
   }
 
   /** With disconnectContainers, first disconnects every container (the "disconnect, then remove" offer). */
-  async removeNetwork(arg: unknown): Promise<void> {
-    const o = asObject(arg, 'removeNetwork');
+  async removeNetwork(req: RemoveNetworkRequest): Promise<void> {
     const snap = await this.fresh();
-    const ref = str(o, 'network', true);
     let net: NetworkInfo;
-    if (bool(o, 'disconnectContainers')) {
-      net = findNetwork(ref, snap);
-      if (net.builtin) validateRemoveNetwork(ref, snap);
+    if (req.disconnectContainers) {
+      net = findNetwork(req.network, snap);
+      if (net.builtin) validateRemoveNetwork(req.network, snap);
       for (const c of containersOn(net, snap)) await this.gateway.disconnect(net.id, c.id, true);
     } else {
-      net = validateRemoveNetwork(ref, snap);
+      net = validateRemoveNetwork(req.network, snap);
     }
     try {
       await this.gateway.removeNetwork(net.id);
     } catch (err) {
-      this.explain(err, `Removing network "${net.name}" failed`);
+      wrapDockerError(err, `Removing network "${net.name}" failed`);
     }
   }
 
@@ -104,51 +93,46 @@ export class Mutations {
     return snap.networks.filter((n) => !n.builtin && n.containerIds.length === 0 && matchesLabels(n, labels));
   }
 
-  async pruneNetworks(arg: unknown): Promise<string[]> {
-    const o = asObject(arg ?? {}, 'pruneNetworks');
-    const labels = strList(o, 'labels');
+  async pruneNetworks(req: PruneRequest): Promise<string[]> {
     try {
-      return (await this.gateway.pruneNetworks(labels)).sort();
+      return (await this.gateway.pruneNetworks(req.labels)).sort();
     } catch (err) {
-      return this.explain(err, 'Pruning networks failed');
+      return wrapDockerError(err, 'Pruning networks failed');
     }
   }
 
-  async connect(arg: unknown): Promise<void> {
-    const o = asObject(arg, 'connectContainer');
+  async connect(req: ConnectRequest): Promise<void> {
     const snap = await this.fresh();
-    const container = findContainer(str(o, 'container', true), snap);
-    const network = findNetwork(str(o, 'network', true), snap);
+    const container = findContainer(req.container, snap);
+    const network = findNetwork(req.network, snap);
     checkConnectable(container, network, snap);
-    const aliases = validateAliases(strList(o, 'aliases'), network);
-    const ipv4 = str(o, 'ipv4')?.trim();
+    const aliases = validateAliases(req.aliases, network);
+    const ipv4 = req.ipv4?.trim() || undefined;
     if (ipv4) validateStaticIp(ipv4, network, snap, container);
     try {
       await this.gateway.connect(network.id, container.id, { ipv4, aliases });
     } catch (err) {
-      this.explain(err, `Connecting "${container.name}" to "${network.name}" failed`);
+      wrapDockerError(err, `Connecting "${container.name}" to "${network.name}" failed`);
     }
   }
 
-  async disconnect(arg: unknown): Promise<void> {
-    const o = asObject(arg, 'disconnectContainer');
+  async disconnect(req: DisconnectRequest): Promise<void> {
     const snap = await this.fresh();
-    const container = findContainer(str(o, 'container', true), snap);
-    const network = findNetwork(str(o, 'network', true), snap);
+    const container = findContainer(req.container, snap);
+    const network = findNetwork(req.network, snap);
     if (!container.endpoints.some((e) => e.networkId === network.id || e.network === network.name)) {
       throw new ValidationError('network', `"${container.name}" is not connected to "${network.name}".`);
     }
     try {
-      await this.gateway.disconnect(network.id, container.id, bool(o, 'force') ?? false);
+      await this.gateway.disconnect(network.id, container.id, req.force ?? false);
     } catch (err) {
-      this.explain(err, `Disconnecting "${container.name}" from "${network.name}" failed`);
+      wrapDockerError(err, `Disconnecting "${container.name}" from "${network.name}" failed`);
     }
   }
 
-  async join(arg: unknown): Promise<JoinResult> {
-    const o = asObject(arg, 'joinContainer');
+  async join(req: JoinRequest): Promise<JoinResult> {
     const snap = await this.fresh();
-    let target = findContainer(str(o, 'target', true), snap, 'target');
+    let target = findContainer(req.target, snap, 'target');
     let note: string | undefined;
     if (target.netnsOwnerId) {
       const owner = findContainer(target.netnsOwnerId, snap, 'target');
@@ -157,31 +141,30 @@ export class Mutations {
     }
     if (target.networkModeKind === 'host') throw new ValidationError('target', `"${target.name}" uses the host network: run the new container with network "host" instead.`);
     if (target.state !== 'running') throw new ValidationError('target', `"${target.name}" is ${target.state}: a netns can only be joined while its container runs. Start it first.`);
-    const image = await this.requireImage(str(o, 'image', true));
-    const name = this.checkNewName(str(o, 'name'), snap);
+    const image = await this.requireImage(req.image);
+    const name = this.checkNewName(req.name, snap);
     try {
       const id = await this.gateway.runContainer({
         image,
         name,
         networkMode: `container:${target.id}`,
-        command: command(o, 'command'),
-        labels: strMap(o, 'labels'),
+        command: req.command,
+        labels: req.labels,
       });
       return { id, joined: target.name, ...(note ? { note } : {}) };
     } catch (err) {
-      return this.explain(err, `Joining "${target.name}" failed`);
+      return wrapDockerError(err, `Joining "${target.name}" failed`);
     }
   }
 
-  async run(arg: unknown): Promise<string> {
-    const o = asObject(arg, 'runContainer');
+  async run(req: RunRequest): Promise<string> {
     const snap = await this.fresh();
-    const mode = str(o, 'network', true);
-    const image = await this.requireImage(str(o, 'image', true));
-    const name = this.checkNewName(str(o, 'name'), snap);
-    const publish = publishList(o, 'publish');
-    const ipv4 = str(o, 'ipv4')?.trim();
-    let aliases = strList(o, 'aliases');
+    const mode = req.network;
+    const image = await this.requireImage(req.image);
+    const name = this.checkNewName(req.name, snap);
+    const publish = req.publish;
+    const ipv4 = req.ipv4?.trim() || undefined;
+    let aliases = req.aliases;
     if (mode === 'host' || mode === 'none') {
       if (ipv4 || aliases?.length) throw new ValidationError(ipv4 ? 'ipv4' : 'aliases', `Network mode "${mode}" has no endpoint: an IP or aliases make no sense there.`);
       if (publish?.length) throw new ValidationError('publish', `Network mode "${mode}" does not publish ports: ${mode === 'host' ? 'the container already uses the host ports' : 'it has no network'}.`);
@@ -194,9 +177,9 @@ export class Mutations {
       if (ipv4) validateStaticIp(ipv4, network, snap);
     }
     try {
-      return await this.gateway.runContainer({ image, name, networkMode: mode, ipv4, aliases, command: command(o, 'command'), publish, labels: strMap(o, 'labels') });
+      return await this.gateway.runContainer({ image, name, networkMode: mode, ipv4, aliases, command: req.command, publish, labels: req.labels });
     } catch (err) {
-      return this.explain(err, `Running a container from "${image}" failed`);
+      return wrapDockerError(err, `Running a container from "${image}" failed`);
     }
   }
 

@@ -4,6 +4,7 @@ import ipaddr from 'ipaddr.js';
 import { parsedCidrsOverlap } from '../analysis/cidr';
 import { byRef } from '../shared/lookup';
 import type { ContainerInfo, NetworkInfo, Snapshot } from '../shared/model';
+import type { CreateNetworkRequest } from './requests';
 
 export class ValidationError extends Error {
   constructor(readonly field: string, message: string) {
@@ -59,21 +60,8 @@ export function validateNetworkName(name: unknown, snapshot: Snapshot): string {
   return name;
 }
 
-export interface CreateNetworkArgs {
-  name: string;
-  driver?: string;
-  subnet?: string;
-  gateway?: string;
-  ipRange?: string;
-  internal?: boolean;
-  attachable?: boolean;
-  ipv6?: boolean;
-  labels?: Record<string, string>;
-  options?: Record<string, string>;
-}
-
 /** Throws a ValidationError, or returns the checked arguments. */
-export function validateCreateNetwork(args: CreateNetworkArgs, snapshot: Snapshot): CreateNetworkArgs {
+export function validateCreateNetwork(args: CreateNetworkRequest, snapshot: Snapshot): CreateNetworkRequest {
   validateNetworkName(args.name, snapshot);
   const driver = args.driver ?? 'bridge';
   if (!(CREATABLE_DRIVERS as readonly string[]).includes(driver)) {

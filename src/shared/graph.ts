@@ -2,6 +2,7 @@
 // Node ids follow the tree's (src/tree/treeModel.ts): net:<networkId>, ctr:<containerId>, and an
 // endpoint link is net:<networkId>/ctr:<containerId>, so a click reveals the same tree item.
 // No vscode, no node modules: it is bundled into the webview.
+import { containerNodeId, endpointLinkId, hostModeLinkId, netnsLinkId, networkNodeId, uplinkId } from './ids';
 import { engineNetnsDetail } from './engineNetnsText';
 import type { ContainerInfo, ContainerState, NetworkInfo, NetworkModeKind, Snapshot } from './model';
 
@@ -155,9 +156,6 @@ const RUNNING: ReadonlySet<ContainerState> = new Set(['running', 'paused', 'rest
 const WILDCARD = new Set(['0.0.0.0', '::', '']);
 
 export const HOST_ID = 'host';
-export const networkNodeId = (networkId: string): string => `net:${networkId}`;
-export const containerNodeId = (containerId: string): string => `ctr:${containerId}`;
-export const endpointLinkId = (networkId: string, containerId: string): string => `net:${networkId}/ctr:${containerId}`;
 
 /** Networks drawn as nodes: not the pseudo-networks of --network host and --network none. */
 export function isDrawnNetwork(n: NetworkInfo): boolean {
@@ -288,15 +286,15 @@ export function buildGraph(snap: Snapshot): GraphModel {
     drawn.set(n.id, n);
     const node = networkNode(n, snap);
     nodes.push(node);
-    links.push({ kind: 'uplink', id: `up:${n.id}`, source: HOST_ID, target: node.id, nat: node.nat, label: node.nat === 'other' ? n.driver : NAT_LABEL[node.nat], rule: node.natRule });
+    links.push({ kind: 'uplink', id: uplinkId(n.id), source: HOST_ID, target: node.id, nat: node.nat, label: node.nat === 'other' ? n.driver : NAT_LABEL[node.nat], rule: node.natRule });
   }
   const known = new Set(snap.containers.map((c) => c.id));
   for (const c of snap.containers) {
     const node = containerNode(c, drawn);
     nodes.push(node);
-    if (node.onHost) links.push({ kind: 'hostmode', id: `hm:${c.id}`, source: node.id, target: HOST_ID, label: 'host network' });
+    if (node.onHost) links.push({ kind: 'hostmode', id: hostModeLinkId(c.id), source: node.id, target: HOST_ID, label: 'host network' });
     if (c.netnsOwnerId && known.has(c.netnsOwnerId)) {
-      links.push({ kind: 'netns', id: `netns:${c.id}`, source: node.id, target: containerNodeId(c.netnsOwnerId), label: 'shares netns' });
+      links.push({ kind: 'netns', id: netnsLinkId(c.id), source: node.id, target: containerNodeId(c.netnsOwnerId), label: 'shares netns' });
     }
     for (const ep of c.endpoints) {
       if (!drawn.has(ep.networkId)) continue;

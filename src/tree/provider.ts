@@ -3,7 +3,9 @@
 import * as vscode from 'vscode';
 import { containerPath } from '../analysis/paths';
 import { pathMarkdown } from '../hover/diagrams';
+import { isUnavailableFactId } from '../shared/ids';
 import type { Snapshot } from '../shared/model';
+import { ContextValues } from './contextValues';
 import { childrenOf, containerAddresses, treeSignature, type TreeNode, type TreeOptions } from './treeModel';
 import { containerTooltip, endpointTooltip, md, networkTooltip } from './tooltips';
 
@@ -33,7 +35,7 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       const item = new vscode.TreeItem(node.label, C.Expanded);
       item.description = String(node.count);
       item.iconPath = icon(node.group === 'networks' ? 'type-hierarchy' : node.group === 'containers' ? 'package' : 'server');
-      item.contextValue = `group.${node.group}`;
+      item.contextValue = ContextValues.group(node.group);
       return item;
     }
     case 'network': {
@@ -45,7 +47,7 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       item.description = [n.subnets[0]?.subnet ?? n.driver, ...flags].join(' · ');
       item.tooltip = markdown(networkTooltip(n));
       item.iconPath = icon(n.internal ? 'lock' : n.driver === 'host' ? 'server' : n.driver === 'null' ? 'circle-slash' : 'type-hierarchy-sub');
-      item.contextValue = `network.${n.builtin ? 'builtin' : 'user'}.${n.driver}${n.internal ? '.internal' : ''}`;
+      item.contextValue = ContextValues.network(n);
       return item;
     }
     case 'member': {
@@ -55,14 +57,14 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       item.tooltip = markdown(endpointTooltip(c, ep));
       const [i, col] = STATE_ICON[c.state] ?? ['vm', undefined];
       item.iconPath = icon(i, col);
-      item.contextValue = `endpoint.${c.state}`;
+      item.contextValue = ContextValues.member(c.state);
       return item;
     }
     case 'mode': {
       const item = new vscode.TreeItem(node.mode, C.Expanded);
       item.description = String(node.count);
       item.iconPath = icon(node.mode === 'host' ? 'server' : node.mode === 'none' ? 'circle-slash' : 'type-hierarchy-sub');
-      item.contextValue = `mode.${node.mode}`;
+      item.contextValue = ContextValues.mode(node.mode);
       return item;
     }
     case 'container': {
@@ -73,7 +75,7 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       item.tooltip = markdown(containerTooltip(c));
       const [i, col] = STATE_ICON[c.state] ?? ['vm', undefined];
       item.iconPath = icon(i, col);
-      item.contextValue = `container.${c.state}.${c.networkModeKind}`;
+      item.contextValue = ContextValues.container(c.state, c.networkModeKind);
       return item;
     }
     case 'endpoint': {
@@ -83,7 +85,7 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       item.description = [ep.ipv4, link].filter(Boolean).join(' · ');
       item.tooltip = markdown(endpointTooltip(node.container, ep));
       item.iconPath = icon('plug');
-      item.contextValue = 'containerEndpoint';
+      item.contextValue = ContextValues.containerEndpoint;
       return item;
     }
     case 'joined': {
@@ -91,7 +93,7 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       item.description = `shares netns of ${node.owner.name}`;
       item.tooltip = markdown(`${containerTooltip(node.container)}\n\nRuns with \`--network container:${md(node.owner.name)}\`: same interfaces, IPs and ports as its owner; reach it on localhost from the owner.`);
       item.iconPath = icon('link', STATE_ICON[node.container.state]?.[1]);
-      item.contextValue = `container.${node.container.state}.container`;
+      item.contextValue = ContextValues.joined(node.container.state);
       return item;
     }
     case 'bridge': {
@@ -99,15 +101,15 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       item.description = `${node.ports.length} port(s)${node.network ? ` · ${node.network.name}` : ''}`;
       item.tooltip = markdown(`Linux bridge **${md(node.name)}** (\`brctl show ${md(node.name)}\`)`);
       item.iconPath = icon('circuit-board');
-      item.contextValue = 'bridge';
+      item.contextValue = ContextValues.bridge;
       return item;
     }
     case 'fact': {
       const item = new vscode.TreeItem(node.label, C.None);
       item.description = node.description;
       if (node.tooltip) item.tooltip = node.tooltip;
-      item.iconPath = icon(node.id.startsWith('host:unavailable') ? 'warning' : 'info');
-      item.contextValue = 'fact';
+      item.iconPath = icon(isUnavailableFactId(node.id) ? 'warning' : 'info');
+      item.contextValue = ContextValues.fact;
       return item;
     }
   }
@@ -139,8 +141,19 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   getChildren(node?: TreeNode): TreeNode[] {
     const children = this.snapshot ? childrenOf(this.snapshot, node, this.options) : [];
-    for (const c of children) this.parents.set(c.id, node);
+    for (const c of children) {
+      this.parents.set(c.id, node);
+      this.handedOut.add(c);
+    }
     return children;
+  }
+
+  /** Nodes VS Code got from us: a menu click passes one of them back as the command's argument. */
+  private readonly handedOut = new WeakSet<object>();
+
+  /** True for an item of this tree (by identity): the command table's "called from a menu". */
+  owns(arg: unknown): arg is TreeNode {
+    return typeof arg === 'object' && arg !== null && this.handedOut.has(arg);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {

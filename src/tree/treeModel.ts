@@ -1,5 +1,6 @@
 // Pure: the tree's nodes, derived from the snapshot. provider.ts turns them into TreeItems.
 import { engineNetnsExplanation, engineNetnsSummary } from '../shared/engineNetnsText';
+import { bridgeNodeId, bridgePortId, containerEndpointId, containerNodeId, endpointLinkId, groupNodeId, hostFactId, joinedNodeId, modeNodeId, networkNodeId, unavailableFactId } from '../shared/ids';
 import type { ContainerInfo, Endpoint, NetworkInfo, Snapshot } from '../shared/model';
 
 export type ModeGroup = 'bridge' | 'host' | 'none';
@@ -54,9 +55,9 @@ export function hostGroupLabel(s: Snapshot): string {
 
 export function rootNodes(s: Snapshot, opts: TreeOptions): TreeNode[] {
   return [
-    { kind: 'group', id: 'group:networks', group: 'networks', label: 'Networks', count: visibleNetworks(s, opts).length },
-    { kind: 'group', id: 'group:containers', group: 'containers', label: 'Containers', count: s.containers.length },
-    { kind: 'group', id: 'group:host', group: 'host', label: hostGroupLabel(s), count: Object.keys(s.host.bridges ?? {}).length },
+    { kind: 'group', id: groupNodeId('networks'), group: 'networks', label: 'Networks', count: visibleNetworks(s, opts).length },
+    { kind: 'group', id: groupNodeId('containers'), group: 'containers', label: 'Containers', count: s.containers.length },
+    { kind: 'group', id: groupNodeId('host'), group: 'host', label: hostGroupLabel(s), count: Object.keys(s.host.bridges ?? {}).length },
   ];
 }
 
@@ -65,26 +66,26 @@ export function childrenOf(s: Snapshot, node: TreeNode | undefined, opts: TreeOp
   const byId = new Map(s.containers.map((c) => [c.id, c]));
   switch (node.kind) {
     case 'group':
-      if (node.group === 'networks') return visibleNetworks(s, opts).map((n) => ({ kind: 'network', id: `net:${n.id}`, network: n }));
+      if (node.group === 'networks') return visibleNetworks(s, opts).map((n) => ({ kind: 'network', id: networkNodeId(n.id), network: n }));
       if (node.group === 'containers') return modeNodes(s);
       return hostNodes(s);
     case 'network':
       return node.network.containerIds.flatMap((cid) => {
         const c = byId.get(cid);
         const ep = c?.endpoints.find((e) => e.networkId === node.network.id || e.network === node.network.name);
-        return c && ep ? [{ kind: 'member', id: `net:${node.network.id}/ctr:${c.id}`, network: node.network, container: c, endpoint: ep } as const] : [];
+        return c && ep ? [{ kind: 'member', id: endpointLinkId(node.network.id, c.id), network: node.network, container: c, endpoint: ep } as const] : [];
       });
     case 'member':
       return joinedNodes(s, node.container, node.id);
     case 'mode':
       return s.containers
         .filter((c) => modeGroupOf(c) === node.mode)
-        .map((c) => ({ kind: 'container', id: `ctr:${c.id}`, container: c }));
+        .map((c) => ({ kind: 'container', id: containerNodeId(c.id), container: c }));
     case 'container': {
       const nets = new Map(s.networks.map((n) => [n.id, n]));
       const eps: TreeNode[] = node.container.endpoints.map((ep) => ({
         kind: 'endpoint',
-        id: `ctr:${node.container.id}/ep:${ep.networkId || ep.network}`,
+        id: containerEndpointId(node.container.id, ep.networkId || ep.network),
         container: node.container,
         endpoint: ep,
         network: nets.get(ep.networkId),
@@ -92,7 +93,7 @@ export function childrenOf(s: Snapshot, node: TreeNode | undefined, opts: TreeOp
       return [...eps, ...joinedNodes(s, node.container, node.id)];
     }
     case 'bridge':
-      return node.ports.map((p) => ({ kind: 'fact', id: `${node.id}/port:${p}`, label: p, description: vethOwner(s, p), tooltip: '' }));
+      return node.ports.map((p) => ({ kind: 'fact', id: bridgePortId(node.id, p), label: p, description: vethOwner(s, p), tooltip: '' }));
     default:
       return [];
   }
@@ -100,13 +101,13 @@ export function childrenOf(s: Snapshot, node: TreeNode | undefined, opts: TreeOp
 
 function modeNodes(s: Snapshot): TreeNode[] {
   const count = (m: ModeGroup): number => s.containers.filter((c) => modeGroupOf(c) === m).length;
-  return (['bridge', 'host', 'none'] as const).map((mode) => ({ kind: 'mode', id: `mode:${mode}`, mode, count: count(mode) }));
+  return (['bridge', 'host', 'none'] as const).map((mode) => ({ kind: 'mode', id: modeNodeId(mode), mode, count: count(mode) }));
 }
 
 function joinedNodes(s: Snapshot, owner: ContainerInfo, parentId: string): TreeNode[] {
   return s.containers
     .filter((c) => c.netnsOwnerId === owner.id)
-    .map((c) => ({ kind: 'joined', id: `${parentId}/joined:${c.id}`, container: c, owner }));
+    .map((c) => ({ kind: 'joined', id: joinedNodeId(parentId, c.id), container: c, owner }));
 }
 
 function vethOwner(s: Snapshot, veth: string): string {
@@ -122,16 +123,16 @@ function hostNodes(s: Snapshot): TreeNode[] {
   const ns = s.host.engineNetns;
   const rl = s.host.rootless;
   const facts: TreeNode[] = [
-    { kind: 'fact', id: 'host:engine_netns', label: 'engine netns', description: engineNetnsSummary(ns), tooltip: engineNetnsExplanation(ns, rl) },
+    { kind: 'fact', id: hostFactId('engine_netns'), label: 'engine netns', description: engineNetnsSummary(ns), tooltip: engineNetnsExplanation(ns, rl) },
     ...(rl
       ? [
-          { kind: 'fact', id: 'host:rootlesskit', label: 'rootlesskit', description: `pid ${rl.rootlesskitPid} · ${rl.portDriver ?? '?'} ports · ${rl.listeners.length} on the host`, tooltip: `Takes each published port on the host (${rl.listeners.map((l) => `${l.hostIp.includes(':') ? `[${l.hostIp}]` : l.hostIp}:${l.hostPort}`).join(', ') || 'none'}) and hands it to the engine's netns. ss -ltnp | grep rootlesskit` } as const,
-          { kind: 'fact', id: 'host:slirp4netns', label: 'slirp4netns', description: `${rl.slirp4netnsPid !== null ? `pid ${rl.slirp4netnsPid}` : 'not found'} · ${rl.tap ?? '?'}`, tooltip: `User-mode networking: traffic leaving the engine's netns through ${rl.tap ?? 'tap0'} becomes the host's own connections, made by the user.` } as const,
+          { kind: 'fact', id: hostFactId('rootlesskit'), label: 'rootlesskit', description: `pid ${rl.rootlesskitPid} · ${rl.portDriver ?? '?'} ports · ${rl.listeners.length} on the host`, tooltip: `Takes each published port on the host (${rl.listeners.map((l) => `${l.hostIp.includes(':') ? `[${l.hostIp}]` : l.hostIp}:${l.hostPort}`).join(', ') || 'none'}) and hands it to the engine's netns. ss -ltnp | grep rootlesskit` } as const,
+          { kind: 'fact', id: hostFactId('slirp4netns'), label: 'slirp4netns', description: `${rl.slirp4netnsPid !== null ? `pid ${rl.slirp4netnsPid}` : 'not found'} · ${rl.tap ?? '?'}`, tooltip: `User-mode networking: traffic leaving the engine's netns through ${rl.tap ?? 'tap0'} becomes the host's own connections, made by the user.` } as const,
         ]
       : []),
     {
       kind: 'fact',
-      id: 'host:ip_forward',
+      id: hostFactId('ip_forward'),
       label: 'net.ipv4.ip_forward',
       description: fwd === null ? 'unknown' : fwd ? '1 (on)' : '0 (off)',
       tooltip: 'Containers reach other networks only when the host forwards IPv4 packets (sysctl net.ipv4.ip_forward=1).',
@@ -140,12 +141,12 @@ function hostNodes(s: Snapshot): TreeNode[] {
   const byBridge = new Map(s.networks.filter((n) => n.bridge).map((n) => [n.bridge as string, n]));
   const bridges: TreeNode[] = Object.entries(s.host.bridges ?? {}).map(([name, ports]) => ({
     kind: 'bridge',
-    id: `bridge:${name}`,
+    id: bridgeNodeId(name),
     name,
     ports,
     network: byBridge.get(name),
   }));
-  const notes: TreeNode[] = s.host.unavailable.map((u, i) => ({ kind: 'fact', id: `host:unavailable:${i}`, label: 'unavailable', description: u, tooltip: u }));
+  const notes: TreeNode[] = s.host.unavailable.map((u, i) => ({ kind: 'fact', id: unavailableFactId(i), label: 'unavailable', description: u, tooltip: u }));
   return [...facts, ...bridges, ...notes];
 }
 

@@ -2,77 +2,68 @@
 // focus the graph, the panel serializer that brings it back after a reload, and two internal
 // commands for tests and scripts (not contributed, so not in the palette).
 import * as vscode from 'vscode';
+import { changesAllowed } from '../commands/guard';
+import { Commands, InternalCommands } from '../constants';
+import { containerNodeId, networkNodeId, parseNodeId } from '../shared/ids';
 import { byRef } from '../shared/lookup';
 import type { Snapshot } from '../shared/model';
 import { GRAPH_VIEW_TYPE } from '../shared/protocol';
+import type { TreeNode } from '../tree/treeModel';
+import type { GraphActionHandlers } from './actions';
 import { GraphPanel, type PanelDeps } from './panel';
-
-export const GraphCommandIds = {
-  showGraph: 'dockerNetworks.showGraph',
-  revealInGraph: 'dockerNetworks.revealInGraph',
-  /** Internal: { ready, revision, rendered, ignored } of the open panel, or undefined. */
-  state: 'dockerNetworks.graph.state',
-  /** Internal: handle a message as if the webview had posted it (same guard, same dispatch). */
-  receive: 'dockerNetworks.graph.receive',
-} as const;
 
 export interface GraphDeps {
   extensionUri: vscode.Uri;
   snapshot(): Snapshot | undefined;
   onDidChangeSnapshot: vscode.Event<Snapshot>;
-  runCommand(id: string, arg: unknown): Thenable<unknown>;
-  /** Reveal a tree item by id: net:<id>, ctr:<id> or net:<nid>/ctr:<cid>. */
+  actions: GraphActionHandlers;
+  /** The tree's identity check: an argument that is one of its items came from a menu. */
+  isTreeNode(arg: unknown): arg is TreeNode;
+  /** Reveal a tree item by id (src/shared/ids.ts). */
   revealInTree(nodeId: string): void;
   log: vscode.LogOutputChannel;
 }
 
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
-const idOf = (x: unknown): string | undefined => (isObj(x) && typeof x.id === 'string' ? x.id : undefined);
-
-/**
- * The graph node to focus for a command argument: a tree node (network, member, container,
- * endpoint, joined, bridge), a graph id string, or { container } / { network } by name or id.
- */
-export function graphIdOf(arg: unknown, snap: Snapshot | undefined): string | undefined {
-  if (typeof arg === 'string') {
-    if (/^(net|ctr):/.test(arg)) return arg;
-    const c = snap && byRef(snap.containers, arg);
-    if (c) return `ctr:${c.id}`;
-    const n = snap && byRef(snap.networks, arg);
-    return n ? `net:${n.id}` : undefined;
-  }
-  if (!isObj(arg)) return undefined;
-  const net = idOf(arg.network);
-  const ctr = idOf(arg.container);
-  switch (arg.kind) {
+/** The graph node for a tree item: members keep their endpoint id; what sits under a container shows it. */
+export function graphIdOfTreeNode(node: TreeNode): string | undefined {
+  switch (node.kind) {
     case 'network':
-      return net && `net:${net}`;
     case 'member':
-      return net && ctr ? `net:${net}/ctr:${ctr}` : undefined;
+      return node.id;
     case 'container':
     case 'endpoint':
     case 'joined':
-      return ctr && `ctr:${ctr}`;
+      return containerNodeId(node.container.id);
     case 'bridge':
-      return net && `net:${net}`;
+      return node.network && networkNodeId(node.network.id);
+    default:
+      return undefined;
   }
-  if (typeof arg.container === 'string') return graphIdOf(arg.container, snap);
-  if (typeof arg.network === 'string') return graphIdOf(arg.network, snap);
+}
+
+/** The graph node for a script's argument: a node id, a name or id, or { container } / { network }. */
+export function graphIdOfRef(arg: unknown, snap: Snapshot | undefined): string | undefined {
+  if (typeof arg === 'string') {
+    if (parseNodeId(arg)) return arg;
+    const c = snap && byRef(snap.containers, arg);
+    if (c) return containerNodeId(c.id);
+    const n = snap && byRef(snap.networks, arg);
+    return n ? networkNodeId(n.id) : undefined;
+  }
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  if ('container' in arg && typeof arg.container === 'string') return graphIdOfRef(arg.container, snap);
+  if ('network' in arg && typeof arg.network === 'string') return graphIdOfRef(arg.network, snap);
   return undefined;
 }
 
-function mutable(): boolean {
-  return vscode.workspace.isTrusted && !vscode.workspace.getConfiguration('dockerNetworks').get<boolean>('readOnly', false);
-}
-
 export function registerGraph(deps: GraphDeps): vscode.Disposable[] {
-  const panelDeps: PanelDeps = { ...deps, mutable };
+  const panelDeps: PanelDeps = { ...deps, mutable: changesAllowed };
   return [
-    vscode.commands.registerCommand(GraphCommandIds.showGraph, () => {
+    vscode.commands.registerCommand(Commands.showGraph, () => {
       GraphPanel.show(panelDeps);
     }),
-    vscode.commands.registerCommand(GraphCommandIds.revealInGraph, (arg: unknown) => {
-      const id = graphIdOf(arg, deps.snapshot());
+    vscode.commands.registerCommand(Commands.revealInGraph, (arg: unknown) => {
+      const id = deps.isTreeNode(arg) ? graphIdOfTreeNode(arg) : graphIdOfRef(arg, deps.snapshot());
       if (!id) deps.log.warn(`revealInGraph: nothing to show for ${JSON.stringify(arg)?.slice(0, 200) ?? String(arg)}`);
       GraphPanel.show(panelDeps, id);
     }),
@@ -82,8 +73,8 @@ export function registerGraph(deps: GraphDeps): vscode.Disposable[] {
         return Promise.resolve();
       },
     }),
-    vscode.commands.registerCommand(GraphCommandIds.state, () => GraphPanel.current?.state()),
-    vscode.commands.registerCommand(GraphCommandIds.receive, (m: unknown) => GraphPanel.current?.receive(m)),
+    vscode.commands.registerCommand(InternalCommands.graphState, () => GraphPanel.current?.state()),
+    vscode.commands.registerCommand(InternalCommands.graphReceive, (m: unknown) => GraphPanel.current?.receive(m)),
     { dispose: () => GraphPanel.current?.dispose() },
   ];
 }

@@ -6,16 +6,20 @@ import * as vscode from 'vscode';
 import type { Explanation } from '../analysis/reachability';
 import type { Snapshot } from '../shared/model';
 import { GRAPH_VIEW_TYPE, PROTOCOL_VERSION, isWebviewToHost, type HostToWebview, type RenderedMessage, type WebviewToHost } from '../shared/protocol';
-import { isMutating, runAction, type ActionDeps } from './actions';
+import { onSettingsChanged } from '../config';
+import { runAction, type GraphActionHandlers } from './actions';
 import { saveExport } from './exporter';
 import { graphHtml, makeNonce } from './html';
 
-export interface PanelDeps extends ActionDeps {
+export interface PanelDeps {
   extensionUri: vscode.Uri;
+  snapshot(): Snapshot | undefined;
   onDidChangeSnapshot: vscode.Event<Snapshot>;
   revealInTree(nodeId: string): void;
-  /** Changes allowed: trusted workspace and not read-only. */
+  actions: GraphActionHandlers;
+  /** Changes allowed (the commands' guard): the webview hides its change menus otherwise. */
   mutable(): boolean;
+  log: vscode.LogOutputChannel;
 }
 
 type Body<T> = T extends unknown ? Omit<T, 'v'> : never;
@@ -92,7 +96,7 @@ export class GraphPanel implements vscode.Disposable {
       panel.onDidChangeViewState((e) => {
         if (!e.webviewPanel.visible) this.ready = false;
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('dockerNetworks.readOnly') && this.sendSnapshot()),
+      onSettingsChanged((keys) => keys.includes('readOnly') && this.sendSnapshot()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.sendSnapshot()),
       panel.onDidDispose(() => this.dispose()),
     );
@@ -186,12 +190,8 @@ export class GraphPanel implements vscode.Disposable {
   }
 
   private async act(a: Extract<WebviewToHost, { type: 'action' }>['action']): Promise<void> {
-    if (isMutating(a) && !this.deps.mutable()) {
-      void this.post({ type: 'result', ok: false, message: 'Changes are off: the workspace is not trusted or dockerNetworks.readOnly is set.' });
-      return;
-    }
     try {
-      const out = await runAction(a, this.deps);
+      const out = await runAction(a, this.deps.actions, this.deps.snapshot());
       if (out.explanation) {
         this.explanation = out.explanation;
         // The command opens its report in the active group, a moment after it returns; then bring

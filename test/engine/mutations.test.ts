@@ -1,10 +1,20 @@
 // Every change through the controller on the real engine: success, and each bad input refused
-// with a clear message and no change to the engine.
+// with a clear message and no change to the engine. Argument objects go through the script edge
+// (parseRequests.ts) first, as the command table sends them.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createController } from '../../src/core/connect';
 import type { Controller } from '../../src/core/controller';
-import { Mutations } from '../../src/core/mutations';
+import { Mutations, type JoinResult } from '../../src/core/mutations';
+import {
+  parseConnectRequest,
+  parseCreateNetworkRequest,
+  parseDisconnectRequest,
+  parseJoinRequest,
+  parsePruneRequest,
+  parseRemoveNetworkRequest,
+  parseRunRequest,
+} from '../../src/core/parseRequests';
 import { ValidationError } from '../../src/core/validate';
 import { TEST_IMAGE, cleanTestResources, createTestNetwork, docker, dockerJson, requireEngine, runTestContainer } from '../helpers/docker';
 import { engineEnv, onEngine } from '../helpers/engines';
@@ -12,6 +22,17 @@ import { engineEnv, onEngine } from '../helpers/engines';
 const LABELS = { 'dne.test': '1' };
 let controller: Controller;
 let m: Mutations;
+
+/** A script's argument object, parsed at the edge, then the typed call (async: a parse error rejects). */
+const scripted = {
+  createNetwork: async (a: unknown): Promise<string> => m.createNetwork(parseCreateNetworkRequest(a)),
+  removeNetwork: async (a: unknown): Promise<void> => m.removeNetwork(parseRemoveNetworkRequest(a)),
+  pruneNetworks: async (a: unknown): Promise<string[]> => m.pruneNetworks(parsePruneRequest(a)),
+  connect: async (a: unknown): Promise<void> => m.connect(parseConnectRequest(a)),
+  disconnect: async (a: unknown): Promise<void> => m.disconnect(parseDisconnectRequest(a)),
+  join: async (a: unknown): Promise<JoinResult> => m.join(parseJoinRequest(a)),
+  run: async (a: unknown): Promise<string> => m.run(parseRunRequest(a)),
+};
 
 /** The test's networks (a bad create could add any name, so all dne-test-* and built-ins) and containers' endpoints. */
 async function engineState(): Promise<string> {
@@ -60,7 +81,7 @@ describe(onEngine('mutations on the real engine'), () => {
   });
 
   it('creates a network with subnet, gateway, ip-range, internal and labels', async () => {
-    const id = await m.createNetwork({ name: 'dne-test-m-new', subnet: '10.254.21.0/24', gateway: '10.254.21.254', ipRange: '10.254.21.128/25', internal: true, labels: LABELS });
+    const id = await scripted.createNetwork({ name: 'dne-test-m-new', subnet: '10.254.21.0/24', gateway: '10.254.21.254', ipRange: '10.254.21.128/25', internal: true, labels: LABELS });
     const [raw] = await dockerJson<{ Id: string; Internal: boolean; IPAM: { Config: { Subnet: string; Gateway: string; IPRange: string }[] } }[]>('network', 'inspect', 'dne-test-m-new');
     assert.equal(raw?.Id, id);
     assert.equal(raw?.Internal, true);
@@ -68,50 +89,50 @@ describe(onEngine('mutations on the real engine'), () => {
   });
 
   it('refuses bad network specs without calling Docker', async () => {
-    await refused(() => m.createNetwork({ name: 'dne-test-m-x', subnet: '172.2.16.0/24', gateway: '172.22.16.1', labels: LABELS }), /gateway 172\.22\.16\.1 is not inside the subnet 172\.2\.16\.0\/24/i);
-    await refused(() => m.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.300.0/24', labels: LABELS }), /subnet.*not an IP address/);
-    await refused(() => m.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.22.0/24', ipRange: '10.254.23.0/25', labels: LABELS }), /ip-range .* not inside/);
-    await refused(() => m.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.22.0/24', gateway: '10.254.22.255', labels: LABELS }), /broadcast/);
-    await refused(() => m.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.20.0/25', labels: LABELS }), /overlaps 10\.254\.20\.0\/24 of network "dne-test-m-used"/);
-    await refused(() => m.createNetwork({ name: 'dne test', labels: LABELS }), /must start with a letter or digit/);
-    await refused(() => m.createNetwork({ name: '', labels: LABELS }), /name is required|empty/);
-    await refused(() => m.createNetwork({ name: 'dne-test-m-used', labels: LABELS }), /already exists/);
-    await refused(() => m.createNetwork({ name: 'dne-test-m-x', driver: 'host', labels: LABELS }), /cannot be used/);
-    await refused(() => m.createNetwork('dne-test-m-x'), /one argument object/);
-    await refused(() => m.createNetwork({ name: 'dne-test-m-x', internal: 'yes' }), /internal must be true or false/);
+    await refused(() => scripted.createNetwork({ name: 'dne-test-m-x', subnet: '172.2.16.0/24', gateway: '172.22.16.1', labels: LABELS }), /gateway 172\.22\.16\.1 is not inside the subnet 172\.2\.16\.0\/24/i);
+    await refused(() => scripted.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.300.0/24', labels: LABELS }), /subnet.*not an IP address/);
+    await refused(() => scripted.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.22.0/24', ipRange: '10.254.23.0/25', labels: LABELS }), /ip-range .* not inside/);
+    await refused(() => scripted.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.22.0/24', gateway: '10.254.22.255', labels: LABELS }), /broadcast/);
+    await refused(() => scripted.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.20.0/25', labels: LABELS }), /overlaps 10\.254\.20\.0\/24 of network "dne-test-m-used"/);
+    await refused(() => scripted.createNetwork({ name: 'dne test', labels: LABELS }), /must start with a letter or digit/);
+    await refused(() => scripted.createNetwork({ name: '', labels: LABELS }), /name is required|empty/);
+    await refused(() => scripted.createNetwork({ name: 'dne-test-m-used', labels: LABELS }), /already exists/);
+    await refused(() => scripted.createNetwork({ name: 'dne-test-m-x', driver: 'host', labels: LABELS }), /cannot be used/);
+    await refused(() => scripted.createNetwork('dne-test-m-x'), /one argument object/);
+    await refused(() => scripted.createNetwork({ name: 'dne-test-m-x', internal: 'yes' }), /internal must be true or false/);
   });
 
   it('connects with a static IP and aliases, and disconnects', async () => {
-    await m.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: '10.254.20.77', aliases: ['m-c2-alias'] });
+    await scripted.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: '10.254.20.77', aliases: ['m-c2-alias'] });
     const [raw] = await dockerJson<{ NetworkSettings: { Networks: Record<string, { IPAddress: string; Aliases: string[] }> } }[]>('inspect', 'dne-test-m-c2');
     assert.equal(raw?.NetworkSettings.Networks['dne-test-m-used']?.IPAddress, '10.254.20.77');
     assert.ok(raw?.NetworkSettings.Networks['dne-test-m-used']?.Aliases.includes('m-c2-alias'));
-    await m.disconnect({ container: 'dne-test-m-c2', network: 'dne-test-m-used' });
+    await scripted.disconnect({ container: 'dne-test-m-c2', network: 'dne-test-m-used' });
     const [after] = await dockerJson<{ NetworkSettings: { Networks: Record<string, unknown> } }[]>('inspect', 'dne-test-m-c2');
     assert.deepEqual(Object.keys(after?.NetworkSettings.Networks ?? {}), ['bridge']);
   });
 
   it('refuses bad connects', async () => {
-    await refused(() => m.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: '10.254.99.5' }), /outside the subnet/);
-    await refused(() => m.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: '10.254.20.10' }), /already used by container "dne-test-m-c1"/);
-    await refused(() => m.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: '10.254.20.1' }), /gateway/);
-    await refused(() => m.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-auto', ipv4: '172.30.0.9' }), /no user-configured subnet/);
-    await refused(() => m.connect({ container: 'dne-test-m-c2', network: 'host' }), /host mode/);
-    await refused(() => m.connect({ container: 'dne-test-m-c2', network: 'none' }), /none means no network/);
-    await refused(() => m.connect({ container: 'dne-test-m-joined', network: 'dne-test-m-auto' }), /shares the netns of "dne-test-m-c1".*Connect "dne-test-m-c1" instead/);
-    await refused(() => m.connect({ container: 'dne-test-m-host', network: 'dne-test-m-auto' }), /--network host/);
-    await refused(() => m.connect({ container: 'dne-test-m-c1', network: 'dne-test-m-used' }), /already connected/);
-    await refused(() => m.connect({ container: 'dne-test-m-c2', network: 'bridge', aliases: ['x'] }), /already connected|default bridge/);
-    await refused(() => m.connect({ container: 'dne-test-nope', network: 'bridge' }), /No container "dne-test-nope"/);
-    await refused(() => m.disconnect({ container: 'dne-test-m-c2', network: 'dne-test-m-used' }), /is not connected/);
+    await refused(() => scripted.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: '10.254.99.5' }), /outside the subnet/);
+    await refused(() => scripted.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: '10.254.20.10' }), /already used by container "dne-test-m-c1"/);
+    await refused(() => scripted.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: '10.254.20.1' }), /gateway/);
+    await refused(() => scripted.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-auto', ipv4: '172.30.0.9' }), /no user-configured subnet/);
+    await refused(() => scripted.connect({ container: 'dne-test-m-c2', network: 'host' }), /host mode/);
+    await refused(() => scripted.connect({ container: 'dne-test-m-c2', network: 'none' }), /none means no network/);
+    await refused(() => scripted.connect({ container: 'dne-test-m-joined', network: 'dne-test-m-auto' }), /shares the netns of "dne-test-m-c1".*Connect "dne-test-m-c1" instead/);
+    await refused(() => scripted.connect({ container: 'dne-test-m-host', network: 'dne-test-m-auto' }), /--network host/);
+    await refused(() => scripted.connect({ container: 'dne-test-m-c1', network: 'dne-test-m-used' }), /already connected/);
+    await refused(() => scripted.connect({ container: 'dne-test-m-c2', network: 'bridge', aliases: ['x'] }), /already connected|default bridge/);
+    await refused(() => scripted.connect({ container: 'dne-test-nope', network: 'bridge' }), /No container "dne-test-nope"/);
+    await refused(() => scripted.disconnect({ container: 'dne-test-m-c2', network: 'dne-test-m-used' }), /is not connected/);
   });
 
   it('refuses removing built-in or used networks, names the users, and removes after disconnecting', async () => {
-    for (const n of ['bridge', 'host', 'none']) await refused(() => m.removeNetwork({ network: n }), /built-in/);
-    await refused(() => m.removeNetwork({ network: 'dne-test-m-used' }), /used by dne-test-m-c1 \(running\)/);
+    for (const n of ['bridge', 'host', 'none']) await refused(() => scripted.removeNetwork({ network: n }), /built-in/);
+    await refused(() => scripted.removeNetwork({ network: 'dne-test-m-used' }), /used by dne-test-m-c1 \(running\)/);
     await createTestNetwork('dne-test-m-busy', '--subnet', '10.254.24.0/24');
     await docker('network', 'connect', 'dne-test-m-busy', 'dne-test-m-c2');
-    await m.removeNetwork({ network: 'dne-test-m-busy', disconnectContainers: true });
+    await scripted.removeNetwork({ network: 'dne-test-m-busy', disconnectContainers: true });
     assert.equal(await docker('network', 'ls', '-q', '--filter', 'name=^dne-test-m-busy$'), '');
   });
 
@@ -122,36 +143,36 @@ describe(onEngine('mutations on the real engine'), () => {
     const candidates = (await m.pruneCandidates(['dne.test=1'])).map((n) => n.name);
     assert.ok(candidates.includes('dne-test-m-unused'));
     assert.ok(!candidates.includes('dne-test-m-used'));
-    const removed = await m.pruneNetworks({ labels: ['dne.test=1', 'dne.test.suite=m'] });
+    const removed = await scripted.pruneNetworks({ labels: ['dne.test=1', 'dne.test.suite=m'] });
     assert.deepEqual(removed, ['dne-test-m-unused']);
   });
 
   it('joins a running container, redirects to the owner, and refuses bad joins', async () => {
-    const res = await m.join({ target: 'dne-test-m-joined', image: TEST_IMAGE, name: 'dne-test-m-j2', command: 'sleep 60', labels: LABELS });
+    const res = await scripted.join({ target: 'dne-test-m-joined', image: TEST_IMAGE, name: 'dne-test-m-j2', command: 'sleep 60', labels: LABELS });
     assert.equal(res.joined, 'dne-test-m-c1');
     assert.match(res.note ?? '', /shares the netns of "dne-test-m-c1"/);
     const [raw] = await dockerJson<{ HostConfig: { NetworkMode: string } }[]>('inspect', 'dne-test-m-j2');
     const [owner] = await dockerJson<{ Id: string }[]>('inspect', 'dne-test-m-c1');
     assert.equal(raw?.HostConfig.NetworkMode, `container:${owner?.Id}`);
-    await refused(() => m.join({ target: 'dne-test-m-created', image: TEST_IMAGE, labels: LABELS }), /is created: .*Start it first/);
-    await refused(() => m.join({ target: 'dne-test-m-c1', image: 'dne-test-no-such-image:1', labels: LABELS }), /not on this engine, and we never pull/);
-    await refused(() => m.join({ target: 'dne-test-m-c1', image: TEST_IMAGE, name: 'dne-test-m-c2', labels: LABELS }), /already exists/);
+    await refused(() => scripted.join({ target: 'dne-test-m-created', image: TEST_IMAGE, labels: LABELS }), /is created: .*Start it first/);
+    await refused(() => scripted.join({ target: 'dne-test-m-c1', image: 'dne-test-no-such-image:1', labels: LABELS }), /not on this engine, and we never pull/);
+    await refused(() => scripted.join({ target: 'dne-test-m-c1', image: TEST_IMAGE, name: 'dne-test-m-c2', labels: LABELS }), /already exists/);
   });
 
   it('runs containers in each mode and refuses nonsense', async () => {
-    const id = await m.run({ image: TEST_IMAGE, name: 'dne-test-m-run', network: 'dne-test-m-used', ipv4: '10.254.20.33', aliases: ['runner'], publish: ['127.0.0.1::80'], command: ['sleep', '60'], labels: LABELS });
+    const id = await scripted.run({ image: TEST_IMAGE, name: 'dne-test-m-run', network: 'dne-test-m-used', ipv4: '10.254.20.33', aliases: ['runner'], publish: ['127.0.0.1::80'], command: ['sleep', '60'], labels: LABELS });
     const [raw] = await dockerJson<{ Id: string; NetworkSettings: { Networks: Record<string, { IPAddress: string }>; Ports: Record<string, { HostIp: string }[]> } }[]>('inspect', 'dne-test-m-run');
     assert.equal(raw?.Id, id);
     assert.equal(raw?.NetworkSettings.Networks['dne-test-m-used']?.IPAddress, '10.254.20.33');
     assert.equal(raw?.NetworkSettings.Ports['80/tcp']?.[0]?.HostIp, '127.0.0.1');
-    await m.run({ image: TEST_IMAGE, name: 'dne-test-m-none', network: 'none', command: 'sleep 60', labels: LABELS });
-    await refused(() => m.run({ image: TEST_IMAGE, network: 'host', publish: ['80'], labels: LABELS }), /does not publish ports/);
-    await refused(() => m.run({ image: TEST_IMAGE, network: 'bridge', ipv4: '172.17.0.99', labels: LABELS }), /no user-configured subnet/);
-    await refused(() => m.run({ image: TEST_IMAGE, network: 'dne-test-m-used', publish: ['99999'], labels: LABELS }), /not a port/);
-    await refused(() => m.run({ image: 'dne-test-absent:latest', network: 'bridge', labels: LABELS }), /never pull/);
+    await scripted.run({ image: TEST_IMAGE, name: 'dne-test-m-none', network: 'none', command: 'sleep 60', labels: LABELS });
+    await refused(() => scripted.run({ image: TEST_IMAGE, network: 'host', publish: ['80'], labels: LABELS }), /does not publish ports/);
+    await refused(() => scripted.run({ image: TEST_IMAGE, network: 'bridge', ipv4: '172.17.0.99', labels: LABELS }), /no user-configured subnet/);
+    await refused(() => scripted.run({ image: TEST_IMAGE, network: 'dne-test-m-used', publish: ['99999'], labels: LABELS }), /not a port/);
+    await refused(() => scripted.run({ image: 'dne-test-absent:latest', network: 'bridge', labels: LABELS }), /never pull/);
   });
 
   it('reports validation failures as ValidationError naming the field', async () => {
-    await assert.rejects(() => m.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: 'x' }), (e: unknown) => e instanceof ValidationError && e.field === 'ipv4');
+    await assert.rejects(() => scripted.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: 'x' }), (e: unknown) => e instanceof ValidationError && e.field === 'ipv4');
   });
 });

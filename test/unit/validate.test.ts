@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildSnapshot } from '../../src/core/buildSnapshot';
-import { parsePublish } from '../../src/core/commandArgs';
+import { parsePublish } from '../../src/core/fieldGuards';
 import {
   ValidationError,
   findNetwork,

@@ -2,6 +2,7 @@
 // same path diagram as the tree hover (containerPath + pathText / egressLine / ingressLine).
 import { containerPath, type ContainerPath } from '../../src/analysis/paths';
 import type { GraphLink, GraphNode, NetworkNode } from '../../src/shared/graph';
+import { containerNodeId, networkNodeId } from '../../src/shared/ids';
 import type { ContainerInfo, Snapshot } from '../../src/shared/model';
 import { pathText } from '../../src/hover/diagrams';
 
@@ -17,7 +18,7 @@ export interface Card {
 const row = (k: string, v: string | null | undefined): [string, string][] => (v ? [[k, v]] : []);
 
 function findContainer(snap: Snapshot, id: string): ContainerInfo | undefined {
-  return snap.containers.find((c) => `ctr:${c.id}` === id);
+  return snap.containers.find((c) => containerNodeId(c.id) === id);
 }
 
 function published(c: ContainerInfo): string {
@@ -126,7 +127,7 @@ export function linkCard(l: GraphLink, snap: Snapshot, byId: ReadonlyMap<string,
   switch (l.kind) {
     case 'endpoint': {
       const c = findContainer(snap, l.source);
-      const ep = c?.endpoints.find((e) => `net:${e.networkId}` === l.target);
+      const ep = c?.endpoints.find((e) => networkNodeId(e.networkId) === l.target);
       if (!c || !ep) return null;
       return {
         title: `${c.name} on ${ep.network}`,

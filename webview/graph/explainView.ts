@@ -2,6 +2,7 @@
 // through (pure), and the verdict panel with the ways and the reasons.
 import type { Explanation } from '../../src/analysis/reachability';
 import type { ContainerNode, GraphModel, GraphNode } from '../../src/shared/graph';
+import { endpointLinkId, hostModeLinkId, uplinkId } from '../../src/shared/ids';
 import type { PathMark } from './render';
 
 export function explainMarks(x: Explanation, model: GraphModel): Map<string, PathMark> {
@@ -37,18 +38,18 @@ export function explainMarks(x: Explanation, model: GraphModel): Map<string, Pat
       }
       if (w.network.startsWith('netns of ')) continue;
       if (w.network === 'host') {
-        mark(`hm:${o.containerId}`, m);
+        mark(hostModeLinkId(o.containerId), m);
         continue;
       }
       const net = model.nodes.find((n) => n.kind === 'network' && n.name === w.network);
       if (net?.kind !== 'network') continue;
       mark(net.id, m);
       if (o.onHost) {
-        mark(`hm:${o.containerId}`, m);
-        mark(`up:${net.networkId}`, m);
+        mark(hostModeLinkId(o.containerId), m);
+        mark(uplinkId(net.networkId), m);
         mark('host', m);
       } else {
-        mark(`net:${net.networkId}/ctr:${o.containerId}`, m);
+        mark(endpointLinkId(net.networkId, o.containerId), m);
       }
     }
   }

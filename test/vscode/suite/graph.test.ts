@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../../src/services';
 import { buildGraph } from '../../../src/shared/graph';
+import { containerNodeId } from '../../../src/shared/ids';
 import type { Snapshot } from '../../../src/shared/model';
 import { PROTOCOL_VERSION, type RenderedMessage } from '../../../src/shared/protocol';
 import { SCENARIO_PREFIX, S, buildScenario } from '../../helpers/scenario';
@@ -74,7 +75,10 @@ suite('network graph', () => {
   test('revealing a container focuses it and shows its card', async () => {
     const snap = api.snapshot();
     assert.ok(snap);
-    await vscode.commands.executeCommand('dockerNetworks.revealInGraph', { kind: 'container', id: `ctr:${container(snap, S.web).id}`, container: container(snap, S.web) });
+    // A real tree item, as a menu click passes it (the table knows its own items by identity).
+    const item = api.tree.findNode(containerNodeId(container(snap, S.web).id));
+    assert.ok(item, 'the container is in the tree');
+    await vscode.commands.executeCommand('dockerNetworks.revealInGraph', item);
     await screenshot('graph-e2e-card', 20_000, 1200);
     const s = await graphState();
     assert.equal(s?.ready, true);

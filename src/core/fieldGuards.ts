@@ -1,12 +1,17 @@
-// Runtime guards for command argument objects: they come from scripts, keybindings and other
-// extensions, so their types are checked before anything else looks at them.
+// Field guards for an argument object from a script, a keybinding or another extension: each
+// reads one field of unknown type and returns it typed, or throws a ValidationError naming it.
+// Only parseRequests.ts uses them.
+import type { PublishSpec } from './requests';
 import { ValidationError } from './validate';
 
-type Obj = Record<string, unknown>;
+export type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (x: unknown): x is string => typeof x === 'string';
 
 export function asObject(v: unknown, what: string): Obj {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ValidationError('argument', `${what} expects one argument object.`);
-  return v as Obj;
+  if (!isObj(v)) throw new ValidationError('argument', `${what} expects one argument object.`);
+  return v;
 }
 
 export function str(o: Obj, key: string, required: true): string;
@@ -32,17 +37,23 @@ export function strList(o: Obj, key: string): string[] | undefined {
   const v = o[key];
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new ValidationError(key, `${key} must be a list of strings.`);
-  return v as string[];
+  const list: unknown = v;
+  if (!Array.isArray(list)) throw new ValidationError(key, `${key} must be a list of strings.`);
+  const items: unknown[] = list;
+  if (!items.every(isString)) throw new ValidationError(key, `${key} must be a list of strings.`);
+  return [...items];
 }
 
 export function strMap(o: Obj, key: string): Record<string, string> | undefined {
   const v = o[key];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'object' || Array.isArray(v) || Object.values(v).some((x) => typeof x !== 'string')) {
-    throw new ValidationError(key, `${key} must be an object of strings.`);
+  const out: Record<string, string> = {};
+  if (!isObj(v)) throw new ValidationError(key, `${key} must be an object of strings.`);
+  for (const [k, x] of Object.entries(v)) {
+    if (!isString(x)) throw new ValidationError(key, `${key} must be an object of strings.`);
+    out[k] = x;
   }
-  return { ...(v as Record<string, string>) };
+  return out;
 }
 
 /** A command as an argv list; a string is split on spaces (no shell is ever involved). */
@@ -50,15 +61,12 @@ export function command(o: Obj, key: string): string[] | undefined {
   const v = o[key];
   if (v === undefined || v === null || v === '') return undefined;
   if (typeof v === 'string') return v.trim().split(/\s+/);
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v;
+  const list: unknown = v;
+  if (Array.isArray(list)) {
+    const items: unknown[] = list;
+    if (items.every(isString)) return [...items];
+  }
   throw new ValidationError(key, `${key} must be a string or a list of strings.`);
-}
-
-export interface PublishSpec {
-  containerPort: number;
-  protocol: 'tcp' | 'udp' | 'sctp';
-  hostIp?: string;
-  hostPort?: number;
 }
 
 const port = (field: string, text: string | undefined): number | undefined => {
@@ -85,9 +93,18 @@ export function parsePublish(spec: string): PublishSpec {
 export function publishList(o: Obj, key: string): PublishSpec[] | undefined {
   const v = o[key];
   if (v === undefined || v === null) return undefined;
-  const list = Array.isArray(v) ? v : [v];
+  const given: unknown = v;
+  const list: unknown[] = Array.isArray(given) ? given : [given];
   return list.map((p) => {
     if (typeof p === 'string') return parsePublish(p);
     throw new ValidationError(key, `${key} entries must be strings like "8080:80" or "127.0.0.1::80/udp".`);
   });
+}
+
+/** An integer port, 1-65535. */
+export function portNumber(o: Obj, key: string): number | undefined {
+  const v = o[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 65535) throw new ValidationError(key, `${key} must be 1-65535.`);
+  return v;
 }

@@ -1,0 +1,84 @@
+// The typed requests every change and every scripted analysis takes. A script's argument object
+// becomes one of these in parseRequests.ts, once; nothing past that point sees `unknown`.
+
+export interface CreateNetworkRequest {
+  name: string;
+  driver?: string;
+  subnet?: string;
+  gateway?: string;
+  ipRange?: string;
+  internal?: boolean;
+  attachable?: boolean;
+  ipv6?: boolean;
+  labels?: Record<string, string>;
+  options?: Record<string, string>;
+}
+
+export interface RemoveNetworkRequest {
+  /** Name or id. */
+  network: string;
+  /** First disconnect every container (the "disconnect, then remove" offer). */
+  disconnectContainers?: boolean;
+}
+
+export interface PruneRequest {
+  /** `key` or `key=value` filters; every one must match. */
+  labels?: string[];
+}
+
+export interface ConnectRequest {
+  container: string;
+  network: string;
+  ipv4?: string;
+  aliases?: string[];
+}
+
+export interface DisconnectRequest {
+  container: string;
+  network: string;
+  force?: boolean;
+}
+
+/** docker run --network container:<target>. */
+export interface JoinRequest {
+  target: string;
+  image: string;
+  name?: string;
+  command?: string[];
+  labels?: Record<string, string>;
+}
+
+/** `docker run -p` as parsed: [hostIp:][hostPort:]containerPort[/proto]. */
+export interface PublishSpec {
+  containerPort: number;
+  protocol: 'tcp' | 'udp' | 'sctp';
+  hostIp?: string;
+  hostPort?: number;
+}
+
+export interface RunRequest {
+  image: string;
+  /** A network name or id, or the mode `host` / `none`. */
+  network: string;
+  name?: string;
+  ipv4?: string;
+  aliases?: string[];
+  publish?: PublishSpec[];
+  command?: string[];
+  labels?: Record<string, string>;
+}
+
+export interface ExplainRequest {
+  /** A container, `host`, or an outside IPv4 address. */
+  from: string;
+  to: string;
+  port?: number;
+}
+
+export interface CompareDumpsRequest {
+  /** File paths of two saved firewall dumps. */
+  before: string;
+  after: string;
+}
+
+export type InspectRequest = { kind: 'network'; ref: string } | { kind: 'container'; ref: string };
