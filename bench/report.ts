@@ -127,15 +127,14 @@ function profileTable(rows: readonly SizeResult[]): string[] {
 
 function experimentTable(rows: readonly SizeResult[]): string[] {
   const out = [
-    '| Containers | Snapshot as measured, ms | Snapshot with util.inspect stubbed*, median (p90) ms | … ÷ raw floor (1 socket) | … CLI speed-up | Host reads: async as in src (all) | Host reads: same files with sync fs calls | Prototype fullRead†, median (p90) ms | † ÷ raw floor | † CLI speed-up | † veths mapped / controller\'s |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| Containers | Snapshot as measured, ms | Snapshot with util.inspect stubbed*, median (p90) ms | … ÷ raw floor (1 socket) | … CLI speed-up |',
+    '|---|---|---|---|---|',
   ];
   for (const r of rows) {
     const e = r.profile.experiments;
     out.push(
       `| ${r.target} | ${fmt(r.snapshot.median)} | ${ms(e.snapshotStubbed)} | ${ratio(e.snapshotStubbed.median, r.raw1.summary.median)} | ` +
-        `${ratio(r.cli.median, e.snapshotStubbed.median)} | ${fmt(r.profile.hostReadMs)} | ${fmt(e.hostSyncMs)} | ` +
-        `${ms(e.pipelined)} | ${ratio(e.pipelined.median, r.raw1.summary.median)} | ${ratio(r.cli.median, e.pipelined.median)} | ${e.pipelinedVeths} |`,
+        `${ratio(r.cli.median, e.snapshotStubbed.median)} |`,
     );
   }
   return out;
@@ -217,13 +216,9 @@ export function markdownSection(m: Machine, rows: readonly SizeResult[], v: Verd
       'and `options` holds the keep-alive agent with its sockets and queued requests, so each request costs O(queue) and a snapshot O(n²). ' +
       'For the starred measurements only, `util.inspect` was replaced by a stub returning \'\'. Giving the gateway\'s agent a `[util.inspect.custom]` method has the same effect.',
     '',
-    '### Experiments: what the suggested fixes would give (src/ unchanged)',
+    '### Experiment: the snapshot without docker-modem\'s util.inspect (src/ unchanged)',
     '',
     ...experimentTable(rows),
-    '',
-    '† `bench/prototype.ts`, with the same util.inspect stub: the host\'s /sys/class/net is read while the four list calls are in flight, each container\'s ' +
-      'interfaces are read as soon as its inspect arrives, the sysfs/procfs files are read with sync calls, and the unused `/proc/<pid>/ns/net` readlink is dropped; ' +
-      'then the same `buildSnapshot`. (ip_forward is not read; one file.) The last column checks it maps as many host veths as the controller.',
     '',
     '### CPU per iteration (node: median; dockerd: mean over the iterations, from /proc/<dockerd>/stat), ms',
     '',
