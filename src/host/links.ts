@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { HostInterface, Route } from '../shared/model';
 import type { NetnsInterface } from './linkMapping';
+import { procHexAddress } from './procfs';
 
 function readText(path: string): string | undefined {
   try {
@@ -91,21 +92,6 @@ export function parseSnmpForwarding(text: string): boolean | null {
   return v === '1' ? true : v === '2' ? false : null;
 }
 
-const hexIp = (hex: string): string => {
-  const n = Number.parseInt(hex, 16);
-  return [n & 255, (n >>> 8) & 255, (n >>> 16) & 255, (n >>> 24) & 255].join('.');
-};
-
-const maskBits = (hex: string): number => {
-  let n = Number.parseInt(hex, 16) >>> 0;
-  let bits = 0;
-  while (n) {
-    bits += n & 1;
-    n >>>= 1;
-  }
-  return bits;
-};
-
 /** Pure: the IPv4 routes of a /proc/net/route table (hex little-endian addresses). */
 export function parseRoutes(text: string): Route[] {
   const out: Route[] = [];
@@ -114,7 +100,11 @@ export function parseRoutes(text: string): Route[] {
     if (!iface || !dest || !gw || !mask || !flags) continue;
     // RTF_UP (1): only routes in use.
     if ((Number.parseInt(flags, 16) & 1) === 0) continue;
-    out.push({ destination: `${hexIp(dest)}/${maskBits(mask)}`, gateway: Number.parseInt(gw, 16) ? hexIp(gw) : null, interface: iface, metric: Number(metric ?? 0) });
+    const destination = procHexAddress(dest);
+    const via = procHexAddress(gw);
+    const bits = procHexAddress(mask)?.prefixLengthFromSubnetMask() ?? null;
+    if (!destination || !via || bits === null) continue;
+    out.push({ destination: `${destination.toString()}/${bits}`, gateway: via.range() === 'unspecified' ? null : via.toString(), interface: iface, metric: Number(metric ?? 0) });
   }
   return out;
 }
