@@ -1,6 +1,6 @@
 // Turns the results into a console table and the generated section of BENCHMARKS.md. Only the
 // text between the bench:snapshot markers is replaced, so other benchmarks can share the file.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { sectionMarkers } from '../test/helpers/benchmarksFile';
 import type { HostResources } from './fixture';
 import { describeStats, type IncrementalResult, type SnapshotCheck } from './measures';
 import type { PhaseProfile } from './profile';
@@ -37,8 +37,7 @@ export interface Machine {
   networks: string[];
 }
 
-export const BEGIN = '<!-- bench:snapshot -->';
-export const END = '<!-- /bench:snapshot -->';
+const { begin: BEGIN, end: END } = sectionMarkers('snapshot');
 
 const ratio = (a: number, b: number): string => (Number.isFinite(a / b) ? (a / b).toFixed(2) : 'n/a');
 const ms = (s: Summary): string => `${fmt(s.median)} (p90 ${fmt(s.p90)})`;
@@ -227,19 +226,4 @@ export function markdownSection(m: Machine, rows: readonly SizeResult[], v: Verd
     ...extra,
     END,
   ].join('\n');
-}
-
-/** Replaces our section in BENCHMARKS.md, or adds it; other sections are kept. */
-export function writeBenchmarks(path: string, section: string): void {
-  if (!existsSync(path)) {
-    writeFileSync(path, `# Benchmarks\n\n${section}\n`);
-    return;
-  }
-  const text = readFileSync(path, 'utf8');
-  const a = text.indexOf(BEGIN);
-  const b = text.indexOf(END, a < 0 ? 0 : a);
-  const next = a >= 0 && b > a
-    ? text.slice(0, a) + section + text.slice(b + END.length)
-    : `${text.replace(/\s*$/, '')}\n\n${section}\n`;
-  writeFileSync(path, next);
 }
