@@ -2,31 +2,20 @@
 // container's through /proc/<pid>/root/sys/class/net (its own sysfs, mounted in its netns).
 // Sync on purpose: these are in-memory pseudo-files, and the async API cost four thread-pool
 // trips per file (2x slower at 100 containers, bench/profile.ts). Only needed files are read.
-import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { HostInterface, Route } from '../shared/model';
 import type { NetnsInterface } from './linkMapping';
-import { procHexAddress } from './procfs';
+import { procHexAddress, readLink, readText as readRaw } from './procfs';
 
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8').trim();
-  } catch {
-    return undefined;
-  }
-}
+const readText = (path: string): string | undefined => readRaw(path)?.trim();
 
 function readHostInterface(sysClassNet: string, name: string): HostInterface | undefined {
   const base = join(sysClassNet, name);
   const ifindex = readText(join(base, 'ifindex'));
   if (ifindex === undefined) return undefined;
   const iflink = readText(join(base, 'iflink'));
-  let master: string | null = null;
-  try {
-    master = basename(readlinkSync(join(base, 'master')));
-  } catch {
-    master = null;
-  }
+  const master = readMaster(sysClassNet, name);
   const index = Number(ifindex);
   const link = Number(iflink ?? ifindex);
   const kind = existsSync(join(base, 'bridge')) ? 'bridge' : link !== index ? 'veth' : 'other';
@@ -50,11 +39,8 @@ export function readHostInterfaces(sysClassNet = '/sys/class/net', known?: Reado
 
 /** A port can move between bridges (brctl addif), so master is always read again. */
 function readMaster(sysClassNet: string, name: string): string | null {
-  try {
-    return basename(readlinkSync(join(sysClassNet, name, 'master')));
-  } catch {
-    return null;
-  }
+  const link = readLink(join(sysClassNet, name, 'master'));
+  return link === undefined ? null : basename(link);
 }
 
 export type ContainerLinksResult = { ok: true; ifaces: NetnsInterface[] } | { ok: false; error: string };
