@@ -4,18 +4,18 @@
 // read, against the raw Engine API and the docker CLI in the same run. Writes the section between
 // the bench:engines markers of BENCHMARKS.md.
 // Usage: node dist-test/bench/engines.js [containers per engine, default 20]
-import { Agent, request } from 'node:http';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { Agent } from 'node:http';
 import { createController } from '../src/core/connect';
 import { LocalHostInspector } from '../src/host/inspector';
+import { sectionMarkers, writeBenchmarkSection } from '../test/helpers/benchmarksFile';
 import { ENGINES, type Engine } from '../test/helpers/engines';
+import { rawGet } from './rawApi';
 import { fmt, lines, measure, sh, summarize, type Summary } from './util';
 
 const PREFIX = 'dne-bench-eng-';
 const LABEL = 'dne.bench=1';
 const IMAGE = 'dne-busybox:local';
-const BEGIN = '<!-- bench:engines -->';
-const END = '<!-- /bench:engines -->';
+const { begin: BEGIN, end: END } = sectionMarkers('engines');
 
 const dk = (e: Engine, ...args: string[]): Promise<string> => sh('docker', ['-H', e.dockerHost, ...args]);
 
@@ -40,19 +40,7 @@ async function fixture(e: Engine, n: number): Promise<void> {
   }
 }
 
-function get(agent: Agent, socketPath: string, path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    request({ socketPath, path, agent, headers: { Host: 'docker' } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve(body));
-      res.on('error', reject);
-    })
-      .on('error', reject)
-      .end();
-  });
-}
+const get = async (agent: Agent, socketPath: string, path: string): Promise<string> => Buffer.concat(await rawGet(agent, path, socketPath)).toString('utf8');
 
 /** The same Engine API reads as a repeated snapshot (version and info are cached there): lists, then every inspect. */
 async function rawFloor(agent: Agent, socketPath: string): Promise<void> {
@@ -139,11 +127,7 @@ async function main(): Promise<void> {
   }
   const text = section(rows, n);
   process.stdout.write(`${text}\n`);
-  const file = 'BENCHMARKS.md';
-  const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = old.indexOf(BEGIN);
-  const end = old.indexOf(END);
-  writeFileSync(file, start >= 0 && end > start ? old.slice(0, start) + text + old.slice(end + END.length) : `${old.trimEnd()}\n\n${text}\n`);
+  writeBenchmarkSection('BENCHMARKS.md', 'engines', text);
 }
 
 main().catch((err: unknown) => {

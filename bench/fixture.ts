@@ -1,7 +1,9 @@
 // The benchmark's own resources on the engine: 5 user bridge networks and N sleeping containers,
 // all named dne-bench-* and labelled dne.bench=1. Nothing else on the engine is touched.
-import { readFileSync, readdirSync } from 'node:fs';
-import { BENCH_IMAGE, BENCH_LABEL, BENCH_PREFIX, docker, lines, pool, sleep } from './util';
+import { readFileSync } from 'node:fs';
+import { pids } from '../src/host/procfs';
+import { mapLimit } from '../src/shared/mapLimit';
+import { BENCH_IMAGE, BENCH_LABEL, BENCH_PREFIX, docker, lines, sleep } from './util';
 
 export const NETWORK_COUNT = 5;
 export const netName = (k: number): string => `${BENCH_PREFIX}net${k}`;
@@ -34,7 +36,7 @@ export async function cleanBench(): Promise<Cleaned> {
   const ids = await ours('container');
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += 25) chunks.push(ids.slice(i, i + 25));
-  await pool(4, chunks, async (chunk) => {
+  await mapLimit(chunks, 4, async (chunk) => {
     await docker('rm', '-f', ...chunk);
   });
   const nets = await ours('network');
@@ -85,7 +87,7 @@ export async function createNetworks(): Promise<string[]> {
 /** Adds containers dne-bench-(have+1)..want, 4 `docker run` at a time. */
 export async function growTo(have: number, want: number, concurrency = 4): Promise<void> {
   const todo = Array.from({ length: Math.max(0, want - have) }, (_, j) => have + j + 1);
-  await pool(concurrency, todo, async (i) => {
+  await mapLimit(todo, concurrency, async (i) => {
     await docker('run', '-d', '--label', BENCH_LABEL, '--name', containerName(i), '--network', networkOf(i), BENCH_IMAGE, 'sleep', '3600');
   });
 }
@@ -122,7 +124,7 @@ export function hostResources(): HostResources {
   return {
     memAvailableMiB: Math.round(kib('MemAvailable') / 1024),
     memTotalMiB: Math.round(kib('MemTotal') / 1024),
-    processes: readdirSync('/proc').filter((n) => /^\d+$/.test(n)).length,
+    processes: pids('/proc').length,
     pidMax: Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8').trim()),
     loadavg: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
   };

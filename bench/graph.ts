@@ -2,9 +2,9 @@
 // with generated snapshots. First meaningful paint at 1000 containers / 50 networks, frame times
 // while zooming and dragging, and how long a snapshot update takes to apply at 100 containers.
 // Run: node dist-test/bench/graph.js   (writes the bench:graph section of BENCHMARKS.md)
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { writeBenchmarkSection } from '../test/helpers/benchmarksFile';
 import { REPO_ROOT, openGraph, snapshotMessage, startHarness, type GraphPage, type Harness } from '../test/webview/harness';
 import { churn, generateSnapshot } from './graphSnapshot';
 
@@ -197,16 +197,6 @@ function section(m: { date: string; chromium: string; paints: Paint[]; frames: R
   return lines.join('\n');
 }
 
-function write(text: string): void {
-  const path = join(REPO_ROOT, 'BENCHMARKS.md');
-  const begin = '<!-- bench:graph -->';
-  const end = '<!-- /bench:graph -->';
-  const old = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-  const a = old.indexOf(begin);
-  const b = old.indexOf(end, a < 0 ? 0 : a);
-  writeFileSync(path, a >= 0 && b > a ? old.slice(0, a) + text + old.slice(b + end.length) : `${old.replace(/\s*$/, '')}\n\n${text}\n`);
-}
-
 async function main(): Promise<void> {
   const h = await startHarness();
   try {
@@ -222,7 +212,7 @@ async function main(): Promise<void> {
     log(`updates ${JSON.stringify(ups)}`);
     const text = section({ date: new Date().toISOString(), chromium: h.browser.version(), paints, frames: fr, ups });
     process.stdout.write(`${text}\n`);
-    if (process.env['DNE_BENCH_WRITE'] !== '0') write(text);
+    if (process.env['DNE_BENCH_WRITE'] !== '0') writeBenchmarkSection(join(REPO_ROOT, 'BENCHMARKS.md'), 'graph', text);
   } finally {
     await h.close();
   }

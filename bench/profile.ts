@@ -1,16 +1,17 @@
 // Where a full snapshot's time goes: the phases of Controller.fullRead timed one by one, with the
 // same gateway and host inspector the controller uses, plus raw-socket equivalents for comparison.
 import { buildSnapshot } from '../src/core/buildSnapshot';
-import type { Controller } from '../src/core/controller';
+import { INSPECT_CONCURRENCY, type Controller } from '../src/core/controller';
 import type { RawContainerInspect } from '../src/docker/rawTypes';
 import { DEFAULT_SOCKET } from '../src/docker/endpoint';
 import { LocalHostInspector, type HostBase, type HostReport } from '../src/host/inspector';
 import type { NetnsInterface } from '../src/host/linkMapping';
 import { readContainerInterfaces, readHostInterfaces, type ContainerLinksResult } from '../src/host/links';
+import { mapLimit } from '../src/shared/mapLimit';
 import type { EngineInfo } from '../src/shared/model';
 import { runExperiments, withUtilInspectStubbed, type Experiments } from './experiments';
 import { rawAgent, rawInspectAndParse } from './rawApi';
-import { mapPool, measure, median } from './util';
+import { measure, median } from './util';
 
 const WARMUP = 2;
 const ITERATIONS = 10;
@@ -20,7 +21,7 @@ export interface PhaseProfile {
   listsMs: number;
   /** One inspect per container, all at once (Promise.all) over the gateway. */
   inspectsMs: number;
-  /** The same with at most 8 in flight. */
+  /** The same with at most INSPECT_CONCURRENCY (8) in flight, as the controller does. */
   inspects8Ms: number;
   /** Experiment: the gateway inspects with docker-modem's eager util.inspect stubbed out. */
   inspectsNoDebugMs: number;
@@ -57,7 +58,7 @@ export async function profilePhases(controller: Controller): Promise<PhaseProfil
   const [networks, summaries] = await Promise.all([gw.listNetworks(), gw.listContainers()]);
   const ids = summaries.flatMap((s) => (s.Id ? [s.Id] : []));
   const inspects = await med(() => Promise.all(ids.map((id) => gw.inspectContainer(id))));
-  const inspects8 = await med(() => mapPool(8, ids, (id) => gw.inspectContainer(id)));
+  const inspects8 = await med(() => mapLimit(ids, INSPECT_CONCURRENCY, (id) => gw.inspectContainer(id)));
   const inspectsNoDebug = await withUtilInspectStubbed(() => med(() => Promise.all(ids.map((id) => gw.inspectContainer(id)))));
   const listsNoDebug = await withUtilInspectStubbed(() => med(() => Promise.all([gw.version(), gw.info(), gw.listNetworks(), gw.listContainers()])));
 
@@ -116,6 +117,6 @@ export async function profilePhases(controller: Controller): Promise<PhaseProfil
     inspectsDockerdCpuMs: inspects.dockerd,
     hostIfaceCount,
     pids: pids.length,
-    experiments: await runExperiments(controller, pids),
+    experiments: await runExperiments(controller),
   };
 }

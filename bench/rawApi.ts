@@ -9,9 +9,9 @@ export function rawAgent(maxSockets: number): Agent {
 }
 
 /** GET `path` on the engine; resolves with the whole body as Buffer chunks. */
-export function rawGet(agent: Agent, path: string): Promise<Buffer[]> {
+export function rawGet(agent: Agent, path: string, socketPath = SOCKET_PATH): Promise<Buffer[]> {
   return new Promise((resolve, reject) => {
-    const req = request({ socketPath: SOCKET_PATH, path, method: 'GET', agent, headers: { Host: 'docker' } }, (res) => {
+    const req = request({ socketPath, path, method: 'GET', agent, headers: { Host: 'docker' } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {

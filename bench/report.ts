@@ -1,6 +1,6 @@
 // Turns the results into a console table and the generated section of BENCHMARKS.md. Only the
 // text between the bench:snapshot markers is replaced, so other benchmarks can share the file.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { sectionMarkers } from '../test/helpers/benchmarksFile';
 import type { HostResources } from './fixture';
 import { describeStats, type IncrementalResult, type SnapshotCheck } from './measures';
 import type { PhaseProfile } from './profile';
@@ -37,8 +37,7 @@ export interface Machine {
   networks: string[];
 }
 
-export const BEGIN = '<!-- bench:snapshot -->';
-export const END = '<!-- /bench:snapshot -->';
+const { begin: BEGIN, end: END } = sectionMarkers('snapshot');
 
 const ratio = (a: number, b: number): string => (Number.isFinite(a / b) ? (a / b).toFixed(2) : 'n/a');
 const ms = (s: Summary): string => `${fmt(s.median)} (p90 ${fmt(s.p90)})`;
@@ -127,15 +126,14 @@ function profileTable(rows: readonly SizeResult[]): string[] {
 
 function experimentTable(rows: readonly SizeResult[]): string[] {
   const out = [
-    '| Containers | Snapshot as measured, ms | Snapshot with util.inspect stubbed*, median (p90) ms | … ÷ raw floor (1 socket) | … CLI speed-up | Host reads: async as in src (all) | Host reads: same files with sync fs calls | Prototype fullRead†, median (p90) ms | † ÷ raw floor | † CLI speed-up | † veths mapped / controller\'s |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| Containers | Snapshot as measured, ms | Snapshot with util.inspect stubbed*, median (p90) ms | … ÷ raw floor (1 socket) | … CLI speed-up |',
+    '|---|---|---|---|---|',
   ];
   for (const r of rows) {
     const e = r.profile.experiments;
     out.push(
       `| ${r.target} | ${fmt(r.snapshot.median)} | ${ms(e.snapshotStubbed)} | ${ratio(e.snapshotStubbed.median, r.raw1.summary.median)} | ` +
-        `${ratio(r.cli.median, e.snapshotStubbed.median)} | ${fmt(r.profile.hostReadMs)} | ${fmt(e.hostSyncMs)} | ` +
-        `${ms(e.pipelined)} | ${ratio(e.pipelined.median, r.raw1.summary.median)} | ${ratio(r.cli.median, e.pipelined.median)} | ${e.pipelinedVeths} |`,
+        `${ratio(r.cli.median, e.snapshotStubbed.median)} |`,
     );
   }
   return out;
@@ -217,13 +215,9 @@ export function markdownSection(m: Machine, rows: readonly SizeResult[], v: Verd
       'and `options` holds the keep-alive agent with its sockets and queued requests, so each request costs O(queue) and a snapshot O(n²). ' +
       'For the starred measurements only, `util.inspect` was replaced by a stub returning \'\'. Giving the gateway\'s agent a `[util.inspect.custom]` method has the same effect.',
     '',
-    '### Experiments: what the suggested fixes would give (src/ unchanged)',
+    '### Experiment: the snapshot without docker-modem\'s util.inspect (src/ unchanged)',
     '',
     ...experimentTable(rows),
-    '',
-    '† `bench/prototype.ts`, with the same util.inspect stub: the host\'s /sys/class/net is read while the four list calls are in flight, each container\'s ' +
-      'interfaces are read as soon as its inspect arrives, the sysfs/procfs files are read with sync calls, and the unused `/proc/<pid>/ns/net` readlink is dropped; ' +
-      'then the same `buildSnapshot`. (ip_forward is not read; one file.) The last column checks it maps as many host veths as the controller.',
     '',
     '### CPU per iteration (node: median; dockerd: mean over the iterations, from /proc/<dockerd>/stat), ms',
     '',
@@ -232,19 +226,4 @@ export function markdownSection(m: Machine, rows: readonly SizeResult[], v: Verd
     ...extra,
     END,
   ].join('\n');
-}
-
-/** Replaces our section in BENCHMARKS.md, or adds it; other sections are kept. */
-export function writeBenchmarks(path: string, section: string): void {
-  if (!existsSync(path)) {
-    writeFileSync(path, `# Benchmarks\n\n${section}\n`);
-    return;
-  }
-  const text = readFileSync(path, 'utf8');
-  const a = text.indexOf(BEGIN);
-  const b = text.indexOf(END, a < 0 ? 0 : a);
-  const next = a >= 0 && b > a
-    ? text.slice(0, a) + section + text.slice(b + END.length)
-    : `${text.replace(/\s*$/, '')}\n\n${section}\n`;
-  writeFileSync(path, next);
 }

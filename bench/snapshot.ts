@@ -9,12 +9,13 @@ import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createController } from '../src/core/connect';
 import { LiveUpdates } from '../src/core/liveUpdates';
+import { writeBenchmarkSection } from '../test/helpers/benchmarksFile';
 import {
   cleanBench, containerName, createNetworks, growTo, hostResources, requireEngineAndImage, runningBenchContainers,
 } from './fixture';
 import { measureApplyEvents, measureCli, measureColdSnapshot, measureIncremental, measureRaw, measureSnapshot } from './measures';
 import { profilePhases } from './profile';
-import { consoleReport, markdownSection, verdicts, writeBenchmarks, type Machine, type SizeResult } from './report';
+import { consoleReport, markdownSection, verdicts, type Machine, type SizeResult } from './report';
 import { docker, fmt, lines, now, sh, sleep } from './util';
 
 const SIZES = (process.env.DNE_BENCH_SIZES ?? '10,100,300').split(',').map(Number).filter((n) => n > 0);
@@ -155,7 +156,7 @@ async function main(): Promise<void> {
   const v = verdicts(rows);
   process.stdout.write(`${consoleReport(rows, v)}\n`);
   const m = await machine(networks, source);
-  writeBenchmarks(OUT, markdownSection(m, rows, v, extraLines(rows)));
+  writeBenchmarkSection(OUT, 'snapshot', markdownSection(m, rows, v, extraLines(rows)));
   log(`wrote ${OUT}`);
   if (cleanupError !== undefined) {
     throw new Error('some dne-bench-* resources could not be removed; run the bench again or remove them by label dne.bench=1', { cause: cleanupError });

@@ -25,27 +25,6 @@ export const now = (): number => performance.now();
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Runs `fn` over `items` with at most `limit` calls in flight. */
-export async function pool<T>(limit: number, items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await fn(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-/** Like `pool`, keeping each result at its item's index. */
-export async function mapPool<T, R>(limit: number, items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  await pool(limit, items.map((item, i) => [item, i] as const), async ([item, i]) => {
-    out[i] = await fn(item);
-  });
-  return out;
-}
-
 export function median(xs: readonly number[]): number {
   if (!xs.length) return NaN;
   const s = [...xs].sort((a, b) => a - b);

@@ -3,6 +3,7 @@
 import { ipForwardEvidence } from '../shared/engineNetnsText';
 import type { PublishedRule } from '../shared/firewall';
 import type { ContainerInfo, Endpoint, NetworkInfo, PortBinding, ProxyProcess, Route, Snapshot } from '../shared/model';
+import { isIpv6, isLoopback } from './cidr';
 import type { AddReason, Way } from './explainTypes';
 import { forwardPolicyText, gatewayMode, inputFacts, routeText, unmodelledText, unpublishedDrop, userDecision } from './explainRules';
 
@@ -17,11 +18,9 @@ export interface Target {
   ways: Way[];
 }
 
-export const isLoopback = (ip: string): boolean => ip.startsWith('127.');
-
 /** B's IPv4 host-port bindings, for one container port or all. */
 export function bindings(b: ContainerInfo, port: number | null): PortBinding[] {
-  return b.ports.filter((p) => p.hostPort !== null && !(p.hostIp ?? '').includes(':') && (port === null || p.containerPort === port));
+  return b.ports.filter((p) => p.hostPort !== null && !isIpv6(p.hostIp ?? '') && (port === null || p.containerPort === port));
 }
 
 const hostIpOf = (p: PortBinding): string => p.hostIp ?? '0.0.0.0';

@@ -2,7 +2,7 @@
 // hop by hop, with the real interface names, addresses and the rule that applies.
 import type { FirewallModel, MasqueradeRule, PublishedRule } from '../shared/firewall';
 import type { ContainerInfo, Endpoint, NetworkInfo, ProxyProcess, Snapshot } from '../shared/model';
-import { ipInCidr } from './cidr';
+import { ipInCidr, isIpv6 } from './cidr';
 import { rankEndpoints } from './gateway';
 
 export type HopKind = 'interface' | 'veth' | 'bridge' | 'nat' | 'routed' | 'drop' | 'host' | 'out' | 'loopback' | 'netns';
@@ -116,7 +116,7 @@ function ingressFor(c: ContainerInfo, snap: Snapshot): IngressPath[] {
     .filter((p) => p.hostPort !== null)
     .map((p) => {
       const hostIp = p.hostIp ?? '0.0.0.0';
-      const v6 = hostIp.includes(':');
+      const v6 = isIpv6(hostIp);
       const rule: PublishedRule | undefined = fw?.published.find(
         (r) => r.hostPort === p.hostPort && r.protocol === p.protocol && r.containerPort === p.containerPort && ips.includes(r.containerIp) && r.family === (v6 ? 'ipv6' : 'ipv4'),
       );

@@ -1,4 +1,5 @@
 // Pure: assembles the snapshot from cached raw API data and host facts.
+import { ipFamily } from '../analysis/cidr';
 import { normalizeContainer, normalizeNetwork, stripSlash, type NormalizeContext } from '../docker/normalize';
 import type { RawContainerInspect, RawNetwork } from '../docker/rawTypes';
 import type { HostFirewall, HostReport } from '../host/inspector';
@@ -67,8 +68,8 @@ function linkNetworks(networks: NetworkInfo[], containers: ContainerInfo[], byId
       if (!net) continue;
       if (!net.containerIds.includes(c.id)) net.containerIds.push(c.id);
       // Docker leaves an auto-assigned gateway out of IPAM; endpoints still report it.
-      const v4 = net.subnets.find((s) => !s.subnet.includes(':'));
-      if (v4 && !v4.effectiveGateway && ep.gateway && !ep.gateway.includes(':')) v4.effectiveGateway = ep.gateway;
+      const v4 = net.subnets.find((s) => ipFamily(s.subnet) === 'ipv4');
+      if (v4 && !v4.effectiveGateway && ep.gateway && ipFamily(ep.gateway) === 'ipv4') v4.effectiveGateway = ep.gateway;
     }
   }
 }

@@ -14,7 +14,7 @@ import { buildSnapshot } from './buildSnapshot';
 import { emptyPlan, isEmptyPlan, planEvent, type RefreshPlan } from './eventPlan';
 
 /** Parallel inspects: enough to hide round trips, few enough not to flood dockerd. */
-const INSPECT_CONCURRENCY = 8;
+export const INSPECT_CONCURRENCY = 8;
 
 interface PidRead {
   pid: number;

@@ -1,6 +1,7 @@
 // The only file that imports dockerode. A thin adapter: no logic beyond mapping calls and errors.
 import Docker from 'dockerode';
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { EngineEndpoint } from './endpoint';
 import { classifyEngineError } from './errors';
@@ -25,6 +26,49 @@ function dockerOptions(ep: EngineEndpoint): Docker.DockerOptions {
     case 'ssh':
       return { host: ep.host, port: ep.port, username: ep.username, protocol: 'ssh' };
   }
+}
+
+/**
+ * The engine's event stream: one JSON object per line (readline joins a line split across chunks).
+ * Only a line that is not JSON is skipped; an exception from `onEvent` is a bug, so it destroys the
+ * stream and `ended` resolves with it: the subscriber reconnects with a full read instead of hiding it.
+ */
+export function subscribeEventLines(stream: Readable, onEvent: (e: RawEvent) => void, classify: (err: Error) => Error): EventSubscription {
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  // readline re-emits the stream's error, which `ended` reports; unheard, it would be thrown.
+  lines.on('error', () => undefined);
+  let failed = false;
+  lines.on('line', (raw: string) => {
+    // readline still emits the rest of a chunk's lines after the stream was destroyed.
+    if (failed) return;
+    const line = raw.trim();
+    if (!line) return;
+    let event: RawEvent;
+    try {
+      event = JSON.parse(line) as RawEvent;
+    } catch {
+      // A malformed line is skipped; the next full snapshot corrects any drift.
+      return;
+    }
+    try {
+      onEvent(event);
+    } catch (err) {
+      failed = true;
+      stream.destroy(err instanceof Error ? err : new Error(String(err)));
+    }
+  });
+  const ended = new Promise<Error | undefined>((resolve) => {
+    stream.once('end', () => resolve(undefined));
+    stream.once('close', () => resolve(undefined));
+    stream.once('error', (err: Error) => resolve(classify(err)));
+  });
+  return {
+    ended,
+    dispose: () => {
+      lines.close();
+      stream.destroy();
+    },
+  };
 }
 
 function isNotFound(err: unknown): boolean {
@@ -201,39 +245,7 @@ export class DockerodeGateway implements DockerGateway {
     const stream = (await this.call(() =>
       this.docker.getEvents(since !== undefined ? { since } : {}),
     )) as unknown as Readable;
-    let buffer = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => {
-      // One JSON object per line; a chunk may end mid-object.
-      buffer += chunk;
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl).trim();
-        buffer = buffer.slice(nl + 1);
-        if (!line) continue;
-        let event: RawEvent;
-        try {
-          event = JSON.parse(line) as RawEvent;
-        } catch {
-          // A malformed line is skipped; the next full snapshot corrects any drift.
-          continue;
-        }
-        // Only bad JSON is skipped. A handler that throws is a bug: end the stream with its error,
-        // so the subscriber sees it and reconnects with a full read, rather than hiding it.
-        try {
-          onEvent(event);
-        } catch (err) {
-          stream.destroy(err instanceof Error ? err : new Error(String(err)));
-          return;
-        }
-      }
-    });
-    const ended = new Promise<Error | undefined>((resolve) => {
-      stream.once('end', () => resolve(undefined));
-      stream.once('close', () => resolve(undefined));
-      stream.once('error', (err: Error) => resolve(classifyEngineError(err, this.endpointUrl)));
-    });
-    return { ended, dispose: () => stream.destroy() };
+    return subscribeEventLines(stream, onEvent, (err) => classifyEngineError(err, this.endpointUrl));
   }
 
   dispose(): void {

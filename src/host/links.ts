@@ -2,30 +2,20 @@
 // container's through /proc/<pid>/root/sys/class/net (its own sysfs, mounted in its netns).
 // Sync on purpose: these are in-memory pseudo-files, and the async API cost four thread-pool
 // trips per file (2x slower at 100 containers, bench/profile.ts). Only needed files are read.
-import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { HostInterface, Route } from '../shared/model';
 import type { NetnsInterface } from './linkMapping';
+import { procHexAddress, readLink, readText as readRaw } from './procfs';
 
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8').trim();
-  } catch {
-    return undefined;
-  }
-}
+const readText = (path: string): string | undefined => readRaw(path)?.trim();
 
 function readHostInterface(sysClassNet: string, name: string): HostInterface | undefined {
   const base = join(sysClassNet, name);
   const ifindex = readText(join(base, 'ifindex'));
   if (ifindex === undefined) return undefined;
   const iflink = readText(join(base, 'iflink'));
-  let master: string | null = null;
-  try {
-    master = basename(readlinkSync(join(base, 'master')));
-  } catch {
-    master = null;
-  }
+  const master = readMaster(sysClassNet, name);
   const index = Number(ifindex);
   const link = Number(iflink ?? ifindex);
   const kind = existsSync(join(base, 'bridge')) ? 'bridge' : link !== index ? 'veth' : 'other';
@@ -49,11 +39,8 @@ export function readHostInterfaces(sysClassNet = '/sys/class/net', known?: Reado
 
 /** A port can move between bridges (brctl addif), so master is always read again. */
 function readMaster(sysClassNet: string, name: string): string | null {
-  try {
-    return basename(readlinkSync(join(sysClassNet, name, 'master')));
-  } catch {
-    return null;
-  }
+  const link = readLink(join(sysClassNet, name, 'master'));
+  return link === undefined ? null : basename(link);
 }
 
 export type ContainerLinksResult = { ok: true; ifaces: NetnsInterface[] } | { ok: false; error: string };
@@ -91,21 +78,6 @@ export function parseSnmpForwarding(text: string): boolean | null {
   return v === '1' ? true : v === '2' ? false : null;
 }
 
-const hexIp = (hex: string): string => {
-  const n = Number.parseInt(hex, 16);
-  return [n & 255, (n >>> 8) & 255, (n >>> 16) & 255, (n >>> 24) & 255].join('.');
-};
-
-const maskBits = (hex: string): number => {
-  let n = Number.parseInt(hex, 16) >>> 0;
-  let bits = 0;
-  while (n) {
-    bits += n & 1;
-    n >>>= 1;
-  }
-  return bits;
-};
-
 /** Pure: the IPv4 routes of a /proc/net/route table (hex little-endian addresses). */
 export function parseRoutes(text: string): Route[] {
   const out: Route[] = [];
@@ -114,7 +86,11 @@ export function parseRoutes(text: string): Route[] {
     if (!iface || !dest || !gw || !mask || !flags) continue;
     // RTF_UP (1): only routes in use.
     if ((Number.parseInt(flags, 16) & 1) === 0) continue;
-    out.push({ destination: `${hexIp(dest)}/${maskBits(mask)}`, gateway: Number.parseInt(gw, 16) ? hexIp(gw) : null, interface: iface, metric: Number(metric ?? 0) });
+    const destination = procHexAddress(dest);
+    const via = procHexAddress(gw);
+    const bits = procHexAddress(mask)?.prefixLengthFromSubnetMask() ?? null;
+    if (!destination || !via || bits === null) continue;
+    out.push({ destination: `${destination.toString()}/${bits}`, gateway: via.range() === 'unspecified' ? null : via.toString(), interface: iface, metric: Number(metric ?? 0) });
   }
   return out;
 }

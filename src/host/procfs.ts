@@ -2,6 +2,7 @@
 // undefined/null/empty when the file is gone or not ours to read, never throws.
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import ipaddr from 'ipaddr.js';
 
 export const readText = (path: string): string | undefined => {
   try {
@@ -55,4 +56,13 @@ export function socketInodes(procRoot: string, pid: number): Set<number> | undef
     if (m) out.add(Number(m[1]));
   }
   return out;
+}
+
+/**
+ * Pure: an address of /proc/net/{route,tcp,udp,tcp6,udp6}. The kernel prints it as 32-bit words in
+ * host byte order (little-endian here): 8 hex digits for IPv4, 32 for IPv6. Null when malformed.
+ */
+export function procHexAddress(hex: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  if (!/^(?:[0-9a-fA-F]{8}|[0-9a-fA-F]{32})$/.test(hex)) return null;
+  return ipaddr.fromByteArray([...Buffer.from(hex, 'hex').swap32()]);
 }

@@ -1,4 +1,5 @@
 // Pure: path diagrams as plain text (CLI, code blocks in hovers) and as markdown around them.
+import { bracketed, isIpv6 } from '../analysis/cidr';
 import type { ContainerPath, EgressPath, Hop, IngressPath } from '../analysis/paths';
 import type { Explanation, Way } from '../analysis/reachability';
 
@@ -10,12 +11,11 @@ export function egressLine(e: EgressPath): string {
 }
 
 export function ingressLine(i: IngressPath): string {
-  const v6 = i.hostIp.includes(':');
+  const v6 = isIpv6(i.hostIp);
   const proxy = i.proxyName ?? 'docker-proxy';
   const via = i.via === 'both' ? `DNAT + ${proxy}` : i.via === 'dnat' ? 'DNAT' : i.via === 'proxy' ? proxy : v6 ? 'IPv6 (ip6tables not read)' : 'no rule found';
-  const host = v6 ? `[${i.hostIp}]` : i.hostIp;
   const driver = i.portDriver ? ' ⇄ rootlesskit ⇄ engine netns' : '';
-  return `host ${host}:${i.hostPort}/${i.protocol}${driver} ⇄ ${via} ⇄ ${i.containerIp ?? '?'}:${i.containerPort}`;
+  return `host ${bracketed(i.hostIp)}:${i.hostPort}/${i.protocol}${driver} ⇄ ${via} ⇄ ${i.containerIp ?? '?'}:${i.containerPort}`;
 }
 
 const pad = (s: string, n: number): string => (s.length >= n ? `${s} ` : s + ' '.repeat(n - s.length));

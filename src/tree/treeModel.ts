@@ -1,4 +1,5 @@
 // Pure: the tree's nodes, derived from the snapshot. provider.ts turns them into TreeItems.
+import { bracketed } from '../analysis/cidr';
 import { engineNetnsExplanation, engineNetnsSummary } from '../shared/engineNetnsText';
 import { bridgeNodeId, bridgePortId, containerEndpointId, containerNodeId, endpointLinkId, groupNodeId, hostFactId, joinedNodeId, modeNodeId, networkNodeId, unavailableFactId } from '../shared/ids';
 import type { ContainerInfo, Endpoint, NetworkInfo, Snapshot } from '../shared/model';
@@ -126,7 +127,7 @@ function hostNodes(s: Snapshot): TreeNode[] {
     { kind: 'fact', id: hostFactId('engine_netns'), label: 'engine netns', description: engineNetnsSummary(ns), tooltip: engineNetnsExplanation(ns, rl) },
     ...(rl
       ? [
-          { kind: 'fact', id: hostFactId('rootlesskit'), label: 'rootlesskit', description: `pid ${rl.rootlesskitPid} · ${rl.portDriver ?? '?'} ports · ${rl.listeners.length} on the host`, tooltip: `Takes each published port on the host (${rl.listeners.map((l) => `${l.hostIp.includes(':') ? `[${l.hostIp}]` : l.hostIp}:${l.hostPort}`).join(', ') || 'none'}) and hands it to the engine's netns. ss -ltnp | grep rootlesskit` } as const,
+          { kind: 'fact', id: hostFactId('rootlesskit'), label: 'rootlesskit', description: `pid ${rl.rootlesskitPid} · ${rl.portDriver ?? '?'} ports · ${rl.listeners.length} on the host`, tooltip: `Takes each published port on the host (${rl.listeners.map((l) => `${bracketed(l.hostIp)}:${l.hostPort}`).join(', ') || 'none'}) and hands it to the engine's netns. ss -ltnp | grep rootlesskit` } as const,
           { kind: 'fact', id: hostFactId('slirp4netns'), label: 'slirp4netns', description: `${rl.slirp4netnsPid !== null ? `pid ${rl.slirp4netnsPid}` : 'not found'} · ${rl.tap ?? '?'}`, tooltip: `User-mode networking: traffic leaving the engine's netns through ${rl.tap ?? 'tap0'} becomes the host's own connections, made by the user.` } as const,
         ]
       : []),

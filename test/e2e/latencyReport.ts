@@ -1,16 +1,15 @@
 // The tree latency benchmark's numbers → the bench:tree-latency section of BENCHMARKS.md. Only
 // the text between its markers is replaced; other sections are kept as they are.
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { sectionMarkers, writeBenchmarkSection } from '../helpers/benchmarksFile';
 import { CODE_SERVER_VERSION } from '../vscode/codeServer';
 import type { ClockOffset } from './latencyPage';
 import { REPO_ROOT } from './workbench';
 
-export const BEGIN = '<!-- bench:tree-latency -->';
-export const END = '<!-- /bench:tree-latency -->';
+export const { begin: BEGIN, end: END } = sectionMarkers('tree-latency');
 const GOAL_MS = 150;
 
 /** One connect + disconnect; all ms. */
@@ -123,14 +122,5 @@ export async function describeRun(info: RunInfo): Promise<{ text: string; summar
 
 /** Replaces our section in BENCHMARKS.md, or appends it; other sections are kept. */
 export function writeSection(section: string): void {
-  const path = join(REPO_ROOT, 'BENCHMARKS.md');
-  if (!existsSync(path)) {
-    writeFileSync(path, `# Benchmarks\n\n${section}\n`);
-    return;
-  }
-  const current = readFileSync(path, 'utf8');
-  const a = current.indexOf(BEGIN);
-  const b = a < 0 ? -1 : current.indexOf(END, a);
-  const next = a >= 0 && b > a ? current.slice(0, a) + section + current.slice(b + END.length) : `${current.replace(/\s*$/, '')}\n\n${section}\n`;
-  writeFileSync(path, next);
+  writeBenchmarkSection(join(REPO_ROOT, 'BENCHMARKS.md'), 'tree-latency', section);
 }

@@ -2,6 +2,7 @@
 // on every address, DOCKER-USER's place in FORWARD, and IPv6 bindings that are not analysed.
 import type { FirewallModel, PublishedRule } from '../../shared/firewall';
 import type { ContainerInfo, Snapshot } from '../../shared/model';
+import { isIpv6 } from '../cidr';
 import type { CheckOutcome, Finding } from './types';
 
 /** At most this many DNAT rules in one finding's evidence. */
@@ -151,7 +152,7 @@ export function ipv6NotAnalysed(fw: FirewallModel | null, snap: Snapshot | undef
   for (const c of snap.containers) {
     if (c.state !== 'running') continue;
     for (const p of c.ports) {
-      if (p.hostPort === null || !p.hostIp?.includes(':') || covered(p.hostPort, p.protocol)) continue;
+      if (p.hostPort === null || !isIpv6(p.hostIp ?? '') || covered(p.hostPort, p.protocol)) continue;
       findings.push({
         code: 'IPV6_NOT_ANALYSED',
         severity: 'info',

@@ -1,34 +1,31 @@
 // Address, port and protocol helpers shared by the iptables and nftables interpreters.
 import type { Protocol } from '../../shared/firewall';
+import { ipFamily, parseAddressOrPrefix, type IpFamily } from '../cidr';
 
-export type Family = 'ipv4' | 'ipv6';
+export type Family = IpFamily;
 
+/** The family of an address or prefix the parsers already checked (anything else counts as IPv4). */
 export function familyOf(address: string): Family {
-  return address.includes(':') ? 'ipv6' : 'ipv4';
+  return ipFamily(address) ?? 'ipv4';
 }
 
 /** `172.17.0.3/32`, `172.17.0.3`, `fd00::2/128` → the address; a wider prefix → null. */
 export function hostAddress(value: string | undefined): string | null {
-  if (!value) return null;
-  const [ip, len] = value.split('/');
-  if (!ip || !looksLikeAddress(ip)) return null;
-  if (len === undefined) return ip;
-  const full = familyOf(ip) === 'ipv6' ? '128' : '32';
-  return len === full ? ip : null;
+  const parsed = value ? parseAddressOrPrefix(value) : null;
+  if (!value || !parsed) return null;
+  const full = parsed.address.kind() === 'ipv6' ? 128 : 32;
+  return parsed.bits === null || parsed.bits === full ? addressPart(value) : null;
 }
 
 /** A subnet as `a.b.c.d/n`; a host address keeps its /32 (/128) so it stays a prefix. */
 export function prefix(value: string | undefined): string | null {
-  if (!value) return null;
-  const [ip, len] = value.split('/');
-  if (!ip || !looksLikeAddress(ip)) return null;
-  if (len === undefined) return `${ip}/${familyOf(ip) === 'ipv6' ? 128 : 32}`;
-  return /^\d{1,3}$/.test(len) ? `${ip}/${len}` : null;
+  const parsed = value ? parseAddressOrPrefix(value) : null;
+  if (!value || !parsed) return null;
+  return `${addressPart(value)}/${parsed.bits ?? (parsed.address.kind() === 'ipv6' ? 128 : 32)}`;
 }
 
-function looksLikeAddress(ip: string): boolean {
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(ip) || (/^[0-9a-fA-F:.]+$/.test(ip) && ip.includes(':'));
-}
+/** The address as written (before any `/length`): the rules compare it as text. */
+const addressPart = (value: string): string => value.split('/')[0] ?? value;
 
 /** A single port number; ranges and lists give null. */
 export function parsePort(value: string | undefined): number | null {

@@ -1,6 +1,7 @@
 // A firewall diff as lines a person reads (one per entry, grouped by category), and its one-line
 // summary: shared by the CLI text and the VS Code markdown document.
 import type { DirectRoutingDrop, FirewallBackend, DockerLayout, HairpinRule, MasqueradeRule, PublishedRule, UserRule } from '../../shared/firewall';
+import { bracketed } from '../cidr';
 import { CHANGE_CATEGORIES, changeCount, type BridgeFlagEntry, type ChangeCategory, type FirewallChanges, type FirewallDiff } from './diff';
 
 export interface DiffLine {
@@ -32,21 +33,20 @@ export const CATEGORY_TITLES: Readonly<Record<ChangeCategory, string>> = {
   unrecognised: 'unrecognised',
 };
 
-const bracket = (ip: string): string => (ip.includes(':') ? `[${ip}]` : ip);
 
 function published(p: PublishedRule): string {
   const host = p.hostIp ?? (p.family === 'ipv6' ? '::' : '0.0.0.0');
-  return `${bracket(host)}:${p.hostPort}/${p.protocol} → ${bracket(p.containerIp)}:${p.containerPort}`;
+  return `${bracketed(host)}:${p.hostPort}/${p.protocol} → ${bracketed(p.containerIp)}:${p.containerPort}`;
 }
 
 const masquerade = (m: MasqueradeRule): string => `${m.source}${m.exceptOutInterface ? ` except out ${m.exceptOutInterface}` : ''}`;
 
 const port = (n: number | null, protocol: string | null): string => (n === null ? '' : `:${n}${protocol ? `/${protocol}` : ''}`);
 
-const hairpin = (h: HairpinRule): string => `${bracket(h.containerIp)}${port(h.containerPort, h.protocol)}`;
+const hairpin = (h: HairpinRule): string => `${bracketed(h.containerIp)}${port(h.containerPort, h.protocol)}`;
 
 const drop = (d: DirectRoutingDrop): string =>
-  `${d.containerIp ? bracket(d.containerIp) : 'loopback'}${port(d.port, d.protocol)}${d.bridge ? ` unless in on ${d.bridge}` : ''}`;
+  `${d.containerIp ? bracketed(d.containerIp) : 'loopback'}${port(d.port, d.protocol)}${d.bridge ? ` unless in on ${d.bridge}` : ''}`;
 
 function userRule(u: UserRule): string {
   const parts: string[] = [u.verdict];

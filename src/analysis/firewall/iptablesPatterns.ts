@@ -1,6 +1,7 @@
 // The rules Docker writes with iptables, chain by chain, for every generation (20.10-27, 28.0.0,
 // 28.0.1+, 29). `explainRule` recognises one rule, records its meaning, and says whether it fit.
 import type { UserRule } from '../../shared/firewall';
+import { isLoopback } from '../cidr';
 import {
   RELATED_ESTABLISHED,
   ctStates,
@@ -189,7 +190,7 @@ export function rawDrop(rule: IptRule, ctx: PatternContext): boolean {
   const port = m.dport === undefined ? null : parsePort(m.dport);
   const protocol = m.p === undefined ? null : protocolOf(m.p);
   if ((m.dport !== undefined && port === null) || (m.p !== undefined && !protocol)) return false;
-  const loopback = m.i === 'lo' && (ip.startsWith('127.') || ip === '::1');
+  const loopback = m.i === 'lo' && isLoopback(ip);
   if (!loopback && !isBridge(ctx, m.i)) return false;
   ctx.model.bridge(m.i);
   ctx.model.directRoutingDrops.push({

@@ -1,6 +1,7 @@
 // Parses `iptables-save` output (`*table`, `:CHAIN POLICY [p:b]`, `-A`, `COMMIT`) and the
 // `iptables -S`-per-table form (`# table: <name>` markers, `-P`, `-N`, `-A`) into an IptRuleset.
 import type { FirewallBackend } from '../../shared/firewall';
+import { ipFamily } from '../cidr';
 import { chainOf, parseRuleTokens, tokenize, type IptRuleset, type IptTable } from './iptablesRules';
 
 /** What a comment line says about the backend, if anything. */
@@ -88,8 +89,8 @@ function familyOfTable(t: IptTable): 'ipv4' | 'ipv6' | null {
       for (const opt of rule.options) {
         if (opt.name !== 'source' && opt.name !== 'destination') continue;
         const v = opt.values[0] ?? '';
-        if (/^\d+\.\d+\.\d+\.\d+/.test(v)) return 'ipv4';
-        if (v.includes(':')) return 'ipv6';
+        const family = ipFamily(v);
+        if (family) return family;
       }
     }
   }
