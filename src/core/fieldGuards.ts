@@ -1,6 +1,7 @@
 // Field guards for an argument object from a script, a keybinding or another extension: each
 // reads one field of unknown type and returns it typed, or throws a ValidationError naming it.
 // Only parseRequests.ts uses them.
+import { parseAddress } from '../analysis/cidr';
 import type { PublishSpec } from './requests';
 import { ValidationError } from './validate';
 
@@ -87,6 +88,8 @@ export function parsePublish(spec: string): PublishSpec {
   if (containerPort === undefined) throw new ValidationError('publish', `publish: "${spec}" has no container port.`);
   const hostPort = parts.length >= 2 ? port('publish', parts[parts.length - 2]) : undefined;
   const hostIp = parts.length === 3 ? parts[0] : undefined;
+  // Docker would refuse it too, but only after the container was created.
+  if (hostIp && !parseAddress(hostIp)) throw new ValidationError('publish', `publish: "${hostIp}" in "${spec}" is not an IP address.`);
   return { containerPort, protocol: proto, hostIp: hostIp || undefined, hostPort };
 }
 

@@ -1,7 +1,7 @@
 // Pure: checks a change against the snapshot before Docker is called. Every failure names the
 // field and the reason. CIDR math is ipaddr.js.
 import ipaddr from 'ipaddr.js';
-import { parsedCidrsOverlap } from '../analysis/cidr';
+import { ipFamily, parseAddress as parseIp, parsedCidrsOverlap } from '../analysis/cidr';
 import { byRef } from '../shared/lookup';
 import type { ContainerInfo, NetworkInfo, Snapshot } from '../shared/model';
 import type { CreateNetworkRequest } from './requests';
@@ -25,17 +25,16 @@ type Addr = ipaddr.IPv4 | ipaddr.IPv6;
 type Cidr = [Addr, number];
 
 export function parseAddress(field: string, text: string): Addr {
-  const t = text.trim();
-  const ok = t.includes(':') ? ipaddr.IPv6.isValid(t) : ipaddr.IPv4.isValidFourPartDecimal(t);
-  if (!ok) fail(field, `${field}: "${text}" is not an IP address.`);
-  return ipaddr.parse(t);
+  return parseIp(text.trim()) ?? fail(field, `${field}: "${text}" is not an IP address.`);
 }
 
 export function parseCidr(field: string, text: string): Cidr {
   const t = text.trim();
-  const [addr = '', bits] = t.split('/');
-  if (bits === undefined || !/^\d+$/.test(bits)) fail(field, `${field}: "${text}" is not a CIDR (like 172.20.0.0/16).`);
-  const ip = parseAddress(field, addr);
+  const slash = t.indexOf('/');
+  const bits = slash < 0 ? '' : t.slice(slash + 1);
+  // Digits only: ipaddr.parseCIDR would also take a netmask ("/255.255.0.0"), Docker does not.
+  if (!/^\d+$/.test(bits)) fail(field, `${field}: "${text}" is not a CIDR (like 172.20.0.0/16).`);
+  const ip = parseAddress(field, t.slice(0, slash));
   const max = ip.kind() === 'ipv4' ? 32 : 128;
   const prefix = Number(bits);
   if (prefix > max) fail(field, `${field}: prefix /${prefix} is longer than /${max}.`);
@@ -140,14 +139,17 @@ export function validateRemoveNetwork(ref: unknown, snapshot: Snapshot): Network
  * one gets a subnet from the default pools (172.17-31.0.0/16, 192.168.x.0/20) with gateway .1,
  * and that shape is what we take as "Docker chose it".
  */
+// Docker's default address pools: 172.17-31.0.0/16 each, and 192.168.0.0/16 cut into /20s.
+const DEFAULT_POOL_16 = Array.from({ length: 15 }, (_, i) => ipaddr.IPv4.parseCIDR(`172.${17 + i}.0.0/16`));
+const DEFAULT_POOL_20 = ipaddr.IPv4.parseCIDR('192.168.0.0/16');
+
 export function looksAutoAssigned(network: NetworkInfo): boolean {
   if (network.builtin) return true;
-  const v4 = network.subnets.filter((s) => !s.subnet.includes(':'));
+  const v4 = network.subnets.filter((s) => ipFamily(s.subnet) === 'ipv4');
   return v4.length > 0 && v4.every((s) => {
-    const [ip, bits] = ipaddr.parseCIDR(s.subnet);
-    const o = ip.toByteArray();
-    const firstHost = `${o[0]}.${o[1]}.${o[2]}.${(o[3] ?? 0) + 1}`;
-    const pool = (o[0] === 172 && (o[1] ?? 0) >= 17 && (o[1] ?? 0) <= 31 && bits === 16) || (o[0] === 192 && o[1] === 168 && bits === 20);
+    const [ip, bits] = ipaddr.IPv4.parseCIDR(s.subnet);
+    const firstHost = new ipaddr.IPv4(ip.toByteArray().map((b, i) => (i === 3 ? b + 1 : b))).toString();
+    const pool = (bits === 16 && DEFAULT_POOL_16.some((p) => ip.match(p))) || (bits === 20 && ip.match(DEFAULT_POOL_20));
     // An auto-assigned subnet has its gateway in IPAM; a --subnet without --gateway has none.
     return pool && !s.ipRange && s.gateway === firstHost;
   });
@@ -157,7 +159,7 @@ export function looksAutoAssigned(network: NetworkInfo): boolean {
 export function validateStaticIp(ip: string, network: NetworkInfo, snapshot: Snapshot, self?: ContainerInfo): void {
   const addr = parseAddress('ipv4', ip);
   if (addr.kind() !== 'ipv4') fail('ipv4', `ipv4: ${ip} is not an IPv4 address.`);
-  const v4 = network.subnets.filter((s) => !s.subnet.includes(':'));
+  const v4 = network.subnets.filter((s) => ipFamily(s.subnet) === 'ipv4');
   const userConfigured = looksAutoAssigned(network) ? [] : v4;
   if (userConfigured.length === 0) {
     fail('ipv4', `Network "${network.name}" has no user-configured subnet: Docker allows a static IP only on networks created with --subnet.`);

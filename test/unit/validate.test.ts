@@ -121,5 +121,7 @@ describe('aliases and publish', () => {
     assert.deepEqual(parsePublish('[::1]:8443:443'), { containerPort: 443, protocol: 'tcp', hostIp: '::1', hostPort: 8443 });
     assert.throws(() => parsePublish('80/icmp'), /protocol/);
     assert.throws(() => parsePublish('70000'), /not a port/);
+    assert.throws(() => parsePublish('localhost:8080:80'), /"localhost" in "localhost:8080:80" is not an IP address/);
+    assert.throws(() => parsePublish('[fe80::zz]:8080:80'), /not an IP address/);
   });
 });
