@@ -4,7 +4,7 @@ import { buildSnapshot } from '../src/core/buildSnapshot';
 import { INSPECT_CONCURRENCY, type Controller } from '../src/core/controller';
 import type { RawContainerInspect } from '../src/docker/rawTypes';
 import { DEFAULT_SOCKET } from '../src/docker/endpoint';
-import { LocalHostInspector, type HostBase, type HostReport } from '../src/host/inspector';
+import { LocalHostInspector, type NetnsReading, type NetnsReadingWithContainers } from '../src/host/inspector';
 import type { NetnsInterface } from '../src/host/linkMapping';
 import { readContainerInterfaces, readHostInterfaces, type ContainerLinksResult } from '../src/host/links';
 import { mapLimit } from '../src/shared/mapLimit';
@@ -76,7 +76,7 @@ export async function profilePhases(controller: Controller): Promise<PhaseProfil
   const pids = containers.flatMap((c) => (c.State?.Running && c.State.Pid ? [c.State.Pid] : []));
   const inspector = new LocalHostInspector(DEFAULT_SOCKET);
   // The host's own interfaces plus every running container's, all at once.
-  const readAll = (): Promise<[HostBase, ContainerLinksResult[]]> =>
+  const readAll = (): Promise<[NetnsReading, ContainerLinksResult[]]> =>
     Promise.all([inspector.readHost(), Promise.all(pids.map((pid) => inspector.readPid(pid)))]);
   const hostRead = await med(readAll);
   let hostIfaceCount = 0;
@@ -92,7 +92,7 @@ export async function profilePhases(controller: Controller): Promise<PhaseProfil
   reads.forEach((r, i) => {
     if (r.ok) ifacesByPid.set(pids[i] as number, r.ifaces);
   });
-  const host: HostReport = { ...base, ifacesByPid };
+  const host: NetnsReadingWithContainers = { ...base, ifacesByPid };
   const engine: EngineInfo = {
     version: '', apiVersion: '', endpoint: gw.endpointUrl, endpointSource: 'bench', os: '', kernelVersion: '', swarmActive: false,
   };

@@ -2,7 +2,7 @@
 import { ipFamily } from '../analysis/cidr';
 import { normalizeContainer, normalizeNetwork, stripSlash, type NormalizeContext } from '../docker/normalize';
 import type { RawContainerInspect, RawNetwork } from '../docker/rawTypes';
-import type { HostFirewall, HostReport } from '../host/inspector';
+import type { FirewallReading, NetnsReadingWithContainers } from '../host/inspector';
 import { applyLinks, bridgePorts } from '../host/linkMapping';
 import type { ContainerInfo, EngineInfo, HostInterface, NetworkInfo, Snapshot } from '../shared/model';
 
@@ -10,9 +10,9 @@ export interface SnapshotInputs {
   engine: EngineInfo;
   networks: Iterable<RawNetwork>;
   containers: Iterable<RawContainerInspect>;
-  host: HostReport | null;
+  host: NetnsReadingWithContainers | null;
   /** undefined: not read yet (it follows the snapshot). */
-  firewall?: HostFirewall;
+  firewall?: FirewallReading;
   takenAt: number;
 }
 

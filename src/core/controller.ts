@@ -4,7 +4,7 @@ import type { EmbeddedDns } from '../analysis/embeddedDns';
 import type { DockerGateway } from '../docker/gateway';
 import { EngineError, MIN_API_VERSION, compareApiVersions } from '../docker/errors';
 import type { RawContainerInspect, RawEvent, RawNetwork } from '../docker/rawTypes';
-import { pidReadReasons, type HostBase, type HostFirewall, type HostInspector, type HostReport } from '../host/inspector';
+import { pidReadReasons, type NetnsReading, type FirewallReading, type HostInspector, type NetnsReadingWithContainers } from '../host/inspector';
 import type { NetnsInterface } from '../host/linkMapping';
 import type { ContainerLinksResult } from '../host/links';
 import { Emitter } from '../shared/emitter';
@@ -41,8 +41,8 @@ export class Controller {
   private readonly ifacesByPid = new Map<number, NetnsInterface[]>();
   private engine: EngineInfo | undefined;
   private current: Snapshot | undefined;
-  private lastHost: HostReport | null = null;
-  private firewall: HostFirewall | undefined;
+  private lastHost: NetnsReadingWithContainers | null = null;
+  private firewall: FirewallReading | undefined;
   private firewallQueued = false;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly changed = new Emitter<SnapshotChange>();
@@ -230,7 +230,7 @@ export class Controller {
     this.containers.delete(id);
   }
 
-  private rememberHost(base: HostBase, reads: readonly PidRead[], partial: boolean): void {
+  private rememberHost(base: NetnsReading, reads: readonly PidRead[], partial: boolean): void {
     for (const { pid, result } of reads) if (result.ok) this.ifacesByPid.set(pid, result.ifaces);
     const reasons = [...base.unavailable, ...pidReadReasons(reads.map((r) => r.result), partial, base.engineNetns)];
     // A partial read says nothing about the containers it skipped: keep earlier reasons too.
@@ -239,7 +239,7 @@ export class Controller {
   }
 
   private publish(stats: RefreshStats): Snapshot {
-    const host: HostReport | null = this.lastHost;
+    const host: NetnsReadingWithContainers | null = this.lastHost;
     const engine = this.engine;
     // Never a snapshot without an engine: only a successful read gets here.
     if (!engine) throw new Error('No snapshot yet: the engine has not been read.');

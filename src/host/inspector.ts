@@ -16,7 +16,8 @@ import type { NetnsInterface } from './linkMapping';
 import { netnsRunner, remoteRunner, type HelperContainer, type HostHelperMode, type NetnsRunner, type NetnsTarget } from './privilege';
 import { readContainerInterfaces, readHostInterfaces, readIpForward, readNetDevNames, readRoutes, readSnmpForwarding, type ContainerLinksResult } from './links';
 
-export interface HostBase {
+/** What readHost() read in the engine's netns (which may not be ours): interfaces, routes, ip_forward. */
+export interface NetnsReading {
   engineNetns: EngineNetns;
   hostIfaces: HostInterface[] | null;
   ipForward: boolean | null;
@@ -26,11 +27,13 @@ export interface HostBase {
   unavailable: string[];
 }
 
-export interface HostReport extends HostBase {
+/** The same plus each running container's interfaces by pid: the controller's input to buildSnapshot. */
+export interface NetnsReadingWithContainers extends NetnsReading {
   ifacesByPid: Map<number, NetnsInterface[]>;
 }
 
-export interface HostFirewall {
+/** What readFirewall() read in the engine's netns: the rules as one model, the raw dump, docker-proxy processes. */
+export interface FirewallReading {
   model: FirewallModel | null;
   dump: string | null;
   proxies: ProxyProcess[] | null;
@@ -43,16 +46,16 @@ export interface HostInspector {
   /** Docker's embedded-DNS rules inside a container's netns (spawns nsenter + iptables-save). */
   readEmbeddedDns(pid: number): Promise<{ dns: EmbeddedDns | null; unavailable?: string }>;
   /** Docker's firewall rules and docker-proxy processes of the engine's netns. */
-  readFirewall(): Promise<HostFirewall>;
+  readFirewall(): Promise<FirewallReading>;
   /** The engine netns's interfaces, routes and ip_forward. */
-  readHost(): Promise<HostBase>;
+  readHost(): Promise<NetnsReading>;
   /** One container's interfaces, by the pid of its process. */
   readPid(pid: number): Promise<ContainerLinksResult>;
   /** Find the engine's process again (after a reconnect: it may have restarted elsewhere). */
   invalidate(): void;
 }
 
-export const defaultRouteOf = (routes: readonly Route[] | null): HostBase['defaultRoute'] => {
+export const defaultRouteOf = (routes: readonly Route[] | null): NetnsReading['defaultRoute'] => {
   const r = routes?.find((x) => x.destination === '0.0.0.0/0');
   return r ? { interface: r.interface, gateway: r.gateway } : null;
 };
@@ -127,7 +130,7 @@ export class LocalHostInspector implements HostInspector {
     return { dns: parseEmbeddedDns(r.stdout) };
   }
 
-  async readFirewall(): Promise<HostFirewall> {
+  async readFirewall(): Promise<FirewallReading> {
     const loc = this.location();
     const [fw, proxies] = await Promise.all([readFirewall(this.runner()), readDockerProxies(this.procRoot).catch(() => null)]);
     const unavailable = [...fw.unavailable];
@@ -139,12 +142,12 @@ export class LocalHostInspector implements HostInspector {
     return { model: fw.model, dump: fw.dump, proxies: mine, unavailable };
   }
 
-  async readHost(): Promise<HostBase> {
+  async readHost(): Promise<NetnsReading> {
     const base = await this.readHostFacts();
     return this.location().pidnsNested ? { ...base, unavailable: [...base.unavailable, NESTED_PIDNS] } : base;
   }
 
-  private async readHostFacts(): Promise<HostBase> {
+  private async readHostFacts(): Promise<NetnsReading> {
     const loc = this.location();
     const engineNetns = publicNetns(loc);
     if (loc.same) return this.readOwnNetns(engineNetns);
@@ -188,7 +191,7 @@ export class LocalHostInspector implements HostInspector {
     }
   }
 
-  private async readOwnNetns(engineNetns: EngineNetns): Promise<HostBase> {
+  private async readOwnNetns(engineNetns: EngineNetns): Promise<NetnsReading> {
     let hostIfaces: HostInterface[] | null;
     try {
       hostIfaces = readHostInterfaces(this.sysClassNet, this.known);
@@ -243,12 +246,12 @@ export class RemoteHostInspector implements HostInspector {
   }
 
   /** Only through a helper container on the remote engine, when the user named an image. */
-  async readFirewall(): Promise<HostFirewall> {
+  async readFirewall(): Promise<FirewallReading> {
     const fw = await readFirewall(remoteRunner(this.helper(), this.container()));
     return { model: fw.model, dump: fw.dump, proxies: null, unavailable: fw.model ? [] : fw.unavailable.map((u) => `Remote engine (${this.endpoint}): ${u}`) };
   }
 
-  readHost(): Promise<HostBase> {
+  readHost(): Promise<NetnsReading> {
     return Promise.resolve({
       engineNetns: { pid: null, inode: null, same: false, kind: 'unknown', how: `Remote engine (${this.endpoint}): its network namespace is on another machine.` },
       hostIfaces: null,

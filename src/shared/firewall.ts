@@ -109,7 +109,7 @@ export interface FirewallModel {
    */
   inputPolicy: 'ACCEPT' | 'DROP' | null;
   /** Host firewalls whose rules are active in the dump. */
-  hostFirewalls: HostFirewall[];
+  hostFirewalls: FirewallReading[];
   /**
    * Whether `-A FORWARD -j DOCKER-USER` is FORWARD's first rule. null when it does not apply:
    * Docker's nftables backend (no DOCKER-USER), no Docker rules, or no filter FORWARD in the dump.
@@ -119,7 +119,7 @@ export interface FirewallModel {
   hostPolicyEvidence: HostPolicyEvidence;
 }
 
-export type HostFirewall = 'ufw' | 'firewalld';
+export type FirewallReading = 'ufw' | 'firewalld';
 
 export interface HostPolicyEvidence {
   /** The policy line or last rule that sets inputPolicy. */

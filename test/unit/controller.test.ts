@@ -8,7 +8,7 @@ import { LiveUpdates } from '../../src/core/liveUpdates';
 import type { DockerGateway, EventSubscription } from '../../src/docker/gateway';
 import { EngineError } from '../../src/docker/errors';
 import type { RawContainerInspect, RawEvent } from '../../src/docker/rawTypes';
-import type { HostBase, HostFirewall, HostInspector } from '../../src/host/inspector';
+import type { NetnsReading, FirewallReading, HostInspector } from '../../src/host/inspector';
 import type { Snapshot } from '../../src/shared/model';
 import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
 
@@ -80,11 +80,11 @@ class FakeHost implements HostInspector {
   readEmbeddedDns(): Promise<{ dns: null; unavailable: string }> {
     return Promise.resolve({ dns: null, unavailable: 'fake' });
   }
-  readFirewall(): Promise<HostFirewall> {
+  readFirewall(): Promise<FirewallReading> {
     this.firewallReads++;
     return Promise.resolve({ model: null, dump: null, proxies: [], unavailable: [] });
   }
-  readHost(): Promise<HostBase> {
+  readHost(): Promise<NetnsReading> {
     return Promise.resolve({ engineNetns: { pid: 1, inode: 1, same: true, kind: 'host', how: 'fake' }, hostIfaces: [], ipForward: true, routes: [], rootless: null, defaultRoute: null, unavailable: [] });
   }
   readPid(): ReturnType<HostInspector['readPid']> {
