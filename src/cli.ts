@@ -16,6 +16,7 @@ import type { HostHelperMode } from './host/privilege';
 import type { FirewallModel } from './shared/firewall';
 import { byRef } from './shared/lookup';
 import type { Snapshot } from './shared/model';
+import { versioned } from './shared/schema/documents';
 
 interface Args {
   command: string;
@@ -77,8 +78,9 @@ async function withSnapshot<T>(args: Args, fn: (s: Snapshot, c: Controller) => T
   }
 }
 
-function print(args: Args, data: unknown, text: () => string): void {
-  process.stdout.write(args.json ? `${JSON.stringify(data, null, 2)}\n` : `${text()}\n`);
+/** --json prints the document with `schemaVersion` at its top (schema/*.schema.json describe them). */
+function print(args: Args, data: object, text: () => string): void {
+  process.stdout.write(args.json ? `${JSON.stringify(versioned(data), null, 2)}\n` : `${text()}\n`);
 }
 
 const READ_ERRORS: Readonly<Record<string, string>> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a directory' };
