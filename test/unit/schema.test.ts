@@ -6,10 +6,11 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import * as v from 'valibot';
+import { audit } from '../../src/analysis/audit';
 import { explain } from '../../src/analysis/reachability';
 import { parseDumpFile } from '../../src/analysis/firewall';
 import { PROTOCOL_VERSION, parseHostToWebview } from '../../src/shared/protocol';
-import { ExplainDocumentSchema, FirewallDocumentSchema, SCHEMA_VERSION, TopologyDocumentSchema, versioned } from '../../src/shared/schema/documents';
+import { AuditDocumentSchema, ExplainDocumentSchema, FirewallDocumentSchema, SCHEMA_VERSION, TopologyDocumentSchema, versioned } from '../../src/shared/schema/documents';
 import { FirewallModelSchema } from '../../src/shared/schema/firewall';
 import { SnapshotSchema } from '../../src/shared/schema/snapshot';
 import { jsonSchemaFiles } from '../../scripts/jsonSchemas';
@@ -64,13 +65,16 @@ describe('schema: what the code builds passes', () => {
     }
     assert.ok(hairpins > 0, 'some dump has hairpin rules, so their schema is exercised');
   });
-  it('the CLI documents: topology, firewall and explain, each with schemaVersion', () => {
+  it('the CLI documents: topology, firewall, explain and audit, each with schemaVersion', () => {
     const s = fixtureSnapshot();
     assert.equal(versioned(s).schemaVersion, SCHEMA_VERSION);
     assert.ok(v.is(TopologyDocumentSchema, clone(versioned(s))));
     assert.ok(s.host.firewall);
     assert.ok(v.is(FirewallDocumentSchema, clone(versioned(s.host.firewall))));
     assert.ok(v.is(ExplainDocumentSchema, clone(versioned(explain(s, 'gt-a1', 'gt-multi')))));
+    const report = audit({ firewall: s.host.firewall, snapshot: s });
+    assert.ok(report.findings.length > 0);
+    assert.ok(v.is(AuditDocumentSchema, clone(versioned(report))));
     assert.ok(!v.is(TopologyDocumentSchema, clone(s)), 'a document without schemaVersion is not a document');
     assert.ok(!v.is(TopologyDocumentSchema, { ...clone(s), schemaVersion: 2 }));
   });

@@ -2,6 +2,7 @@
 // level, so a script can tell which shape it reads. The generated JSON Schema (schema/*.json)
 // comes from these.
 import * as v from 'valibot';
+import { AuditResultSchema } from './audit';
 import { ExplanationSchema } from './explanation';
 import { FirewallModelSchema } from './firewall';
 import { SnapshotSchema } from './snapshot';
@@ -32,4 +33,10 @@ export const ExplainDocumentSchema = v.pipe(
   v.object({ schemaVersion, ...ExplanationSchema.entries }),
   v.title('Docker Network Explorer reachability explanation'),
   v.description('`cli explain <from> <to> --json`: can <from> reach <to>, every way, and why.'),
+);
+
+export const AuditDocumentSchema = v.pipe(
+  v.object({ schemaVersion, ...AuditResultSchema.entries }),
+  v.title('Docker Network Explorer host audit'),
+  v.description('`cli audit --json`: what is exposed and what is risky on the engine\'s host, high first, and the checks that could not be made.'),
 );
