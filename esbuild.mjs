@@ -7,7 +7,7 @@ const watch = process.argv.includes('--watch');
 // Stale bundles of deleted tests would still run: start clean.
 for (const dir of ['dist', 'dist-test']) rmSync(dir, { recursive: true, force: true });
 
-/** Test and bench entry points: every *.test.ts plus the named runners. */
+/** Test, bench and script entry points: every *.test.ts plus the named runners. */
 function entries(dir, pick) {
   const out = [];
   for (const name of readdirSync(dir)) {
@@ -30,7 +30,7 @@ const builds = [
   },
   {
     ...node,
-    entryPoints: entries('test', (p) => p.endsWith('.ts') && !p.includes('/fixtures/')).concat(entries('bench', (p) => p.endsWith('.ts'))),
+    entryPoints: entries('test', (p) => p.endsWith('.ts') && !p.includes('/fixtures/')).concat(entries('bench', (p) => p.endsWith('.ts')), entries('scripts', (p) => p.endsWith('.ts'))),
     outdir: 'dist-test', outbase: '.',
     external: [...node.external, 'vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
   },

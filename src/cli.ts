@@ -16,6 +16,7 @@ import { explanationText, pathText } from './hover/diagrams';
 import type { FirewallModel } from './shared/firewall';
 import { byRef } from './shared/lookup';
 import type { Snapshot } from './shared/model';
+import { versioned } from './shared/schema/documents';
 
 async function withSnapshot<T>(args: CliArgs, fn: (s: Snapshot, c: Controller) => T | Promise<T>): Promise<T> {
   const controller = createController({ hostSetting: args.host, hostHelper: () => args.hostHelper, hostHelperImage: () => args.helperImage });
@@ -28,8 +29,9 @@ async function withSnapshot<T>(args: CliArgs, fn: (s: Snapshot, c: Controller) =
   }
 }
 
-function print(args: CliArgs, data: unknown, text: () => string): void {
-  process.stdout.write(args.json ? `${JSON.stringify(data, null, 2)}\n` : `${text()}\n`);
+/** --json prints the document with `schemaVersion` at its top (schema/*.schema.json describe them). */
+function print(args: CliArgs, data: object, text: () => string): void {
+  process.stdout.write(args.json ? `${JSON.stringify(versioned(data), null, 2)}\n` : `${text()}\n`);
 }
 
 const READ_ERRORS: Readonly<Record<string, string>> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a directory' };

@@ -1,7 +1,8 @@
 // The webview's end of the protocol: acquireVsCodeApi once, every incoming message checked by
-// origin and by the guard (anything else is dropped and counted), typed posts, and the state
+// origin and parsed by the protocol's schema (anything else is dropped, counted and logged with
+// the schema's reason), typed posts, and the state
 // VS Code keeps for the panel across reloads.
-import { PROTOCOL_VERSION, isHostToWebview, type HostToWebview, type WebviewToHost } from '../src/shared/protocol';
+import { PROTOCOL_VERSION, parseHostToWebview, type HostToWebview, type Parsed, type WebviewToHost } from '../src/shared/protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -25,14 +26,15 @@ export class ProtocolClient {
 
   private receive(e: MessageEvent<unknown>): void {
     // VS Code posts to the webview's frame from its own origin; a message from anywhere else, or
-    // one the guard rejects, is ignored.
-    if (e.origin !== window.origin || !isHostToWebview(e.data)) {
+    // one the schema rejects, is ignored.
+    const parsed: Parsed<HostToWebview> = e.origin === window.origin ? parseHostToWebview(e.data) : { ok: false, reason: 'not from VS Code' };
+    if (!parsed.ok) {
       this.ignored++;
       document.body.dataset['ignoredMessages'] = String(this.ignored);
-      if (this.ignored <= 5) this.post({ type: 'log', level: 'warn', message: `ignored a message that is not a valid protocol v${PROTOCOL_VERSION} message (origin ${e.origin || 'none'})` });
+      if (this.ignored <= 5) this.post({ type: 'log', level: 'warn', message: `ignored a message that is not a valid protocol v${PROTOCOL_VERSION} message (origin ${e.origin || 'none'}): ${parsed.reason.slice(0, 300)}` });
       return;
     }
-    this.onMessage(e.data);
+    this.onMessage(parsed.value);
   }
 
   post(body: Outgoing): void {

@@ -1,275 +1,111 @@
-// The messages between the extension host and the graph webview, both ways, with a runtime guard
-// for each direction. Every message carries the protocol version; a receiver drops anything its
-// guard rejects. The webview starts with `ready`; the host answers with the snapshot.
+// The messages between the extension host and the graph webview, both ways, as one valibot schema
+// per direction; the message types are inferred from them. Every message carries the protocol
+// version; a receiver parses what arrives and drops anything the schema rejects, saying why.
+// The webview starts with `ready`; the host answers with the snapshot.
 // No vscode, no node modules: it is bundled into the webview.
-import type { Explanation } from '../analysis/reachability';
-import type { Snapshot } from './model';
+import * as v from 'valibot';
+import { ExplanationSchema } from './schema/explanation';
+import { parseWith, type Parsed } from './schema/issues';
+
+export type { Parsed } from './schema/issues';
+import { finite, id, int } from './schema/primitives';
+import { SnapshotSchema } from './schema/snapshot';
 
 export const PROTOCOL_VERSION = 1;
 /** The webview panel's viewType (and the `onWebviewPanel:` activation event). */
 export const GRAPH_VIEW_TYPE = 'dockerNetworks.graph';
-
-export interface GraphOptions {
-  /** false in an untrusted workspace or with dockerNetworks.readOnly: no connect/disconnect/join. */
-  mutable: boolean;
-}
-
-interface Versioned {
-  v: typeof PROTOCOL_VERSION;
-}
-
-// ---- host → webview ----
-
-export interface SnapshotMessage extends Versioned {
-  type: 'snapshot';
-  /** Increases with every snapshot the host sends; the webview ignores older ones. */
-  revision: number;
-  snapshot: Snapshot;
-  options: GraphOptions;
-}
-export interface StatusMessage extends Versioned {
-  type: 'status';
-  state: 'connecting' | 'disconnected';
-  message: string;
-}
-/** Focus a node (revealInGraph): centre it, show its card. */
-export interface FocusMessage extends Versioned {
-  type: 'focus';
-  nodeId: string;
-}
-/** The result of dockerNetworks.explainReachability, to highlight on the graph. */
-export interface ExplanationMessage extends Versioned {
-  type: 'explanation';
-  explanation: Explanation;
-}
-/** How an action or an export ended, for a short notice in the webview. */
-export interface ResultMessage extends Versioned {
-  type: 'result';
-  ok: boolean;
-  message: string;
-}
-export type HostToWebview = SnapshotMessage | StatusMessage | FocusMessage | ExplanationMessage | ResultMessage;
-
-// ---- webview → host ----
-
-export type GraphAction =
-  /** docker network connect, both ends picked in the graph. Ids or names. */
-  | { kind: 'connect'; container: string; network: string; ipv4?: string; aliases?: string[] }
-  /** The interactive connect command (static IP, aliases), with whichever end is known. */
-  | { kind: 'connectInteractive'; container?: string; network?: string }
-  | { kind: 'disconnect'; container: string; network: string }
-  /** Run a new container in this one's netns (the interactive join command). */
-  | { kind: 'join'; container?: string }
-  | { kind: 'explain'; from: string; to: string }
-  | { kind: 'inspect'; target: 'container' | 'network'; id: string };
-export type ActionKind = GraphAction['kind'];
-
-export interface ReadyMessage extends Versioned {
-  type: 'ready';
-}
-export interface SelectMessage extends Versioned {
-  type: 'select';
-  /** A graph node or link id: net:<id>, ctr:<id> or net:<nid>/ctr:<cid> (as the tree's). */
-  nodeId: string;
-}
-export interface ActionMessage extends Versioned {
-  type: 'action';
-  action: GraphAction;
-}
-export type ExportMessage =
-  | (Versioned & { type: 'export'; format: 'svg'; data: string })
-  | (Versioned & { type: 'export'; format: 'png'; data: string })
-  | (Versioned & { type: 'export'; format: 'json' });
-/** Sent after each snapshot is drawn: what was drawn and how long it took (ms). */
-export interface RenderedMessage extends Versioned {
-  type: 'rendered';
-  revision: number;
-  nodes: number;
-  links: number;
-  ms: number;
-}
-export interface LogMessage extends Versioned {
-  type: 'log';
-  level: 'info' | 'warn' | 'error';
-  message: string;
-}
-export type WebviewToHost = ReadyMessage | SelectMessage | ActionMessage | ExportMessage | RenderedMessage | LogMessage;
-
-// ---- guards ----
-
-type Check = (x: unknown) => boolean;
-
-const MAX_ID = 512;
 /** An exported PNG of a large graph is a few MB of base64; anything beyond this is refused. */
 export const MAX_EXPORT_CHARS = 64 * 1024 * 1024;
 
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const str: Check = (x) => typeof x === 'string';
-const id: Check = (x) => typeof x === 'string' && x.length > 0 && x.length <= MAX_ID;
-const num: Check = (x) => typeof x === 'number' && Number.isFinite(x);
-const int: Check = (x) => Number.isInteger(x);
-const bool: Check = (x) => typeof x === 'boolean';
-const nullable = (c: Check): Check => (x) => x === null || c(x);
-const optional = (c: Check): Check => (x) => x === undefined || c(x);
-const arrayOf = (c: Check): Check => (x) => Array.isArray(x) && x.every(c);
-const record = (c: Check): Check => (x) => isObj(x) && Object.values(x).every(c);
-const oneOf = (...values: readonly unknown[]): Check => (x) => values.includes(x);
-const shape = (spec: Record<string, Check>): Check => (x) => isObj(x) && Object.entries(spec).every(([k, c]) => c(x[k]));
+const versioned = { v: v.literal(PROTOCOL_VERSION) };
 
-const protocolName = oneOf('tcp', 'udp', 'sctp');
-const family = oneOf('ipv4', 'ipv6');
-
-const firewall = shape({
-  backend: str,
-  dockerLayout: str,
-  forwardPolicy: nullable(oneOf('ACCEPT', 'DROP')),
-  published: arrayOf(shape({ hostIp: nullable(str), hostPort: int, protocol: protocolName, containerIp: str, containerPort: int, bridge: nullable(str), family, rule: str })),
-  masquerade: arrayOf(shape({ source: str, exceptOutInterface: nullable(str), family, rule: str })),
-  hairpin: arrayOf(isObj),
-  iccDisabled: arrayOf(str),
-  internal: arrayOf(str),
-  routed: arrayOf(str),
-  natUnprotected: arrayOf(str),
-  isolated: arrayOf(str),
-  directRoutingDrops: arrayOf(shape({ containerIp: nullable(str), bridge: nullable(str), port: nullable(int), rule: str })),
-  userRules: arrayOf(shape({ chain: str, verdict: str, source: nullable(str), destination: nullable(str), port: nullable(int), rule: str })),
-  bridges: arrayOf(str),
-  unrecognised: arrayOf(str),
+export const GraphOptionsSchema = v.object({
+  /** false in an untrusted workspace or with dockerNetworks.readOnly: no connect/disconnect/join. */
+  mutable: v.boolean(),
 });
 
-const network = shape({
-  id,
-  name: str,
-  driver: str,
-  scope: str,
-  internal: bool,
-  attachable: bool,
-  ipv6: bool,
-  builtin: bool,
-  subnets: arrayOf(shape({ subnet: str, gateway: nullable(str), ipRange: nullable(str), effectiveGateway: nullable(str) })),
-  bridge: nullable(str),
-  icc: nullable(bool),
-  masquerade: nullable(bool),
-  options: record(str),
-  labels: record(str),
-  containerIds: arrayOf(id),
+// ---- host → webview ----
+
+const SnapshotMessageSchema = v.object({
+  ...versioned,
+  type: v.literal('snapshot'),
+  /** Increases with every snapshot the host sends; the webview ignores older ones. */
+  revision: int,
+  snapshot: SnapshotSchema,
+  options: GraphOptionsSchema,
 });
+const StatusMessageSchema = v.object({ ...versioned, type: v.literal('status'), state: v.picklist(['connecting', 'disconnected']), message: v.string() });
+/** Focus a node (revealInGraph): centre it, show its card. */
+const FocusMessageSchema = v.object({ ...versioned, type: v.literal('focus'), nodeId: id });
+/** The result of dockerNetworks.explainReachability, to highlight on the graph. */
+const ExplanationMessageSchema = v.object({ ...versioned, type: v.literal('explanation'), explanation: ExplanationSchema });
+/** How an action or an export ended, for a short notice in the webview. */
+const ResultMessageSchema = v.object({ ...versioned, type: v.literal('result'), ok: v.boolean(), message: v.string() });
 
-const endpoint = shape({
-  network: str,
-  networkId: str,
-  endpointId: nullable(str),
-  ipv4: nullable(str),
-  prefixLen: nullable(int),
-  ipv6: nullable(str),
-  mac: nullable(str),
-  gateway: nullable(str),
-  aliases: arrayOf(str),
-  staticIpv4: nullable(str),
-  links: arrayOf(str),
-  ifname: nullable(str),
-  hostVeth: nullable(str),
-  bridge: nullable(str),
+export const HostToWebviewSchema = v.variant('type', [SnapshotMessageSchema, StatusMessageSchema, FocusMessageSchema, ExplanationMessageSchema, ResultMessageSchema]);
+
+// ---- webview → host ----
+
+export const GraphActionSchema = v.variant('kind', [
+  /** docker network connect, both ends picked in the graph. Ids or names. */
+  v.object({ kind: v.literal('connect'), container: id, network: id, ipv4: v.optional(v.string()), aliases: v.optional(v.array(id)) }),
+  /** The interactive connect command (static IP, aliases), with whichever end is known. */
+  v.object({ kind: v.literal('connectInteractive'), container: v.optional(id), network: v.optional(id) }),
+  v.object({ kind: v.literal('disconnect'), container: id, network: id }),
+  /** Run a new container in this one's netns (the interactive join command). */
+  v.object({ kind: v.literal('join'), container: v.optional(id) }),
+  v.object({ kind: v.literal('explain'), from: id, to: id }),
+  v.object({ kind: v.literal('inspect'), target: v.picklist(['container', 'network']), id }),
+]);
+
+const ReadyMessageSchema = v.object({ ...versioned, type: v.literal('ready') });
+const SelectMessageSchema = v.object({
+  ...versioned,
+  type: v.literal('select'),
+  /** A graph node or link id: net:<id>, ctr:<id> or net:<nid>/ctr:<cid> (as the tree's). */
+  nodeId: id,
 });
+const ActionMessageSchema = v.object({ ...versioned, type: v.literal('action'), action: GraphActionSchema });
+const exportData = v.pipe(v.string(), v.maxLength(MAX_EXPORT_CHARS));
+const ExportMessageSchema = v.variant('format', [
+  v.object({ ...versioned, type: v.literal('export'), format: v.literal('svg'), data: v.pipe(exportData, v.check((d) => d.trimStart().startsWith('<svg'), 'not an SVG document')) }),
+  v.object({ ...versioned, type: v.literal('export'), format: v.literal('png'), data: v.pipe(exportData, v.startsWith('data:image/png;base64,')) }),
+  // The host writes the JSON itself, from its own snapshot: the webview sends no data.
+  v.object({ ...versioned, type: v.literal('export'), format: v.literal('json'), data: v.optional(v.undefined()) }),
+]);
+/** Sent after each snapshot is drawn: what was drawn and how long it took (ms). */
+const RenderedMessageSchema = v.object({ ...versioned, type: v.literal('rendered'), revision: int, nodes: int, links: int, ms: finite });
+const LogMessageSchema = v.object({ ...versioned, type: v.literal('log'), level: v.picklist(['info', 'warn', 'error']), message: v.string() });
 
-const container = shape({
-  id,
-  name: str,
-  image: str,
-  state: oneOf('created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'),
-  status: str,
-  pid: nullable(int),
-  networkMode: str,
-  networkModeKind: oneOf('bridge', 'host', 'none', 'container', 'network'),
-  netnsOwner: nullable(str),
-  netnsOwnerId: nullable(str),
-  netnsMembers: arrayOf(str),
-  endpoints: arrayOf(endpoint),
-  ports: arrayOf(shape({ containerPort: int, protocol: protocolName, hostIp: nullable(str), hostPort: nullable(int) })),
-  labels: record(str),
-  hostname: str,
-});
+export const WebviewToHostSchema = v.variant('type', [ReadyMessageSchema, SelectMessageSchema, ActionMessageSchema, ExportMessageSchema, RenderedMessageSchema, LogMessageSchema]);
 
-const snapshot = shape({
-  engine: shape({ version: str, apiVersion: str, endpoint: str, endpointSource: str, os: str, kernelVersion: str, swarmActive: bool }),
-  networks: arrayOf(network),
-  containers: arrayOf(container),
-  host: shape({
-    engineNetns: shape({ pid: nullable(int), inode: nullable(int), same: bool, kind: oneOf('host', 'rootless', 'other', 'unknown'), how: str }),
-    routes: nullable(arrayOf(shape({ destination: str, gateway: nullable(str), interface: str, metric: int }))),
-    mtu: nullable(record(int)),
-    rootless: nullable(shape({ rootlesskitPid: int, netDriver: nullable(str), portDriver: nullable(str), slirp4netnsPid: nullable(int), tap: nullable(str), listeners: arrayOf(shape({ hostIp: str, hostPort: int, protocol: str, pid: int })) })),
-    ipForward: nullable(bool),
-    defaultRoute: nullable(shape({ interface: str, gateway: nullable(str) })),
-    firewall: nullable(firewall),
-    proxies: nullable(arrayOf(shape({ pid: int, name: str, protocol: protocolName, hostIp: str, hostPort: int, containerIp: str, containerPort: int }))),
-    bridges: nullable(record(arrayOf(str))),
-    unavailable: arrayOf(str),
-  }),
-  takenAt: num,
-});
+// ---- types, inferred ----
 
-const explanation = shape({
-  from: str,
-  to: str,
-  port: nullable(int),
-  reachable: oneOf(true, false, 'unknown'),
-  ways: arrayOf(shape({ network: str, address: str, byName: bool, names: arrayOf(str), open: bool })),
-  reasons: arrayOf(shape({ code: str, message: str, evidence: str })),
-});
+export type GraphOptions = v.InferOutput<typeof GraphOptionsSchema>;
+export type SnapshotMessage = v.InferOutput<typeof SnapshotMessageSchema>;
+export type StatusMessage = v.InferOutput<typeof StatusMessageSchema>;
+export type FocusMessage = v.InferOutput<typeof FocusMessageSchema>;
+export type ExplanationMessage = v.InferOutput<typeof ExplanationMessageSchema>;
+export type ResultMessage = v.InferOutput<typeof ResultMessageSchema>;
+export type HostToWebview = v.InferOutput<typeof HostToWebviewSchema>;
+export type GraphAction = v.InferOutput<typeof GraphActionSchema>;
+export type ActionKind = GraphAction['kind'];
+export type ReadyMessage = v.InferOutput<typeof ReadyMessageSchema>;
+export type SelectMessage = v.InferOutput<typeof SelectMessageSchema>;
+export type ActionMessage = v.InferOutput<typeof ActionMessageSchema>;
+export type ExportMessage = v.InferOutput<typeof ExportMessageSchema>;
+export type RenderedMessage = v.InferOutput<typeof RenderedMessageSchema>;
+export type LogMessage = v.InferOutput<typeof LogMessageSchema>;
+export type WebviewToHost = v.InferOutput<typeof WebviewToHostSchema>;
 
-export const isSnapshot = (x: unknown): x is Snapshot => snapshot(x);
-export const isExplanation = (x: unknown): x is Explanation => explanation(x);
+// ---- parsing at the edges ----
 
-const hostMessages: Record<HostToWebview['type'], Check> = {
-  snapshot: shape({ revision: int, snapshot, options: shape({ mutable: bool }) }),
-  status: shape({ state: oneOf('connecting', 'disconnected'), message: str }),
-  focus: shape({ nodeId: id }),
-  explanation: shape({ explanation }),
-  result: shape({ ok: bool, message: str }),
-};
+/** The webview's receive: a typed message, or why it was refused (for the log). */
+export const parseHostToWebview = (x: unknown): Parsed<HostToWebview> => parseWith(HostToWebviewSchema, x);
+/** The host's receive: a typed message, or why it was refused (for the log). */
+export const parseWebviewToHost = (x: unknown): Parsed<WebviewToHost> => parseWith(WebviewToHostSchema, x);
 
-const actions: Record<ActionKind, Check> = {
-  connect: shape({ container: id, network: id, ipv4: optional(str), aliases: optional(arrayOf(id)) }),
-  connectInteractive: shape({ container: optional(id), network: optional(id) }),
-  disconnect: shape({ container: id, network: id }),
-  join: shape({ container: optional(id) }),
-  explain: shape({ from: id, to: id }),
-  inspect: shape({ target: oneOf('container', 'network'), id }),
-};
-
-const exportData = (format: unknown, data: unknown): boolean => {
-  if (format === 'json') return data === undefined;
-  if (typeof data !== 'string' || data.length > MAX_EXPORT_CHARS) return false;
-  if (format === 'svg') return data.trimStart().startsWith('<svg');
-  if (format === 'png') return data.startsWith('data:image/png;base64,');
-  return false;
-};
-
-const webviewMessages: Record<WebviewToHost['type'], Check> = {
-  ready: () => true,
-  select: shape({ nodeId: id }),
-  action: (m) => isObj(m) && isObj(m.action) && typeof m.action.kind === 'string' && Object.hasOwn(actions, m.action.kind) && (actions[m.action.kind as ActionKind])(m.action),
-  export: (m) => isObj(m) && exportData(m.format, m.data),
-  rendered: shape({ revision: int, nodes: int, links: int, ms: num }),
-  log: shape({ level: oneOf('info', 'warn', 'error'), message: str }),
-};
-
-function guard<T extends { type: string }>(table: Record<string, Check>, x: unknown): x is T {
-  if (!isObj(x) || x.v !== PROTOCOL_VERSION || typeof x.type !== 'string' || !Object.hasOwn(table, x.type)) return false;
-  const check = table[x.type];
-  return check !== undefined && check(x);
-}
-
-export function isHostToWebview(x: unknown): x is HostToWebview {
-  return guard<HostToWebview>(hostMessages, x);
-}
-
-export function isWebviewToHost(x: unknown): x is WebviewToHost {
-  return guard<WebviewToHost>(webviewMessages, x);
-}
-
-/** Builds a message with the version filled in. */
-export function message<T extends HostToWebview | WebviewToHost>(body: Omit<T, 'v'>): T {
-  return { v: PROTOCOL_VERSION, ...body } as T;
-}
+export const isHostToWebview = (x: unknown): x is HostToWebview => v.is(HostToWebviewSchema, x);
+export const isWebviewToHost = (x: unknown): x is WebviewToHost => v.is(WebviewToHostSchema, x);
+export const isSnapshot = (x: unknown): x is v.InferOutput<typeof SnapshotSchema> => v.is(SnapshotSchema, x);
+export const isExplanation = (x: unknown): x is v.InferOutput<typeof ExplanationSchema> => v.is(ExplanationSchema, x);

@@ -62,20 +62,49 @@ export function rootNodes(s: Snapshot, opts: TreeOptions): TreeNode[] {
   ];
 }
 
+/** Lookups a level of the tree needs, built once per snapshot (a published snapshot is never edited). */
+interface SnapshotIndex {
+  containers: Map<string, ContainerInfo>;
+  networks: Map<string, NetworkInfo>;
+  /** Joined containers by the id of the container whose netns they share. */
+  joined: Map<string, ContainerInfo[]>;
+  /** A host veth → the container end: name, interface and address (the first container wins). */
+  vethOwners: Map<string, string>;
+}
+
+const indexes = new WeakMap<Snapshot, SnapshotIndex>();
+
+// treeSignature walks every node on each publish: without the index that walk is quadratic.
+function indexOf(s: Snapshot): SnapshotIndex {
+  let index = indexes.get(s);
+  if (!index) {
+    const joined = new Map<string, ContainerInfo[]>();
+    for (const c of s.containers) if (c.netnsOwnerId !== null) joined.set(c.netnsOwnerId, [...(joined.get(c.netnsOwnerId) ?? []), c]);
+    const vethOwners = new Map<string, string>();
+    for (const c of s.containers) {
+      for (const ep of c.endpoints) if (ep.hostVeth && !vethOwners.has(ep.hostVeth)) vethOwners.set(ep.hostVeth, `${c.name} ${ep.ifname ?? ''} ${ep.ipv4 ?? ''}`.trim());
+    }
+    index = { containers: new Map(s.containers.map((c) => [c.id, c])), networks: new Map(s.networks.map((n) => [n.id, n])), joined, vethOwners };
+    indexes.set(s, index);
+  }
+  return index;
+}
+
 export function childrenOf(s: Snapshot, node: TreeNode | undefined, opts: TreeOptions): TreeNode[] {
   if (!node) return rootNodes(s, opts);
-  const byId = new Map(s.containers.map((c) => [c.id, c]));
   switch (node.kind) {
     case 'group':
       if (node.group === 'networks') return visibleNetworks(s, opts).map((n) => ({ kind: 'network', id: networkNodeId(n.id), network: n }));
       if (node.group === 'containers') return modeNodes(s);
       return hostNodes(s);
-    case 'network':
+    case 'network': {
+      const byId = indexOf(s).containers;
       return node.network.containerIds.flatMap((cid) => {
         const c = byId.get(cid);
         const ep = c?.endpoints.find((e) => e.networkId === node.network.id || e.network === node.network.name);
         return c && ep ? [{ kind: 'member', id: endpointLinkId(node.network.id, c.id), network: node.network, container: c, endpoint: ep } as const] : [];
       });
+    }
     case 'member':
       return joinedNodes(s, node.container, node.id);
     case 'mode':
@@ -83,7 +112,7 @@ export function childrenOf(s: Snapshot, node: TreeNode | undefined, opts: TreeOp
         .filter((c) => modeGroupOf(c) === node.mode)
         .map((c) => ({ kind: 'container', id: containerNodeId(c.id), container: c }));
     case 'container': {
-      const nets = new Map(s.networks.map((n) => [n.id, n]));
+      const nets = indexOf(s).networks;
       const eps: TreeNode[] = node.container.endpoints.map((ep) => ({
         kind: 'endpoint',
         id: containerEndpointId(node.container.id, ep.networkId || ep.network),
@@ -106,17 +135,11 @@ function modeNodes(s: Snapshot): TreeNode[] {
 }
 
 function joinedNodes(s: Snapshot, owner: ContainerInfo, parentId: string): TreeNode[] {
-  return s.containers
-    .filter((c) => c.netnsOwnerId === owner.id)
-    .map((c) => ({ kind: 'joined', id: joinedNodeId(parentId, c.id), container: c, owner }));
+  return (indexOf(s).joined.get(owner.id) ?? []).map((c) => ({ kind: 'joined', id: joinedNodeId(parentId, c.id), container: c, owner }));
 }
 
 function vethOwner(s: Snapshot, veth: string): string {
-  for (const c of s.containers) {
-    const ep = c.endpoints.find((e) => e.hostVeth === veth);
-    if (ep) return `${c.name} ${ep.ifname ?? ''} ${ep.ipv4 ?? ''}`.trim();
-  }
-  return '';
+  return indexOf(s).vethOwners.get(veth) ?? '';
 }
 
 function hostNodes(s: Snapshot): TreeNode[] {
@@ -149,24 +172,4 @@ function hostNodes(s: Snapshot): TreeNode[] {
   }));
   const notes: TreeNode[] = s.host.unavailable.map((u, i) => ({ kind: 'fact', id: unavailableFactId(i), label: 'unavailable', description: u, tooltip: u }));
   return [...facts, ...bridges, ...notes];
-}
-
-/**
- * Everything the tree shows (labels, descriptions, icons, children). Not the firewall: tooltips are
- * resolved from the latest snapshot on hover, and a fire per firewall re-read would hold back the
- * next real change (VS Code delays a change within 200 ms of another).
- */
-export function treeSignature(s: Snapshot): string {
-  return JSON.stringify([
-    s.networks.map((n) => [n.id, n.name, n.driver, n.internal, n.icc, n.builtin, n.subnets, n.containerIds]),
-    s.containers.map((c) => [
-      c.id, c.name, c.state, c.networkMode, c.netnsOwnerId, c.image, c.ports,
-      c.endpoints.map((e) => [e.networkId, e.network, e.ipv4, e.prefixLen, e.mac, e.aliases, e.ifname, e.hostVeth, e.bridge, e.links]),
-    ]),
-    s.host.ipForward,
-    s.host.engineNetns,
-    s.host.rootless,
-    s.host.bridges,
-    s.host.unavailable,
-  ]);
 }

@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { Snapshot } from '../shared/model';
 import type { ExportMessage } from '../shared/protocol';
+import { versioned } from '../shared/schema/documents';
 
 const FILTERS: Record<ExportMessage['format'], Record<string, string[]>> = {
   svg: { 'SVG image': ['svg'] },
@@ -15,7 +16,8 @@ export function exportBytes(m: ExportMessage, snapshot: Snapshot | undefined): U
   if (m.format === 'svg') return Buffer.from(m.data, 'utf8');
   if (m.format === 'png') return Buffer.from(m.data.slice(m.data.indexOf(',') + 1), 'base64');
   if (!snapshot) throw new Error('There is no snapshot to export yet.');
-  return Buffer.from(`${JSON.stringify(snapshot, null, 2)}\n`, 'utf8');
+  // The same document as `cli topology --json`, so schema/topology.schema.json describes it too.
+  return Buffer.from(`${JSON.stringify(versioned(snapshot), null, 2)}\n`, 'utf8');
 }
 
 /** Asks where to save, writes the file; the path written, or undefined when cancelled. */

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Explanation } from '../analysis/reachability';
 import type { Snapshot } from '../shared/model';
-import { GRAPH_VIEW_TYPE, PROTOCOL_VERSION, isWebviewToHost, type HostToWebview, type RenderedMessage, type WebviewToHost } from '../shared/protocol';
+import { GRAPH_VIEW_TYPE, PROTOCOL_VERSION, parseWebviewToHost, type HostToWebview, type RenderedMessage, type WebviewToHost } from '../shared/protocol';
 import { onSettingsChanged } from '../config';
 import { runAction, type GraphActionHandlers } from './actions';
 import { saveExport } from './exporter';
@@ -135,14 +135,15 @@ export class GraphPanel implements vscode.Disposable {
     });
   }
 
-  /** Every message from the webview: guarded, then dispatched. Public for the test command. */
+  /** Every message from the webview: parsed by the protocol schema, then dispatched. Public for the test command. */
   async receive(raw: unknown): Promise<void> {
-    if (!isWebviewToHost(raw)) {
+    const parsed = parseWebviewToHost(raw);
+    if (!parsed.ok) {
       this.ignored++;
-      if (this.ignored <= 10) this.deps.log.warn(`graph: ignored a malformed message from the webview: ${JSON.stringify(raw)?.slice(0, 200) ?? String(raw)}`);
+      if (this.ignored <= 10) this.deps.log.warn(`graph: ignored a malformed message from the webview (${parsed.reason.slice(0, 300)}): ${JSON.stringify(raw)?.slice(0, 200) ?? String(raw)}`);
       return;
     }
-    await this.dispatch(raw);
+    await this.dispatch(parsed.value);
   }
 
   private async dispatch(m: WebviewToHost): Promise<void> {

@@ -106,7 +106,7 @@ export async function describeRun(info: RunInfo): Promise<{ text: string; summar
     `**Goal** (issue 3, connect call returning → tree showing the endpoint, median < ${GOAL_MS} ms): series A (connect after 400 ms of quiet) ${f1(headline)} ms (p90 ${f1(p90)}) → **${met ? 'MET' : 'NOT MET'}**.`,
     '',
     `Where the time goes (the steps from the code, the split from the table): LiveUpdates waits 30 ms for more events, re-reads the one container and publishes; the provider fires onDidChangeTreeData; ` +
-      'the controller then re-reads the firewall and publishes again a few ms later (controller.ts `followWithFirewall`), but the provider fires only when what the tree shows changed (treeModel.ts `treeSignature`), so that publish and the refresh before a command make no tree change. ' +
+      'the controller then re-reads the firewall and publishes again a few ms later (controller.ts `followWithFirewall`), but the provider fires only when what the tree shows changed (treeSignature.ts: the rows the tree renders), so that publish and the refresh before a command make no tree change. ' +
       "VS Code's extension host debounces onDidChangeTreeData by 200 ms with a leading edge, and every further change restarts the 200 ms; then the workbench fetches the children and renders. " +
       `After quiet a change goes out at once: disconnect → row gone ${f1(medianOf(info.series[1], (t) => t.disconnectReturnToGone))} ms in series B. ` +
       `A change within 200 ms of the previous tree change waits for 200 ms of quiet after the last one: ${f1(medianOf(info.series[0], (t) => t.disconnectReturnToGone))} ms in series A. ` +

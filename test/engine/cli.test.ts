@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Snapshot } from '../../src/shared/model';
+import { SCHEMA_VERSION } from '../../src/shared/schema/documents';
 import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer, sh } from '../helpers/docker';
 import { currentEngine, engineEnv, engineUser, expectedDockerLayout, onEngine } from '../helpers/engines';
 
@@ -73,7 +74,8 @@ describe(onEngine('cli topology'), () => {
   it('prints only the snapshot JSON on stdout', async () => {
     const r = await runCli(['topology', '--json']);
     assert.equal(r.code, 0, r.stderr);
-    const s = JSON.parse(r.stdout) as Snapshot;
+    const s = JSON.parse(r.stdout) as Snapshot & { schemaVersion: number };
+    assert.equal(s.schemaVersion, SCHEMA_VERSION);
     const c = s.containers.find((x) => x.name === 'dne-test-cli1');
     assert.ok(c);
     assert.equal(c.networkMode, 'dne-test-cli-net');
@@ -104,9 +106,10 @@ describe(onEngine('cli topology'), () => {
   it('explain and firewall print JSON with the documented fields', async () => {
     const x = await runCli(['explain', 'dne-test-cli1', 'dne-test-cli1', '--json']);
     assert.equal(x.code, 0, x.stderr);
-    assert.deepEqual(Object.keys(JSON.parse(x.stdout) as object).sort(), ['from', 'fromKind', 'port', 'reachable', 'reasons', 'to', 'ways']);
+    assert.deepEqual(Object.keys(JSON.parse(x.stdout) as object).sort(), ['from', 'fromKind', 'port', 'reachable', 'reasons', 'schemaVersion', 'to', 'ways']);
     const f = await runCli(['firewall', '--json']);
-    const m = JSON.parse(f.stdout) as { backend: string; dockerLayout: string; masquerade: { source: string }[] };
+    const m = JSON.parse(f.stdout) as { schemaVersion: number; backend: string; dockerLayout: string; masquerade: { source: string }[] };
+    assert.equal(m.schemaVersion, SCHEMA_VERSION);
     // The engine's own rules (its netns), in the layout its version writes.
     assert.equal(m.dockerLayout, expectedDockerLayout(await docker('version', '--format', '{{.Server.Version}}')));
     assert.ok(m.masquerade.some((x2) => x2.source === '10.254.9.0/24'));

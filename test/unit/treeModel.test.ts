@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildSnapshot } from '../../src/core/buildSnapshot';
+import type { ContainerInfo, Snapshot } from '../../src/shared/model';
 import { childrenOf, containerAddresses, type TreeNode } from '../../src/tree/treeModel';
+import { treeSignature } from '../../src/tree/treeSignature';
 import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
+import { fixtureSnapshot } from '../webview/fixture';
 
 const engine = { version: '20.10.24', apiVersion: '1.41', endpoint: 'unix:///var/run/docker.sock', endpointSource: 'default socket', os: 'linux', kernelVersion: '', swarmActive: false };
 const snap = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
@@ -68,15 +71,52 @@ describe('tree model', () => {
   });
 });
 
-describe('treeSignature', () => {
-  it('ignores when the snapshot was taken, and changes with what the tree shows', async () => {
-    const { treeSignature } = await import('../../src/tree/treeModel');
-    const again = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 99 });
-    assert.equal(treeSignature(again), treeSignature(snap));
-    const moved = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
-    const ep = moved.containers.find((c) => c.name === 'gt-a1')?.endpoints[0];
-    if (ep) ep.ipv4 = '10.231.0.99';
-    assert.notEqual(treeSignature(moved), treeSignature(snap));
+describe('treeSignature (derived from the rows the tree renders)', () => {
+  const opts = { showBuiltinNetworks: true };
+  const fresh = (takenAt = 0): Snapshot => buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt });
+  const ctr = (s: Snapshot, n: string): ContainerInfo => {
+    const c = s.containers.find((x) => x.name === n);
+    assert.ok(c, n);
+    return c;
+  };
+  const base = treeSignature(snap, opts);
+  const changes = (edit: (s: Snapshot) => void): boolean => {
+    const s = fresh();
+    edit(s);
+    return treeSignature(s, opts) !== base;
+  };
+
+  it('is the same for the same topology read again later', () => {
+    assert.equal(treeSignature(fresh(99), opts), base);
+  });
+  it('changes with a field the tree shows: a label, a description, an icon, a tooltip, a fact', () => {
+    const shown: [string, (s: Snapshot) => void][] = [
+      ['an endpoint address (member and container descriptions)', (s) => { const ep = ctr(s, 'gt-a1').endpoints[0]; if (ep) ep.ipv4 = '10.231.0.99'; }],
+      ['a container name (label)', (s) => (ctr(s, 'gt-a1').name = 'renamed')],
+      ['a container state (icon, context value)', (s) => (ctr(s, 'gt-a1').state = 'paused')],
+      ['an interface name (endpoint description)', (s) => { const ep = ctr(s, 'gt-a1').endpoints[0]; if (ep) ep.ifname = 'eth7'; }],
+      ['a network flag (description, icon)', (s) => { const n = s.networks.find((x) => x.name === 'gt-net-a'); if (n) n.internal = true; }],
+      ['a network label (its tooltip is in the row)', (s) => { const n = s.networks.find((x) => x.name === 'gt-net-a'); if (n) n.labels = { team: 'x' }; }],
+      ['the owner of a joined container (its description)', (s) => (ctr(s, 'gt-a1').name = 'owner-renamed')],
+      ['ip_forward (a host fact)', (s) => (s.host.ipForward = false)],
+      ['an unavailable note', (s) => s.host.unavailable.push('Firewall rules not read: test')],
+      // A resolved hover stays until its item fires: what container hovers are drawn from counts.
+      ['container labels', (s) => (ctr(s, 'gt-a1').labels = { x: 'y' })],
+      ['the pid (the hover reads the netns through it)', (s) => (ctr(s, 'gt-a1').pid = 4242)],
+      ['a published port (hover)', (s) => ctr(s, 'gt-a1').ports.push({ containerPort: 81, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 18081 })],
+    ];
+    for (const [what, edit] of shown) assert.ok(changes(edit), what);
+  });
+  it('does not change with a field the tree does not show', () => {
+    const hidden: [string, (s: Snapshot) => void][] = [
+      ['the status line (Up 5 minutes)', (s) => (ctr(s, 'gt-a1').status = 'Up 6 minutes')],
+      ['the firewall (the hover draws it from the latest snapshot)', (s) => (s.host.firewall = fixtureSnapshot().host.firewall)],
+      ['the engine version', (s) => (s.engine = { ...s.engine, version: '29.0.0' })],
+    ];
+    for (const [what, edit] of hidden) assert.ok(!changes(edit), what);
+  });
+  it('follows the options: hiding built-in networks changes what is shown', () => {
+    assert.notEqual(treeSignature(snap, { showBuiltinNetworks: false }), base);
   });
 });
 

@@ -1,50 +1,20 @@
 // The audit's vocabulary: what a finding is, and why a check could not be made.
+import type * as v from 'valibot';
 import type { FirewallModel } from '../../shared/firewall';
 import type { Snapshot } from '../../shared/model';
+import { FindingCodeSchema, SeveritySchema, type AuditResultSchema, type FindingSchema, type NotCheckedSchema, type SubjectSchema } from '../../shared/schema/audit';
 
-export type Severity = 'high' | 'medium' | 'low' | 'info';
-
-export type FindingCode =
-  | 'PUBLISHED_BYPASSES_INPUT'
-  | 'PUBLISHED_ALL_INTERFACES'
-  | 'DOCKER_USER_MISSING'
-  | 'SUBNET_OVERLAPS_HOST_ROUTE'
-  | 'MTU_MISMATCH'
-  | 'DEFAULT_BRIDGE_IN_USE'
-  | 'IP_FORWARD_OFF'
-  | 'IPV6_NOT_ANALYSED';
+// Inferred from the schema (shared/schema/audit.ts) that the CLI's audit document is described by.
+export type Severity = v.InferOutput<typeof SeveritySchema>;
+export type FindingCode = v.InferOutput<typeof FindingCodeSchema>;
 
 /** Every check, in the order the audit runs them. */
-export const FINDING_CODES: readonly FindingCode[] = [
-  'PUBLISHED_BYPASSES_INPUT',
-  'PUBLISHED_ALL_INTERFACES',
-  'DOCKER_USER_MISSING',
-  'SUBNET_OVERLAPS_HOST_ROUTE',
-  'MTU_MISMATCH',
-  'DEFAULT_BRIDGE_IN_USE',
-  'IP_FORWARD_OFF',
-  'IPV6_NOT_ANALYSED',
-];
+export const FINDING_CODES: readonly FindingCode[] = FindingCodeSchema.options;
 
-export interface Subject {
-  kind: 'container' | 'network' | 'port' | 'host';
-  name: string;
-}
-
-export interface Finding {
-  code: FindingCode;
-  severity: Severity;
-  subject: Subject;
-  message: string;
-  /** The rules, settings or routes the finding rests on, one per line. */
-  evidence: string[];
-}
-
+export type Subject = v.InferOutput<typeof SubjectSchema>;
+export type Finding = v.InferOutput<typeof FindingSchema>;
 /** A check that was not made, and why: a finding is never guessed from an unknown fact. */
-export interface NotChecked {
-  code: FindingCode;
-  why: string;
-}
+export type NotChecked = v.InferOutput<typeof NotCheckedSchema>;
 
 export interface AuditInput {
   /** Docker's firewall, or null when it was not read. */
@@ -53,16 +23,12 @@ export interface AuditInput {
   snapshot?: Snapshot;
 }
 
-export interface AuditResult {
-  /** Sorted by severity (high first), then code and subject. */
-  findings: Finding[];
-  notChecked: NotChecked[];
-}
+export type AuditResult = v.InferOutput<typeof AuditResultSchema>;
 
 /** One check: its findings, or why it could not be made. */
 export type CheckOutcome = { findings: Finding[] } | { notChecked: string };
 
-export const SEVERITY_ORDER: readonly Severity[] = ['high', 'medium', 'low', 'info'];
+export const SEVERITY_ORDER: readonly Severity[] = SeveritySchema.options;
 
 /** How reports group findings: errors, then warnings, then info. */
 export const AUDIT_GROUPS: readonly { title: string; severities: readonly Severity[] }[] = [

@@ -8,7 +8,7 @@ import type {
   FirewallBackend,
   FirewallModel,
   HairpinRule,
-  FirewallReading,
+  HostFirewall,
   MasqueradeRule,
   PublishedRule,
   UserRule,
@@ -74,7 +74,7 @@ export interface FirewallDiff {
     /** The host's side, only when both dumps show it (a dump of Docker's nft table alone does not). */
     inputPolicy?: Change<'ACCEPT' | 'DROP'>;
     dockerUserFirst?: Change<boolean>;
-    hostFirewalls?: Change<FirewallReading[]>;
+    hostFirewalls?: Change<HostFirewall[]>;
     /** The same DOCKER-USER rules in another order: the first match decides, so this matters. */
     userRulesOrder?: Change<string[]>;
   };

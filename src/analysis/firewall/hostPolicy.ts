@@ -1,6 +1,6 @@
 // What the host's own firewall does around Docker's rules, from iptables chains: the INPUT default,
 // ufw / firewalld, and whether DOCKER-USER is FORWARD's first rule.
-import type { DockerLayout, FirewallModel, FirewallReading } from '../../shared/firewall';
+import type { DockerLayout, FirewallModel, HostFirewall } from '../../shared/firewall';
 import { ruleLabel, type IptRule, type IptRuleset, type IptTable } from './iptablesRules';
 
 export type HostPolicy = Pick<FirewallModel, 'inputPolicy' | 'hostFirewalls' | 'dockerUserFirst' | 'hostPolicyEvidence'>;
@@ -19,7 +19,7 @@ const unconditionalJump = (rule: IptRule, target: string): boolean =>
   rule.error === null && rule.target === target && rule.options.every((o) => o.name === 'comment');
 
 /** Which host firewall a chain belongs to: ufw writes ufw-* (ufw6-*), firewalld's iptables backend INPUT_direct, FORWARD_IN_ZONES, … */
-function firewallOfChain(name: string): FirewallReading | null {
+function firewallOfChain(name: string): HostFirewall | null {
   if (/^ufw6?-/.test(name)) return 'ufw';
   if (/^(INPUT|FORWARD|OUTPUT)_(direct|ZONES|ZONES_SOURCE|IN_ZONES|IN_ZONES_SOURCE|OUT_ZONES|OUT_ZONES_SOURCE)$/.test(name)) return 'firewalld';
   return null;
@@ -40,8 +40,8 @@ function inputOf(filter: IptTable | undefined): Pick<HostPolicy, 'inputPolicy'> 
 }
 
 /** Firewalls that are active: a built-in filter chain jumps into their chains (a disabled ufw leaves none). */
-function firewallsOf(rs: IptRuleset): { found: FirewallReading[]; evidence: string[] } {
-  const found: FirewallReading[] = [];
+function firewallsOf(rs: IptRuleset): { found: HostFirewall[]; evidence: string[] } {
+  const found: HostFirewall[] = [];
   const evidence: string[] = [];
   for (const table of rs.tables) {
     if (table.name !== 'filter') continue;

@@ -1,6 +1,6 @@
 // The host policy of a whole `nft list ruleset`: every base chain on the input hook (any table, so
 // nftables.conf's and firewalld's count too), firewalld's own table, and the iptables-nft view.
-import type { DockerLayout, FirewallReading } from '../../shared/firewall';
+import type { DockerLayout, HostFirewall } from '../../shared/firewall';
 import { iptablesHostPolicy, type HostPolicy } from './hostPolicy';
 import { iptablesNftTables } from './nftRules';
 import type { NftRuleset } from './nftRuleset';
@@ -38,7 +38,7 @@ export function nftHostPolicy(nft: NftRuleset, iptablesLayout: DockerLayout | nu
   const firewalld = nft.tables.find((t) => t.name === 'firewalld');
   if (firewalld && !found.some((f) => f.fw === 'firewalld')) found.push({ fw: 'firewalld', line: `table ${firewalld.family} firewalld` });
   found.sort((a, b) => a.fw.localeCompare(b.fw));
-  const hostFirewalls: FirewallReading[] = found.map((f) => f.fw);
+  const hostFirewalls: HostFirewall[] = found.map((f) => f.fw);
   return {
     inputPolicy: inp.inputPolicy,
     hostFirewalls,

@@ -1,0 +1,42 @@
+// The JSON documents the CLI prints, as schemas: each is its data plus `schemaVersion` at the top
+// level, so a script can tell which shape it reads. The generated JSON Schema (schema/*.json)
+// comes from these.
+import * as v from 'valibot';
+import { AuditResultSchema } from './audit';
+import { ExplanationSchema } from './explanation';
+import { FirewallModelSchema } from './firewall';
+import { SnapshotSchema } from './snapshot';
+
+/** Bumped when a printed document changes in a way that breaks a reader (a field renamed or removed). */
+export const SCHEMA_VERSION = 1;
+
+const schemaVersion = v.literal(SCHEMA_VERSION);
+
+/** A document as printed: `schemaVersion` first, then the data. */
+export function versioned<T extends object>(data: T): { schemaVersion: typeof SCHEMA_VERSION } & T {
+  return { schemaVersion: SCHEMA_VERSION, ...data };
+}
+
+export const TopologyDocumentSchema = v.pipe(
+  v.object({ schemaVersion, ...SnapshotSchema.entries }),
+  v.title('Docker Network Explorer topology'),
+  v.description('`cli topology --json`: networks, containers, endpoints and host facts. A fact that could not be read is null; host.unavailable says why.'),
+);
+
+export const FirewallDocumentSchema = v.pipe(
+  v.object({ schemaVersion, ...FirewallModelSchema.entries }),
+  v.title('Docker Network Explorer firewall model'),
+  v.description("`cli firewall --json`: Docker's firewall rules as one model, whatever generation or backend wrote them."),
+);
+
+export const ExplainDocumentSchema = v.pipe(
+  v.object({ schemaVersion, ...ExplanationSchema.entries }),
+  v.title('Docker Network Explorer reachability explanation'),
+  v.description('`cli explain <from> <to> --json`: can <from> reach <to>, every way, and why.'),
+);
+
+export const AuditDocumentSchema = v.pipe(
+  v.object({ schemaVersion, ...AuditResultSchema.entries }),
+  v.title('Docker Network Explorer host audit'),
+  v.description('`cli audit --json`: what is exposed and what is risky on the engine\'s host, high first, and the checks that could not be made.'),
+);

@@ -1,0 +1,154 @@
+// Pure: what the tree shows for each node (label, description, icon, context value, expansion,
+// tooltip). provider.ts turns a row into a TreeItem; treeSignature.ts hashes the rows, so what the
+// tree shows and what makes it fire are one list. A node with a container has no tooltip in its
+// row: its hover (hoverOf, plus the path diagram) is drawn on demand from the latest snapshot.
+import { isUnavailableFactId } from '../shared/ids';
+import { ContextValues } from './contextValues';
+import { containerAddresses, type TreeNode } from './treeModel';
+import { containerTooltip, endpointTooltip, md, networkTooltip } from './tooltips';
+
+export type Collapsible = 'none' | 'collapsed' | 'expanded';
+
+export interface TreeRow {
+  label: string;
+  description: string;
+  icon: string;
+  iconColor: string | undefined;
+  contextValue: string;
+  collapsible: Collapsible;
+  /** Markdown, or plain text (facts); undefined for nodes with a container (see hoverOf). */
+  tooltip: { markdown: string } | { text: string } | undefined;
+}
+
+const STATE_ICON: Record<string, [string, string]> = {
+  running: ['vm-running', 'charts.green'],
+  paused: ['debug-pause', 'charts.yellow'],
+  restarting: ['sync', 'charts.yellow'],
+  created: ['vm-outline', 'disabledForeground'],
+  exited: ['vm-outline', 'disabledForeground'],
+  dead: ['error', 'errorForeground'],
+};
+
+const stateIcon = (state: string): [string, string | undefined] => STATE_ICON[state] ?? ['vm', undefined];
+
+export function rowOf(node: TreeNode): TreeRow {
+  switch (node.kind) {
+    case 'group':
+      return {
+        label: node.label,
+        description: String(node.count),
+        icon: node.group === 'networks' ? 'type-hierarchy' : node.group === 'containers' ? 'package' : 'server',
+        iconColor: undefined,
+        contextValue: ContextValues.group(node.group),
+        collapsible: 'expanded',
+        tooltip: undefined,
+      };
+    case 'network': {
+      const n = node.network;
+      const flags = [n.builtin && 'built-in', n.internal && 'internal', n.icc === false && 'icc off'].filter(Boolean);
+      return {
+        label: n.name,
+        description: [n.subnets[0]?.subnet ?? n.driver, ...flags].join(' · '),
+        icon: n.internal ? 'lock' : n.driver === 'host' ? 'server' : n.driver === 'null' ? 'circle-slash' : 'type-hierarchy-sub',
+        iconColor: undefined,
+        contextValue: ContextValues.network(n),
+        // Always expanded: VS Code keeps the state of a known id, so a network shown as a leaf would
+        // stay collapsed when its first container arrives (found by the e2e test).
+        collapsible: 'expanded',
+        tooltip: { markdown: networkTooltip(n) },
+      };
+    }
+    case 'member': {
+      const { container: c, endpoint: ep } = node;
+      const [icon, iconColor] = stateIcon(c.state);
+      return {
+        label: c.name,
+        description: ep.ipv4 ?? (c.state === 'running' ? '' : c.state),
+        icon,
+        iconColor,
+        contextValue: ContextValues.member(c.state),
+        collapsible: c.netnsMembers.length ? 'collapsed' : 'none',
+        tooltip: undefined,
+      };
+    }
+    case 'mode':
+      return {
+        label: node.mode,
+        description: String(node.count),
+        icon: node.mode === 'host' ? 'server' : node.mode === 'none' ? 'circle-slash' : 'type-hierarchy-sub',
+        iconColor: undefined,
+        contextValue: ContextValues.mode(node.mode),
+        collapsible: 'expanded',
+        tooltip: undefined,
+      };
+    case 'container': {
+      const c = node.container;
+      const [icon, iconColor] = stateIcon(c.state);
+      return {
+        label: c.name,
+        description: [containerAddresses(c), c.state !== 'running' ? c.state : null].filter(Boolean).join(' · '),
+        icon,
+        iconColor,
+        contextValue: ContextValues.container(c.state, c.networkModeKind),
+        collapsible: c.endpoints.length > 0 || c.netnsMembers.length > 0 ? 'collapsed' : 'none',
+        tooltip: undefined,
+      };
+    }
+    case 'endpoint': {
+      const ep = node.endpoint;
+      const link = ep.ifname ? `${ep.ifname} ⇄ ${ep.hostVeth ?? '?'}` : '';
+      return {
+        label: ep.network,
+        description: [ep.ipv4, link].filter(Boolean).join(' · '),
+        icon: 'plug',
+        iconColor: undefined,
+        contextValue: ContextValues.containerEndpoint,
+        collapsible: 'none',
+        tooltip: undefined,
+      };
+    }
+    case 'joined':
+      return {
+        label: node.container.name,
+        description: `shares netns of ${node.owner.name}`,
+        icon: 'link',
+        iconColor: STATE_ICON[node.container.state]?.[1],
+        contextValue: ContextValues.joined(node.container.state),
+        collapsible: 'none',
+        tooltip: undefined,
+      };
+    case 'bridge':
+      return {
+        label: node.name,
+        description: `${node.ports.length} port(s)${node.network ? ` · ${node.network.name}` : ''}`,
+        icon: 'circuit-board',
+        iconColor: undefined,
+        contextValue: ContextValues.bridge,
+        collapsible: node.ports.length ? 'collapsed' : 'none',
+        tooltip: { markdown: `Linux bridge **${md(node.name)}** (\`brctl show ${md(node.name)}\`)` },
+      };
+    case 'fact':
+      return {
+        label: node.label,
+        description: node.description,
+        icon: isUnavailableFactId(node.id) ? 'warning' : 'info',
+        iconColor: undefined,
+        contextValue: ContextValues.fact,
+        collapsible: 'none',
+        tooltip: node.tooltip ? { text: node.tooltip } : undefined,
+      };
+  }
+}
+
+/** The hover of a node with a container, before the path diagram: the facts of its row's subject. */
+export function hoverOf(node: Extract<TreeNode, { container: unknown }>): string {
+  switch (node.kind) {
+    case 'member':
+    case 'endpoint':
+      return endpointTooltip(node.container, node.endpoint);
+    case 'container':
+      return containerTooltip(node.container);
+    case 'joined':
+      return `${containerTooltip(node.container)}\n\nRuns with \`--network container:${md(node.owner.name)}\`: same interfaces, IPs and ports as its owner; reach it on localhost from the owner.`;
+  }
+}
