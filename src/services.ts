@@ -1,6 +1,8 @@
 // Composition root: builds the controller, live updates, the tree and the commands, and owns
 // every disposable. Rebuilds the engine side when the endpoint setting changes.
 import * as vscode from 'vscode';
+import type { ActivationTimer } from './activationTiming';
+import { createApi, type ExplorerApi } from './api';
 import { registerCommands } from './commands';
 import type { CommandContext } from './commands/context';
 import { onSettingsChanged, readSettings } from './config';
@@ -16,15 +18,6 @@ import type { Snapshot } from './shared/model';
 import { TopologyTreeProvider } from './tree/provider';
 import { registerGraph } from './webviewHost';
 import type { TreeNode } from './tree/treeModel';
-
-/** What activate() returns: used by scripts and the extension-host tests. */
-export interface ExplorerApi {
-  readonly snapshot: () => Snapshot | undefined;
-  readonly status: () => ConnectionStatus;
-  readonly tree: TopologyTreeProvider;
-  /** Resolves with the first snapshot that satisfies the predicate (for tests and scripts). */
-  waitFor(pred: (s: Snapshot) => boolean, timeoutMs?: number): Promise<Snapshot>;
-}
 
 interface Engine {
   controller: Controller;
@@ -42,7 +35,8 @@ export class Services implements vscode.Disposable {
   /** Host facts that could not be read are told once per session, not on every refresh. */
   private toldUnavailable = false;
 
-  constructor(context: vscode.ExtensionContext) {
+  /** With a timer, the activation line is logged when the tree first returns rows. */
+  constructor(context: vscode.ExtensionContext, timer?: ActivationTimer) {
     this.view = vscode.window.createTreeView(TOPOLOGY_VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
     const ctx: CommandContext = {
       controller: () => this.requireEngine().controller,
@@ -73,6 +67,7 @@ export class Services implements vscode.Disposable {
       }),
     );
     context.subscriptions.push(this);
+    if (timer) this.tree.onFirstRows(() => this.log.info(timer.firstRowsLine()));
     this.connect();
   }
 
@@ -136,26 +131,12 @@ export class Services implements vscode.Disposable {
   }
 
   api(): ExplorerApi {
-    return {
+    return createApi({
       snapshot: () => this.engine?.controller.snapshot,
       status: () => this.engine?.live.status ?? { state: 'connecting' },
+      onDidChangeSnapshot: this.snapshotEmitter.event,
       tree: this.tree,
-      waitFor: (pred, timeoutMs = 10_000) =>
-        new Promise((resolve, reject) => {
-          const now = this.engine?.controller.snapshot;
-          if (now && pred(now)) return resolve(now);
-          const timer = setTimeout(() => {
-            sub.dispose();
-            reject(new Error(`no matching snapshot within ${timeoutMs} ms`));
-          }, timeoutMs);
-          const sub = this.snapshotEmitter.event((s) => {
-            if (!pred(s)) return;
-            clearTimeout(timer);
-            sub.dispose();
-            resolve(s);
-          });
-        }),
-    };
+    });
   }
 
   private disposeEngine(): void {
