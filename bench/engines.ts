@@ -5,17 +5,16 @@
 // the bench:engines markers of BENCHMARKS.md.
 // Usage: node dist-test/bench/engines.js [containers per engine, default 20]
 import { Agent, request } from 'node:http';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createController } from '../src/core/connect';
 import { LocalHostInspector } from '../src/host/inspector';
 import { ENGINES, type Engine } from '../test/helpers/engines';
 import { fmt, lines, measure, sh, summarize, type Summary } from './util';
+import { sectionMarkers, writeBenchSection } from './section';
 
 const PREFIX = 'dne-bench-eng-';
 const LABEL = 'dne.bench=1';
 const IMAGE = 'dne-busybox:local';
-const BEGIN = '<!-- bench:engines -->';
-const END = '<!-- /bench:engines -->';
+const { begin: BEGIN, end: END } = sectionMarkers('engines');
 
 const dk = (e: Engine, ...args: string[]): Promise<string> => sh('docker', ['-H', e.dockerHost, ...args]);
 
@@ -139,11 +138,7 @@ async function main(): Promise<void> {
   }
   const text = section(rows, n);
   process.stdout.write(`${text}\n`);
-  const file = 'BENCHMARKS.md';
-  const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = old.indexOf(BEGIN);
-  const end = old.indexOf(END);
-  writeFileSync(file, start >= 0 && end > start ? old.slice(0, start) + text + old.slice(end + END.length) : `${old.trimEnd()}\n\n${text}\n`);
+  writeBenchSection('engines', text);
 }
 
 main().catch((err: unknown) => {

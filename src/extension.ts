@@ -1,9 +1,11 @@
 // Entry point: build the services and hand back the API (src/api.ts). Nothing else lives here.
 // activationTiming comes first so that its clock starts as the bundle starts evaluating.
-import { ActivationTimer } from './activationTiming';
+import { ActivationTimer, bundleEvaluated } from './activationTiming';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from './api';
 import { Services } from './services';
+
+bundleEvaluated();
 
 export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const timer = new ActivationTimer(vscode.ExtensionMode[context.extensionMode]);

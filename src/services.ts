@@ -34,6 +34,7 @@ export class Services implements vscode.Disposable {
   private engine: Engine | undefined;
   /** Host facts that could not be read are told once per session, not on every refresh. */
   private toldUnavailable = false;
+  private readonly timer: ActivationTimer | undefined;
 
   /** With a timer, the activation line is logged when the tree first returns rows. */
   constructor(context: vscode.ExtensionContext, timer?: ActivationTimer) {
@@ -67,6 +68,7 @@ export class Services implements vscode.Disposable {
       }),
     );
     context.subscriptions.push(this);
+    this.timer = timer;
     if (timer) this.tree.onFirstRows(() => this.log.info(timer.firstRowsLine()));
     this.connect();
   }
@@ -89,6 +91,7 @@ export class Services implements vscode.Disposable {
     const live = new LiveUpdates(controller, { onError: (err) => this.log.error(`refresh failed: ${String(err)}`) });
     const subs = [
       controller.onDidChange(({ snapshot, stats }) => {
+        if (stats.kind === 'full') this.timer?.engineRead(stats.ms);
         this.log.debug(`${stats.kind} refresh: ${stats.containersInspected} container(s), ${stats.networksInspected} network(s) inspected in ${stats.ms.toFixed(1)} ms`);
         this.tree.update(snapshot);
         this.snapshotEmitter.fire(snapshot);

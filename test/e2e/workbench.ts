@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { requireEngine } from '../helpers/docker';
-import { CODE_SERVER_VERSION, DEFAULT_CODE_SERVER_BIN, startCodeServer, type CodeServer } from '../vscode/codeServer';
+import { CODE_SERVER_VERSION, DEFAULT_CODE_SERVER_BIN, installExtension, startCodeServer, type CodeServer } from '../vscode/codeServer';
 import { CHROMIUM_ARGS } from '../helpers/chromium';
 
 /** Compiled file: <repo>/dist-test/test/e2e/<name>.js */
@@ -70,6 +70,8 @@ export interface Workbench {
   readonly page: Page;
   readonly browser: Browser;
   readonly server: CodeServer;
+  /** code-server's state folder (user data in data/, extensions in ext/, logs in data/logs/). */
+  readonly stateDir: string;
   readonly url: string;
   /** Browser open (page.goto) to the workbench's activity bar being visible, ms. */
   readonly openMs: number;
@@ -89,9 +91,14 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   /** Print the browser console (also on with DNE_E2E_VERBOSE=1). */
   verbose?: boolean;
+  /**
+   * Install this .vsix (`code-server --install-extension`) and open the workbench without
+   * extensionDevelopmentPath, as a user has it. Default: the repository as a development extension.
+   */
+  vsix?: string;
 }
 
-/** Starts code-server and Chromium and opens the workbench with the extension under development. */
+/** Starts code-server and Chromium and opens the workbench with the extension under development (or installed: opts.vsix). */
 export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> {
   const tmp = mkdtempSync(join(tmpdir(), 'dne-e2e-'));
   const stateDir = join(tmp, 'state');
@@ -114,6 +121,7 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
     })());
 
   try {
+    if (opts.vsix) say(opts.tag, `installed: ${await installExtension(stateDir, opts.vsix)}`);
     server = await startCodeServer({
       workspace,
       stateDir,
@@ -144,7 +152,7 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
       page.on('console', (m) => say(opts.tag, `browser ${m.type()}: ${m.text()}`));
     }
     const srv = server;
-    const url = srv.url(workspace, [['extensionDevelopmentPath', srv.remoteUri(REPO_ROOT)]]);
+    const url = opts.vsix ? srv.url(workspace) : srv.url(workspace, [['extensionDevelopmentPath', srv.remoteUri(REPO_ROOT)]]);
     say(opts.tag, `opening ${url}`);
     const t0 = Date.now();
     await page.goto(url);
@@ -163,7 +171,7 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
       say(opts.tag, `screenshot ${file}`);
       return file;
     };
-    return { page, browser, server: srv, url, openMs, screenshot, close };
+    return { page, browser, server: srv, stateDir, url, openMs, screenshot, close };
   } catch (err) {
     await close();
     throw err;
