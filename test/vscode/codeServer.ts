@@ -28,8 +28,17 @@ export const BASE_SETTINGS: Readonly<Record<string, unknown>> = {
   'chat.commandCenter.enabled': false,
   'chat.disableAIFeatures': true,
   'git.openRepositoryInParentFolders': 'never',
-  // Published test ports would otherwise raise code-server's "application available" toast over screenshots.
+  // Port auto-forwarding off (`npm start` and every test instance): a container publishing a port
+  // would otherwise raise the "application running on port … is available" toast over the graph
+  // and the screenshots. code-server 4.100 (VS Code 1.100) reads these three:
+  // - autoForwardPorts: false stops forwarding and its notification;
+  // - autoForwardPortsSource 'output': VS Code keeps scanning processes (`ls -l /proc/*/fd` every
+  //   few seconds in the extension host) while any tunnel provider exists, unless the source is
+  //   the terminal output;
+  // - otherPortsAttributes onAutoForward 'ignore': no notice even if a port is forwarded anyway.
   'remote.autoForwardPorts': false,
+  'remote.autoForwardPortsSource': 'output',
+  'remote.otherPortsAttributes': { onAutoForward: 'ignore' },
 };
 
 export interface CodeServerOptions {
