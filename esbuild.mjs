@@ -30,8 +30,27 @@ function entries(dir, pick) {
   return out;
 }
 
+/**
+ * dockerode loads its BuildKit session module (@grpc/grpc-js, @grpc/proto-loader, protobufjs) at
+ * require time, for `buildImage(..., {version: '2'})` only. Nothing here builds images, and that
+ * tree was most of the bundle and of its start-up time, so the extension and the CLI get a stub
+ * that throws if it is ever called.
+ */
+const noBuildkitSession = {
+  name: 'no-buildkit-session',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/session$/ }, (args) =>
+      /[\\/]dockerode[\\/]lib$/.test(args.resolveDir) ? { path: 'dockerode-session-stub', namespace: 'dne-stub' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'dne-stub' }, () => ({
+      contents: "module.exports = function withSession() { throw new Error('BuildKit sessions are not bundled in Docker Network Explorer'); };",
+      loader: 'js',
+    }));
+  },
+};
+
 // ssh2's native crypto and cpu-features are optional (loaded in try/catch); keep them out of bundles.
-const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external: ['cpu-features', '*.node'] };
+const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external: ['cpu-features', '*.node'], plugins: [noBuildkitSession] };
 
 /** Shipped in the .vsix: minified without maps for production, with maps otherwise. */
 const shipped = { sourcemap: !production, minify: production };
