@@ -31,22 +31,23 @@ async function coldStart(i: number, vsix: string): Promise<Start> {
 function section(starts: readonly Start[], vsixBytes: number, containers: number, load: string): string {
   const { begin, end } = sectionMarkers('activation');
   const col = (f: (a: ActivationLine) => number): number => median(starts.map((s) => f(s.act)));
+  const snapshot = col((a) => a.snapshotMs);
   const rows = col((a) => a.firstRowsMs);
-  const ext = col((a) => a.bundleEvalMs + a.firstRowsMs);
+  const verdict = (v: number): string => (v < GOAL_MS ? '**MET**' : '**NOT MET**');
   return [
     begin,
-    '## Activation of the installed extension (`node dist-test/bench/activation.js`, bench/activation.ts)',
+    '## Activation of the installed extension (`npm run bench:activation`, bench/activation.ts)',
     '',
     `_Generated on ${new Date().toISOString()}; the text between the \`bench:activation\` markers is rewritten on every run._`,
     '',
-    `**Method.** ${starts.length} cold starts. Each: \`npm run package\`'s .vsix (${(vsixBytes / 1024).toFixed(0)} KB) installed with \`code-server --install-extension\` into a fresh user-data and extensions dir, code-server 4.100.3 started without \`extensionDevelopmentPath\` (the extension runs in ${starts[0]?.act.mode ?? '?'} mode), the workbench opened in headless Chromium and the Docker Networks view clicked, which activates the extension. The numbers are the extension's own (\`performance.now()\` in the extension host, logged once as \`activation: …\` to the Docker Networks output channel): **bundle eval** (the minified bundle's module code, up to extension.ts's top level), **activate** (the synchronous part of activate()), **first tree rows** (activate() start → the tree's first non-empty root handed to VS Code, which includes **first engine read**, the controller's first full read of the Engine API and the host). The system engine with ${containers} container(s). ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}); load average when it started: ${load}; other test runs shared the machine.`,
+    `**Method.** ${starts.length} cold starts. Each: \`npm run package\`'s .vsix (${(vsixBytes / 1024).toFixed(0)} KB) installed with \`code-server --install-extension\` into a fresh user-data and extensions dir, code-server 4.100.3 started without \`extensionDevelopmentPath\` (the extension runs in ${starts[0]?.act.mode ?? '?'} mode), the workbench opened in headless Chromium and the Docker Networks view clicked, which activates the extension. The numbers are the extension's own, in ms (\`performance.now()\` in the extension host, logged once as \`activation: …\` to the Docker Networks output channel): **bundle eval** (the minified bundle's module code, up to extension.ts's top level; before activate), **activate** (the synchronous part of activate()), **first snapshot** (activate() start → the first snapshot handed to the tree: the event stream opened, then **first engine read**, the controller's first full read of the Engine API and the host), **first tree rows** (activate() start → the tree's first non-empty root returned to VS Code; the difference from first snapshot is VS Code asking for it over the browser connection). The system engine with ${containers} running container(s). ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}); load average when it started: ${load}: other agents' builds and test runs shared the machine, so the spread is large.`,
     '',
-    '| start | bundle eval | activate | first engine read | first tree rows | workbench open (browser) |',
-    '|---|---|---|---|---|---|',
-    ...starts.map((s, i) => `| ${i + 1} | ${s.act.bundleEvalMs} | ${s.act.activateMs} | ${s.act.engineReadMs} | ${s.act.firstRowsMs} | ${s.openMs} |`),
-    `| **median** | ${fmt(col((a) => a.bundleEvalMs), 0)} | ${fmt(col((a) => a.activateMs), 0)} | ${fmt(col((a) => a.engineReadMs), 0)} | ${fmt(rows, 0)} | ${fmt(median(starts.map((s) => s.openMs)), 0)} |`,
+    '| start | bundle eval | activate | first engine read | first snapshot | first tree rows | workbench open (browser) |',
+    '|---|---|---|---|---|---|---|',
+    ...starts.map((s, i) => `| ${i + 1} | ${s.act.bundleEvalMs} | ${s.act.activateMs} | ${s.act.engineReadMs} | ${s.act.snapshotMs} | ${s.act.firstRowsMs} | ${s.openMs} |`),
+    `| **median** | ${fmt(col((a) => a.bundleEvalMs), 0)} | ${fmt(col((a) => a.activateMs), 0)} | ${fmt(col((a) => a.engineReadMs), 0)} | ${fmt(snapshot, 0)} | ${fmt(rows, 0)} | ${fmt(median(starts.map((s) => s.openMs)), 0)} |`,
     '',
-    `Goal: activate → first tree rows under ${GOAL_MS} ms of extension time. Median first tree rows ${fmt(rows, 0)} ms (with bundle eval ${fmt(ext, 0)} ms) → **${rows < GOAL_MS ? 'MET' : 'NOT MET'}**.`,
+    `Goal: activate → first tree rows under ${GOAL_MS} ms of extension time. Median first snapshot (the extension's own part) ${fmt(snapshot, 0)} ms → ${verdict(snapshot)}; median first tree rows ${fmt(rows, 0)} ms → ${verdict(rows)}.`,
     '',
     end,
   ].join('\n');
