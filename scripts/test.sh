@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command (npm test, and .ci/run): provisions what it needs on a fresh Debian machine
-# (as root), builds, then runs every layer: typecheck, lint, unit, engine (real dockerd) and
-# vscode (a real VS Code extension host in code-server, driven from Chromium).
+# (as root), builds, then runs every layer: typecheck, lint, unit, engine (real dockerd),
+# webview, vscode (a real VS Code extension host in code-server, driven from Chromium), package
+# (the .vsix installed as users get it) and e2e.
 # A missing engine or browser fails the run; nothing is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -101,6 +102,9 @@ line_layer webview node dist-test/test/webview/run.js
 
 step "vscode (code-server extension host + Chromium)"
 line_layer vscode node dist-test/test/vscode/runInCodeServer.js
+
+step "package (npm run package; the .vsix installed into a fresh code-server, not development mode)"
+line_layer package node dist-test/test/package/run.js
 
 step "e2e (real workbench in Chromium: create, connect, disconnect as a user)"
 line_layer e2e node dist-test/test/e2e/run.js

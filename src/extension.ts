@@ -1,9 +1,17 @@
-// Entry point: build the services and hand back the API. Nothing else lives here.
-import type * as vscode from 'vscode';
-import { Services, type ExplorerApi } from './services';
+// Entry point: build the services and hand back the API (src/api.ts). Nothing else lives here.
+// activationTiming comes first so that its clock starts as the bundle starts evaluating.
+import { ActivationTimer, bundleEvaluated } from './activationTiming';
+import * as vscode from 'vscode';
+import type { ExplorerApi } from './api';
+import { Services } from './services';
+
+bundleEvaluated();
 
 export function activate(context: vscode.ExtensionContext): ExplorerApi {
-  return new Services(context).api();
+  const timer = new ActivationTimer(vscode.ExtensionMode[context.extensionMode]);
+  const api = new Services(context, timer).api();
+  timer.activated();
+  return api;
 }
 
 export function deactivate(): void {

@@ -1,6 +1,8 @@
 // Composition root: builds the controller, live updates, the tree and the commands, and owns
 // every disposable. Rebuilds the engine side when the endpoint setting changes.
 import * as vscode from 'vscode';
+import type { ActivationTimer } from './activationTiming';
+import { createApi, type ExplorerApi } from './api';
 import { registerCommands } from './commands';
 import type { CommandContext } from './commands/context';
 import { graphActionHandlers } from './commands/graphActions';
@@ -18,15 +20,6 @@ import { TopologyTreeProvider } from './tree/provider';
 import { registerGraph } from './webviewHost';
 import type { TreeNode } from './tree/treeModel';
 
-/** What activate() returns: used by scripts and the extension-host tests. */
-export interface ExplorerApi {
-  readonly snapshot: () => Snapshot | undefined;
-  readonly status: () => ConnectionStatus;
-  readonly tree: TopologyTreeProvider;
-  /** Resolves with the first snapshot that satisfies the predicate (for tests and scripts). */
-  waitFor(pred: (s: Snapshot) => boolean, timeoutMs?: number): Promise<Snapshot>;
-}
-
 interface Engine {
   controller: Controller;
   live: LiveUpdates;
@@ -42,8 +35,10 @@ export class Services implements vscode.Disposable {
   private engine: Engine | undefined;
   /** Host facts that could not be read are told once per session, not on every refresh. */
   private toldUnavailable = false;
+  private readonly timer: ActivationTimer | undefined;
 
-  constructor(context: vscode.ExtensionContext) {
+  /** With a timer, the activation line is logged when the tree first returns rows. */
+  constructor(context: vscode.ExtensionContext, timer?: ActivationTimer) {
     this.view = vscode.window.createTreeView(TOPOLOGY_VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
     const ctx: CommandContext = {
       controller: () => this.requireEngine().controller,
@@ -77,6 +72,8 @@ export class Services implements vscode.Disposable {
       }),
     );
     context.subscriptions.push(this);
+    this.timer = timer;
+    if (timer) this.tree.onFirstRows(() => this.log.info(timer.firstRowsLine()));
     this.connect();
   }
 
@@ -98,6 +95,7 @@ export class Services implements vscode.Disposable {
     const live = new LiveUpdates(controller, { onError: (err) => this.log.error(`refresh failed: ${String(err)}`) });
     const subs = [
       controller.onDidChange(({ snapshot, stats }) => {
+        if (stats.kind === 'full') this.timer?.engineRead(stats.ms);
         this.log.debug(`${stats.kind} refresh: ${stats.containersInspected} container(s), ${stats.networksInspected} network(s) inspected in ${stats.ms.toFixed(1)} ms`);
         this.tree.update(snapshot);
         this.snapshotEmitter.fire(snapshot);
@@ -140,26 +138,12 @@ export class Services implements vscode.Disposable {
   }
 
   api(): ExplorerApi {
-    return {
+    return createApi({
       snapshot: () => this.engine?.controller.snapshot,
       status: () => this.engine?.live.status ?? { state: 'connecting' },
+      onDidChangeSnapshot: this.snapshotEmitter.event,
       tree: this.tree,
-      waitFor: (pred, timeoutMs = 10_000) =>
-        new Promise((resolve, reject) => {
-          const now = this.engine?.controller.snapshot;
-          if (now && pred(now)) return resolve(now);
-          const timer = setTimeout(() => {
-            sub.dispose();
-            reject(new Error(`no matching snapshot within ${timeoutMs} ms`));
-          }, timeoutMs);
-          const sub = this.snapshotEmitter.event((s) => {
-            if (!pred(s)) return;
-            clearTimeout(timer);
-            sub.dispose();
-            resolve(s);
-          });
-        }),
-    };
+    });
   }
 
   private disposeEngine(): void {

@@ -35,6 +35,7 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   readonly onDidChangeTreeData = this.changed.event;
   private snapshot: Snapshot | undefined;
   private signature: string | undefined;
+  private firstRows: (() => void) | undefined;
 
   constructor(private options: TreeOptions) {}
 
@@ -54,11 +55,21 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.changed.fire(undefined);
   }
 
+  /** Calls `cb` once, the first time the root is asked for and has rows (activation timing). */
+  onFirstRows(cb: () => void): void {
+    this.firstRows = cb;
+  }
+
   getChildren(node?: TreeNode): TreeNode[] {
     const children = this.snapshot ? childrenOf(this.snapshot, node, this.options) : [];
     for (const c of children) {
       this.parents.set(c.id, node);
       this.handedOut.add(c);
+    }
+    if (node === undefined && children.length > 0 && this.firstRows) {
+      const cb = this.firstRows;
+      this.firstRows = undefined;
+      cb();
     }
     return children;
   }

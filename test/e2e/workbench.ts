@@ -6,13 +6,21 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { requireEngine } from '../helpers/docker';
-import { CODE_SERVER_VERSION, DEFAULT_CODE_SERVER_BIN, startCodeServer, type CodeServer } from '../vscode/codeServer';
+import { CODE_SERVER_VERSION, DEFAULT_CODE_SERVER_BIN, installExtension, startCodeServer, type CodeServer } from '../vscode/codeServer';
 import { CHROMIUM_ARGS } from '../helpers/chromium';
 
-/** Compiled file: <repo>/dist-test/test/e2e/<name>.js */
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+/** The nearest folder above `dir` that holds esbuild.mjs and package.json. */
+function findRepoRoot(dir: string): string {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, 'esbuild.mjs')) && existsSync(join(d, 'package.json'))) return d;
+    if (dirname(d) === d) throw new Error(`no repository (esbuild.mjs) above ${dir}`);
+  }
+}
+
+/** Compiled into dist-test/test/e2e/<name>.js, or bundled into another entry (dist-test/bench/…). */
+export const REPO_ROOT = findRepoRoot(__dirname);
 export const RESULTS = join(REPO_ROOT, 'test-results');
 export const SCREENSHOTS = join(RESULTS, 'screenshots');
 export const CHROMIUM = process.env['DNE_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -70,6 +78,8 @@ export interface Workbench {
   readonly page: Page;
   readonly browser: Browser;
   readonly server: CodeServer;
+  /** code-server's state folder (user data in data/, extensions in ext/, logs in data/logs/). */
+  readonly stateDir: string;
   readonly url: string;
   /** Browser open (page.goto) to the workbench's activity bar being visible, ms. */
   readonly openMs: number;
@@ -89,9 +99,14 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   /** Print the browser console (also on with DNE_E2E_VERBOSE=1). */
   verbose?: boolean;
+  /**
+   * Install this .vsix (`code-server --install-extension`) and open the workbench without
+   * extensionDevelopmentPath, as a user has it. Default: the repository as a development extension.
+   */
+  vsix?: string;
 }
 
-/** Starts code-server and Chromium and opens the workbench with the extension under development. */
+/** Starts code-server and Chromium and opens the workbench with the extension under development (or installed: opts.vsix). */
 export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> {
   const tmp = mkdtempSync(join(tmpdir(), 'dne-e2e-'));
   const stateDir = join(tmp, 'state');
@@ -114,6 +129,7 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
     })());
 
   try {
+    if (opts.vsix) say(opts.tag, `installed: ${await installExtension(stateDir, opts.vsix)}`);
     server = await startCodeServer({
       workspace,
       stateDir,
@@ -144,10 +160,11 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
       page.on('console', (m) => say(opts.tag, `browser ${m.type()}: ${m.text()}`));
     }
     const srv = server;
-    const url = srv.url(workspace, [['extensionDevelopmentPath', srv.remoteUri(REPO_ROOT)]]);
+    const url = opts.vsix ? srv.url(workspace) : srv.url(workspace, [['extensionDevelopmentPath', srv.remoteUri(REPO_ROOT)]]);
     say(opts.tag, `opening ${url}`);
     const t0 = Date.now();
-    await page.goto(url);
+    // A loaded machine (load 15 on 2 CPUs) takes over 20 s to fire "load": the same bound as below.
+    await page.goto(url, { timeout: 60_000 });
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
     const openMs = Date.now() - t0;
     const screenshot = async (name: string, shotOpts?: { keepMouse?: boolean }): Promise<string> => {
@@ -163,7 +180,7 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
       say(opts.tag, `screenshot ${file}`);
       return file;
     };
-    return { page, browser, server: srv, url, openMs, screenshot, close };
+    return { page, browser, server: srv, stateDir, url, openMs, screenshot, close };
   } catch (err) {
     await close();
     throw err;

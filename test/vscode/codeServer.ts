@@ -2,10 +2,11 @@
 // for `npm start`. It gets its own state folder (user data, extensions, XDG dirs), a free port on
 // 127.0.0.1, no auth, no marketplace, no telemetry, and fixed settings so screenshots compare.
 // It runs in its own process group; stop() kills the whole group (watchers included).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 export const DEFAULT_CODE_SERVER_BIN = `/opt/dne/code-server-${CODE_SERVER_VERSION}/bin/code-server`;
@@ -27,8 +28,17 @@ export const BASE_SETTINGS: Readonly<Record<string, unknown>> = {
   'chat.commandCenter.enabled': false,
   'chat.disableAIFeatures': true,
   'git.openRepositoryInParentFolders': 'never',
-  // Published test ports would otherwise raise code-server's "application available" toast over screenshots.
+  // Port auto-forwarding off (`npm start` and every test instance): a container publishing a port
+  // would otherwise raise the "application running on port … is available" toast over the graph
+  // and the screenshots. code-server 4.100 (VS Code 1.100) reads these three:
+  // - autoForwardPorts: false stops forwarding and its notification;
+  // - autoForwardPortsSource 'output': VS Code keeps scanning processes (`ls -l /proc/*/fd` every
+  //   few seconds in the extension host) while any tunnel provider exists, unless the source is
+  //   the terminal output;
+  // - otherPortsAttributes onAutoForward 'ignore': no notice even if a port is forwarded anyway.
   'remote.autoForwardPorts': false,
+  'remote.autoForwardPortsSource': 'output',
+  'remote.otherPortsAttributes': { onAutoForward: 'ignore' },
 };
 
 export interface CodeServerOptions {
@@ -134,6 +144,34 @@ async function healthy(baseUrl: string): Promise<boolean> {
   }
 }
 
+/** The environment code-server runs with: its own XDG folders below stateDir, no marketplace. */
+function serverEnv(stateDir: string, extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    EXTENSIONS_GALLERY: '{}',
+    XDG_DATA_HOME: join(stateDir, 'xdg-data'),
+    XDG_CONFIG_HOME: join(stateDir, 'xdg-config'),
+    XDG_CACHE_HOME: join(stateDir, 'xdg-cache'),
+    ...(extra ?? {}),
+  };
+}
+
+/** The folders startCodeServer uses below stateDir, as command-line flags. */
+const dirFlags = (stateDir: string): string[] => ['--user-data-dir', join(stateDir, 'data'), '--extensions-dir', join(stateDir, 'ext')];
+
+/**
+ * Installs a .vsix into the user data and extensions folders that startCodeServer({stateDir})
+ * will use, as a user does (`code-server --install-extension`). Returns code-server's output.
+ */
+export async function installExtension(stateDir: string, vsix: string, bin?: string): Promise<string> {
+  const exe = bin ?? process.env['DNE_CODE_SERVER_BIN'] ?? DEFAULT_CODE_SERVER_BIN;
+  if (!existsSync(exe)) throw new Error(`code-server not found at ${exe}: run scripts/provision.sh first`);
+  for (const d of ['data', 'ext', 'xdg-data', 'xdg-config', 'xdg-cache']) mkdirSync(join(stateDir, d), { recursive: true });
+  const args = ['--config', '/dev/null', ...dirFlags(stateDir), '--install-extension', vsix];
+  const { stdout, stderr } = await promisify(execFile)(exe, args, { env: serverEnv(stateDir), timeout: 120_000 });
+  return `${stdout}${stderr}`.trim();
+}
+
 function writeSettings(stateDir: string, extra: Record<string, unknown> | undefined): void {
   const userDir = join(stateDir, 'data', 'User');
   mkdirSync(userDir, { recursive: true });
@@ -156,19 +194,10 @@ async function startOnce(opts: CodeServerOptions, port: number): Promise<CodeSer
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
-    '--user-data-dir', join(stateDir, 'data'),
-    '--extensions-dir', join(stateDir, 'ext'),
+    ...dirFlags(stateDir),
     workspace,
   ];
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    EXTENSIONS_GALLERY: '{}',
-    XDG_DATA_HOME: join(stateDir, 'xdg-data'),
-    XDG_CONFIG_HOME: join(stateDir, 'xdg-config'),
-    XDG_CACHE_HOME: join(stateDir, 'xdg-cache'),
-    ...(opts.tmpDir ? { TMPDIR: opts.tmpDir } : {}),
-    ...(opts.env ?? {}),
-  };
+  const env = serverEnv(stateDir, { ...(opts.tmpDir ? { TMPDIR: opts.tmpDir } : {}), ...(opts.env ?? {}) });
   if (opts.tmpDir) mkdirSync(opts.tmpDir, { recursive: true });
   const fd = openSync(logFile, 'a');
   let child: ChildProcess;

@@ -1,7 +1,8 @@
 // `npm start` (scripts/start.sh): serve the repo in code-server with this extension loaded as
 // an Extension Development Host, print the URL, and stay up until Ctrl-C / SIGTERM, then kill
-// code-server's process group. Settings and state persist in $DNE_STATE_DIR (default
-// ~/.cache/docker-network-explorer/code-server).
+// code-server's process group. State persists in $DNE_STATE_DIR (default
+// ~/.cache/docker-network-explorer/code-server); its user settings.json is rewritten on every start
+// from BASE_SETTINGS (codeServer.ts), which turns port auto-forwarding and its notices off.
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';

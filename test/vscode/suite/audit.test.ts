@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditResult } from '../../../src/analysis/audit';
 import type { FirewallDiff } from '../../../src/analysis/firewall/diff';
-import type { ExplorerApi } from '../../../src/services';
+import type { ExplorerApi } from '../../../src/api';
 import { cleanTestResources, createTestNetwork, requireEngine, runTestContainer } from '../../helpers/docker';
 import { fixturesDir } from '../../helpers/fixtures';
 import { screenshot } from './screenshot';

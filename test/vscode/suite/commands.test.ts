@@ -2,7 +2,7 @@
 // Docker's state. A rejected command leaves the engine unchanged.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExplorerApi } from '../../../src/services';
+import type { ExplorerApi } from '../../../src/api';
 import { TEST_IMAGE, cleanTestResources, createTestNetwork, docker, dockerJson, requireEngine, runTestContainer } from '../../helpers/docker';
 
 const LABELS = { 'dne.test': '1' };

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
-import type { ExplorerApi } from '../../../src/services';
+import type { ExplorerApi } from '../../../src/api';
 import type { ConnectionStatus } from '../../../src/core/liveUpdates';
 import { TEST_IMAGE, TEST_LABEL } from '../../helpers/docker';
 import { startEngine, stopEngine } from '../../helpers/engineRestart';

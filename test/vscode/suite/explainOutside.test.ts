@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Explanation } from '../../../src/analysis/reachability';
-import type { ExplorerApi } from '../../../src/services';
+import type { ExplorerApi } from '../../../src/api';
 import { TEST_IMAGE, TEST_LABEL, cleanTestResources, createTestNetwork, docker, requireEngine } from '../../helpers/docker';
 import { screenshot } from './screenshot';
 

@@ -3,7 +3,7 @@
 // real command and the new edge is drawn.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExplorerApi } from '../../../src/services';
+import type { ExplorerApi } from '../../../src/api';
 import { buildGraph } from '../../../src/shared/graph';
 import { containerNodeId } from '../../../src/shared/ids';
 import type { Snapshot } from '../../../src/shared/model';

@@ -1,7 +1,7 @@
 // The path diagram in the tree hover, inside the real workbench.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExplorerApi } from '../../../src/services';
+import type { ExplorerApi } from '../../../src/api';
 import type { TreeNode } from '../../../src/tree/treeModel';
 import { cleanTestResources, createTestNetwork, requireEngine, runTestContainer } from '../../helpers/docker';
 import type { Explanation } from '../../../src/analysis/reachability';

@@ -2,7 +2,7 @@
 // shows what the real engine has.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExplorerApi } from '../../../src/services';
+import type { ExplorerApi } from '../../../src/api';
 import type { TreeNode } from '../../../src/tree/treeModel';
 import { cleanTestResources, docker, dockerJson, requireEngine } from '../../helpers/docker';
 import { S, buildScenario } from '../../helpers/scenario';
