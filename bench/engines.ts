@@ -5,7 +5,7 @@
 // the bench:engines markers of BENCHMARKS.md.
 // Usage: node dist-test/bench/engines.js [containers per engine, default 20]
 import { Agent } from 'node:http';
-import { createController } from '../src/core/connect';
+import { createController } from '../src/core/createController';
 import { LocalHostInspector } from '../src/host/inspector';
 import { sectionMarkers, writeBenchmarkSection } from '../test/helpers/benchmarksFile';
 import { ENGINES, type Engine } from '../test/helpers/engines';

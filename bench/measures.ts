@@ -1,6 +1,6 @@
 // The measured operations: our snapshot, the raw API floor, the docker CLI, and the incremental
 // refresh after one engine event.
-import { createController } from '../src/core/connect';
+import { createController } from '../src/core/createController';
 import type { Controller, RefreshStats, SnapshotChange } from '../src/core/controller';
 import type { LiveUpdates } from '../src/core/liveUpdates';
 import type { Snapshot } from '../src/shared/model';

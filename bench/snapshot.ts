@@ -7,7 +7,7 @@
 // removes them all at the end (and any leftovers before it starts).
 import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createController } from '../src/core/connect';
+import { createController } from '../src/core/createController';
 import { LiveUpdates } from '../src/core/liveUpdates';
 import { writeBenchmarkSection } from '../test/helpers/benchmarksFile';
 import {

@@ -9,7 +9,7 @@ import { graphActionHandlers } from './commands/graphActions';
 import { onSettingsChanged, readSettings } from './config';
 import { AnalysisDocuments } from './commands/analysisDocuments';
 import { ANALYSIS_SCHEME, ContextKeys, INSPECT_SCHEME, LOG_NAME, TOPOLOGY_VIEW_ID } from './constants';
-import { createController } from './core/connect';
+import { createController } from './core/createController';
 import type { Controller } from './core/controller';
 import { LiveUpdates, type ConnectionStatus } from './core/liveUpdates';
 import { Mutations } from './core/mutations';

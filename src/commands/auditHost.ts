@@ -1,6 +1,6 @@
 // "Audit Host": what is exposed and what is risky, in a markdown preview grouped by severity.
 import { audit, type AuditResult } from '../analysis/audit';
-import { auditMarkdown } from '../hover/auditMarkdown';
+import { auditMarkdown } from '../report/auditMarkdown';
 import type { CommandContext } from './context';
 
 export async function auditHost(ctx: CommandContext): Promise<AuditResult> {

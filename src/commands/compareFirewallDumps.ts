@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { diffFirewall, parseDumpFile } from '../analysis/firewall';
 import type { FirewallDiff } from '../analysis/firewall/diff';
 import type { CompareDumpsRequest } from '../core/requests';
-import { firewallDiffMarkdown } from '../hover/firewallDiffMarkdown';
+import { firewallDiffMarkdown } from '../report/firewallDiffMarkdown';
 import type { FirewallModel } from '../shared/firewall';
 import type { CommandContext } from './context';
 

@@ -5,7 +5,7 @@ import { isIpv4 } from '../analysis/explainRules';
 import { explain, type Explanation } from '../analysis/reachability';
 import type { ExplainRequest } from '../core/requests';
 import { findContainer } from '../core/validate';
-import { explanationMarkdown } from '../hover/explainMarkdown';
+import { explanationMarkdown } from '../report/explainMarkdown';
 import { byRef } from '../shared/lookup';
 import type { ContainerInfo, Snapshot } from '../shared/model';
 import type { CommandContext } from './context';

@@ -2,7 +2,7 @@
 // comes from a new snapshot.
 import * as vscode from 'vscode';
 import { containerPath } from '../analysis/paths';
-import { pathMarkdown } from '../hover/diagrams';
+import { pathMarkdown } from '../report/diagrams';
 import type { Snapshot } from '../shared/model';
 import { childrenOf, type TreeNode, type TreeOptions } from './treeModel';
 import { hoverOf, rowOf } from './treeRows';

@@ -5,7 +5,7 @@ import { get } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { containerPath } from '../../src/analysis/paths';
 import { explain } from '../../src/analysis/reachability';
-import { createController } from '../../src/core/connect';
+import { createController } from '../../src/core/createController';
 import type { Controller } from '../../src/core/controller';
 import type { Snapshot } from '../../src/shared/model';
 import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer } from '../helpers/docker';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readlinkSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { createController } from '../../src/core/connect';
+import { createController } from '../../src/core/createController';
 import type { Controller } from '../../src/core/controller';
 import type { Snapshot } from '../../src/shared/model';
 import { TEST_IMAGE, TEST_LABEL, cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer } from '../helpers/docker';

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { defaultEndpoint } from '../../src/analysis/paths';
 import { explain, type Explanation, type Way } from '../../src/analysis/reachability';
-import { createController } from '../../src/core/connect';
+import { createController } from '../../src/core/createController';
 import type { Controller } from '../../src/core/controller';
 import type { Snapshot } from '../../src/shared/model';
 import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer, sh } from '../helpers/docker';

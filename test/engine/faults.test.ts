@@ -6,7 +6,7 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createController } from '../../src/core/connect';
+import { createController } from '../../src/core/createController';
 import { Controller } from '../../src/core/controller';
 import { LiveUpdates, type ConnectionStatus } from '../../src/core/liveUpdates';
 import { DockerodeGateway } from '../../src/docker/dockerodeGateway';

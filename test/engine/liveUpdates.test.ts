@@ -5,7 +5,7 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createController } from '../../src/core/connect';
+import { createController } from '../../src/core/createController';
 import { LiveUpdates, type ConnectionStatus } from '../../src/core/liveUpdates';
 import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer } from '../helpers/docker';
 import { currentEngine, engineEnv, onEngine } from '../helpers/engines';

@@ -3,7 +3,7 @@
 // (parseRequests.ts) first, as the command table sends them.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createController } from '../../src/core/connect';
+import { createController } from '../../src/core/createController';
 import type { Controller } from '../../src/core/controller';
 import { Mutations, type JoinResult } from '../../src/core/mutations';
 import {

@@ -1,7 +1,7 @@
 // The snapshot against the real engine and the kernel, field by field.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createController } from '../../src/core/connect';
+import { createController } from '../../src/core/createController';
 import type { Controller } from '../../src/core/controller';
 import type { ContainerInfo, Snapshot } from '../../src/shared/model';
 import { cleanTestResources, dockerJson, requireEngine, sh } from '../helpers/docker';

@@ -6,7 +6,7 @@ import { audit, type AuditResult, type FindingCode } from '../../src/analysis/au
 import { parseFirewallDump } from '../../src/analysis/firewall';
 import { formatAudit } from '../../src/cli/formatAudit';
 import { buildSnapshot } from '../../src/core/buildSnapshot';
-import { auditMarkdown } from '../../src/hover/auditMarkdown';
+import { auditMarkdown } from '../../src/report/auditMarkdown';
 import type { FirewallModel } from '../../src/shared/firewall';
 import type { Snapshot } from '../../src/shared/model';
 import { capturedContainerInspects, capturedNetworks, readFixture } from '../helpers/fixtures';

@@ -12,8 +12,8 @@ import { buildSnapshot } from '../../src/core/buildSnapshot';
 import type { RawContainerInspect, RawNetwork } from '../../src/docker/rawTypes';
 import type { UserRule } from '../../src/shared/firewall';
 import type { Route, Snapshot } from '../../src/shared/model';
-import { explanationText } from '../../src/hover/diagrams';
-import { explanationMarkdown } from '../../src/hover/explainMarkdown';
+import { explanationText } from '../../src/report/diagrams';
+import { explanationMarkdown } from '../../src/report/explainMarkdown';
 import { capturedContainerInspects, capturedNetworks, readFixture } from '../helpers/fixtures';
 
 const engine = { version: '28.5.2', apiVersion: '1.51', endpoint: 'unix:///var/run/docker.sock', endpointSource: 'default socket', os: 'linux', kernelVersion: '', swarmActive: false };

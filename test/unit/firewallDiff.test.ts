@@ -6,7 +6,7 @@ import { CHANGE_CATEGORIES, diffFirewall, type FirewallChanges, type FirewallDif
 import { diffGroups, diffSummary } from '../../src/analysis/firewall/diffLines';
 import { isFirewallDump, parseDumpFile, parseFirewallDump } from '../../src/analysis/firewall/index';
 import { formatFirewallDiff } from '../../src/cli/formatFirewallDiff';
-import { firewallDiffMarkdown } from '../../src/hover/firewallDiffMarkdown';
+import { firewallDiffMarkdown } from '../../src/report/firewallDiffMarkdown';
 import type { FirewallModel } from '../../src/shared/firewall';
 import { readFixture } from '../helpers/fixtures';
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { containerPath } from '../../src/analysis/paths';
 import { explain } from '../../src/analysis/reachability';
-import { pathText } from '../../src/hover/diagrams';
+import { pathText } from '../../src/report/diagrams';
 import { buildGraph, type GraphNode } from '../../src/shared/graph';
 import { linkCard, nodeCard } from '../../webview/graph/cardContent';
 import { explainMarks } from '../../webview/graph/explainView';

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { containerPath } from '../../src/analysis/paths';
 import { explain } from '../../src/analysis/reachability';
-import { pathText } from '../../src/hover/diagrams';
+import { pathText } from '../../src/report/diagrams';
 import { buildGraph } from '../../src/shared/graph';
 import { PROTOCOL_VERSION, type WebviewToHost } from '../../src/shared/protocol';
 import { fixtureSnapshot } from './fixture';

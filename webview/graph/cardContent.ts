@@ -4,7 +4,7 @@ import { containerPath, type ContainerPath } from '../../src/analysis/paths';
 import type { GraphLink, GraphNode, NetworkNode } from '../../src/shared/graph';
 import { containerNodeId, networkNodeId } from '../../src/shared/ids';
 import type { ContainerInfo, Snapshot } from '../../src/shared/model';
-import { pathText } from '../../src/hover/diagrams';
+import { pathText } from '../../src/report/diagrams';
 
 export interface Card {
   title: string;
