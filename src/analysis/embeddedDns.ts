@@ -1,13 +1,9 @@
 // Pure: Docker's embedded DNS inside a container's netns. Queries to 127.0.0.11:53 are DNATed to
 // the port dockerd's resolver really listens on, and answers SNATed back to :53.
+import type * as v from 'valibot';
+import type { EmbeddedDnsSchema } from '../shared/schema/path';
 
-export interface EmbeddedDns {
-  resolver: '127.0.0.11:53';
-  /** The ports dockerd's resolver listens on inside the netns; null when no rule names one. */
-  tcpPort: number | null;
-  udpPort: number | null;
-  rules: string[];
-}
+export type EmbeddedDns = v.InferOutput<typeof EmbeddedDnsSchema>;
 
 const DNAT = /-d 127\.0\.0\.11\/32 -p (tcp|udp) .*--dport 53 -j DNAT --to-destination 127\.0\.0\.11:(\d+)/;
 

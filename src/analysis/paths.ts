@@ -1,54 +1,17 @@
 // Pure: how a packet leaves a container (egress) and how a published port reaches it (ingress),
 // hop by hop, with the real interface names, addresses and the rule that applies.
+import type * as v from 'valibot';
 import type { FirewallModel, MasqueradeRule, PublishedRule } from '../shared/firewall';
+import type { ContainerPathSchema, EgressPathSchema, HopKindSchema, HopSchema, IngressPathSchema } from '../shared/schema/path';
 import type { ContainerInfo, Endpoint, NetworkInfo, ProxyProcess, Snapshot } from '../shared/model';
 import { ipInCidr, isIpv6 } from './cidr';
 import { rankEndpoints } from './gateway';
 
-export type HopKind = 'interface' | 'veth' | 'bridge' | 'nat' | 'routed' | 'drop' | 'host' | 'out' | 'loopback' | 'netns';
-
-export interface Hop {
-  kind: HopKind;
-  name: string;
-  address?: string;
-  rule?: string;
-  note?: string;
-}
-
-export interface EgressPath {
-  network: string | null;
-  masqueraded: boolean;
-  /** false when the path ends in a drop (internal network, no network). */
-  leavesHost: boolean;
-  hops: Hop[];
-}
-
-export interface IngressPath {
-  hostIp: string;
-  hostPort: number;
-  protocol: string;
-  containerIp: string | null;
-  containerPort: number;
-  via: 'dnat' | 'proxy' | 'both' | 'none';
-  rule?: string;
-  proxy?: string;
-  /** raw-table / nft drop that keeps other hosts from routing straight to the container. */
-  protection?: string;
-  /** The userland proxy's process name (docker-proxy, rootlesskit-docker-proxy). */
-  proxyName?: string;
-  /** Rootless: the process in the host's netns that takes the port and hands it to the engine's netns. */
-  portDriver?: string;
-  note?: string;
-}
-
-export interface ContainerPath {
-  container: string;
-  networkMode: string;
-  egress: EgressPath;
-  /** One egress per network the container is on (the first is the default route's). */
-  egressByNetwork: EgressPath[];
-  ingress: IngressPath[];
-}
+export type HopKind = v.InferOutput<typeof HopKindSchema>;
+export type Hop = v.InferOutput<typeof HopSchema>;
+export type EgressPath = v.InferOutput<typeof EgressPathSchema>;
+export type IngressPath = v.InferOutput<typeof IngressPathSchema>;
+export type ContainerPath = v.InferOutput<typeof ContainerPathSchema>;
 
 /** The endpoint with the default route: highest gw_priority (28+), else Docker's order (gateway.ts). */
 export function defaultEndpoint(c: ContainerInfo, snap: Snapshot): Endpoint | undefined {

@@ -10,7 +10,8 @@ import { audit } from '../../src/analysis/audit';
 import { explain } from '../../src/analysis/reachability';
 import { parseDumpFile } from '../../src/analysis/firewall';
 import { PROTOCOL_VERSION, parseHostToWebview } from '../../src/shared/protocol';
-import { AuditDocumentSchema, ExplainDocumentSchema, FirewallDocumentSchema, SCHEMA_VERSION, TopologyDocumentSchema, versioned } from '../../src/shared/schema/documents';
+import { AuditDocumentSchema, ExplainDocumentSchema, FirewallDocumentSchema, PathDocumentSchema, SCHEMA_VERSION, TopologyDocumentSchema, versioned } from '../../src/shared/schema/documents';
+import { containerPath } from '../../src/analysis/paths';
 import { FirewallModelSchema } from '../../src/shared/schema/firewall';
 import { SnapshotSchema } from '../../src/shared/schema/snapshot';
 import { jsonSchemaFiles } from '../../scripts/jsonSchemas';
@@ -65,7 +66,7 @@ describe('schema: what the code builds passes', () => {
     }
     assert.ok(hairpins > 0, 'some dump has hairpin rules, so their schema is exercised');
   });
-  it('the CLI documents: topology, firewall, explain and audit, each with schemaVersion', () => {
+  it('the CLI documents: topology, firewall, explain, audit and path, each with schemaVersion', () => {
     const s = fixtureSnapshot();
     assert.equal(versioned(s).schemaVersion, SCHEMA_VERSION);
     assert.ok(v.is(TopologyDocumentSchema, clone(versioned(s))));
@@ -75,6 +76,14 @@ describe('schema: what the code builds passes', () => {
     const report = audit({ firewall: s.host.firewall, snapshot: s });
     assert.ok(report.findings.length > 0);
     assert.ok(v.is(AuditDocumentSchema, clone(versioned(report))));
+    // cli path: every container's paths (published ports, none/host modes, joined ones) with its DNS.
+    for (const c of s.containers) {
+      const doc = clone(versioned({ ...containerPath(c, s), dns: { resolver: '127.0.0.11:53' as const, tcpPort: 41234, udpPort: null, rules: ['-A x'] } }));
+      const r = v.safeParse(PathDocumentSchema, doc);
+      assert.ok(r.success, `${c.name}: ${r.issues?.map((i) => `${v.getDotPath(i)}: ${i.message}`).join('; ')}`);
+      assert.deepEqual(r.output, doc, `${c.name}: parsing drops no field`);
+    }
+    assert.ok(s.containers.some((c) => containerPath(c, s).ingress.length > 0), 'some container publishes a port, so ingress is exercised');
     assert.ok(!v.is(TopologyDocumentSchema, clone(s)), 'a document without schemaVersion is not a document');
     assert.ok(!v.is(TopologyDocumentSchema, { ...clone(s), schemaVersion: 2 }));
   });

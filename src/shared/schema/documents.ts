@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { AuditResultSchema } from './audit';
 import { ExplanationSchema } from './explanation';
 import { FirewallModelSchema } from './firewall';
+import { PathReportSchema } from './path';
 import { SnapshotSchema } from './snapshot';
 
 /** Bumped when a printed document changes in a way that breaks a reader (a field renamed or removed). */
@@ -39,4 +40,10 @@ export const AuditDocumentSchema = v.pipe(
   v.object({ schemaVersion, ...AuditResultSchema.entries }),
   v.title('Docker Network Explorer host audit'),
   v.description('`cli audit --json`: what is exposed and what is risky on the engine\'s host, high first, and the checks that could not be made.'),
+);
+
+export const PathDocumentSchema = v.pipe(
+  v.object({ schemaVersion, ...PathReportSchema.entries }),
+  v.title('Docker Network Explorer container paths'),
+  v.description('`cli path <container> --json`: how a packet leaves the container and how each published port reaches it, hop by hop, with the rule that applies.'),
 );
