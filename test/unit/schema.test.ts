@@ -8,9 +8,9 @@ import { describe, it } from 'node:test';
 import * as v from 'valibot';
 import { audit } from '../../src/analysis/audit';
 import { explain } from '../../src/analysis/reachability';
-import { parseDumpFile } from '../../src/analysis/firewall';
+import { diffFirewall, parseDumpFile } from '../../src/analysis/firewall';
 import { PROTOCOL_VERSION, parseHostToWebview } from '../../src/shared/protocol';
-import { AuditDocumentSchema, ExplainDocumentSchema, FirewallDocumentSchema, PathDocumentSchema, SCHEMA_VERSION, TopologyDocumentSchema, versioned } from '../../src/shared/schema/documents';
+import { AuditDocumentSchema, ExplainDocumentSchema, FirewallDiffDocumentSchema, FirewallDocumentSchema, PathDocumentSchema, SCHEMA_VERSION, TopologyDocumentSchema, versioned } from '../../src/shared/schema/documents';
 import { containerPath } from '../../src/analysis/paths';
 import { FirewallModelSchema } from '../../src/shared/schema/firewall';
 import { SnapshotSchema } from '../../src/shared/schema/snapshot';
@@ -65,6 +65,20 @@ describe('schema: what the code builds passes', () => {
       assert.deepEqual(r.output, clone(m), `${f}: parsing drops no field`);
     }
     assert.ok(hairpins > 0, 'some dump has hairpin rules, so their schema is exercised');
+  });
+  it('the diff of every dump against the next one (other versions, backends, host firewalls)', () => {
+    const models = dumps(join(fixturesDir(), 'firewall')).map((f) => parseDumpFile(readFileSync(f, 'utf8'), f));
+    let changed = 0;
+    for (let i = 1; i < models.length; i++) {
+      const [a, b] = [models[i - 1], models[i]];
+      if (!a || !b) continue;
+      const doc = clone(versioned(diffFirewall(a, b)));
+      if (doc.changed) changed++;
+      const r = v.safeParse(FirewallDiffDocumentSchema, doc);
+      assert.ok(r.success, `diff ${i}: ${r.issues?.map((x) => `${v.getDotPath(x)}: ${x.message}`).join('; ')}`);
+      assert.deepEqual(r.output, doc, `diff ${i}: parsing drops no field`);
+    }
+    assert.ok(changed > 0, 'some diffs change settings, so `changed` is exercised');
   });
   it('the CLI documents: topology, firewall, explain, audit and path, each with schemaVersion', () => {
     const s = fixtureSnapshot();

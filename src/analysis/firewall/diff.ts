@@ -1,41 +1,13 @@
 // What changed between two firewall dumps, by meaning: the same rules written by another Docker
 // version or backend (iptables-save, `iptables -S`, nft) give no difference. Entries keep the rule
 // text of the dump they came from. A published port whose target moved is removed + added.
-import type {
-  BridgeFlag,
-  DirectRoutingDrop,
-  DockerLayout,
-  FirewallBackend,
-  FirewallModel,
-  HairpinRule,
-  HostFirewall,
-  MasqueradeRule,
-  PublishedRule,
-  UserRule,
-} from '../../shared/firewall';
+import type { BridgeFlag, FirewallModel, UserRule } from '../../shared/firewall';
+import type * as v from 'valibot';
+import type { BridgeFlagEntrySchema, FirewallChangesSchema, FirewallDiffSchema } from '../../shared/schema/firewallDiff';
 import { prefix } from './addresses';
 
-/** A bridge flag (icc off, internal, …) with the rules that set it. */
-export interface BridgeFlagEntry {
-  bridge: string;
-  rules: string[];
-}
-
-/** One side of a diff: what only `before` (removed) or only `after` (added) has. */
-export interface FirewallChanges {
-  published: PublishedRule[];
-  masquerade: MasqueradeRule[];
-  hairpin: HairpinRule[];
-  iccDisabled: BridgeFlagEntry[];
-  internal: BridgeFlagEntry[];
-  routed: BridgeFlagEntry[];
-  natUnprotected: BridgeFlagEntry[];
-  isolated: BridgeFlagEntry[];
-  directRoutingDrops: DirectRoutingDrop[];
-  userRules: UserRule[];
-  /** Rules no pattern explained: compared word for word. */
-  unrecognised: string[];
-}
+export type BridgeFlagEntry = v.InferOutput<typeof BridgeFlagEntrySchema>;
+export type FirewallChanges = v.InferOutput<typeof FirewallChangesSchema>;
 
 export type ChangeCategory = keyof FirewallChanges;
 
@@ -59,26 +31,7 @@ export interface Change<T> {
   to: T;
 }
 
-export interface FirewallDiff {
-  before: { backend: FirewallBackend; dockerLayout: DockerLayout };
-  after: { backend: FirewallBackend; dockerLayout: DockerLayout };
-  /** Nothing added or removed, no policy or host firewall changed; the layout or backend may differ. */
-  sameMeaning: boolean;
-  added: FirewallChanges;
-  removed: FirewallChanges;
-  /** Only the settings that differ. */
-  changed?: {
-    forwardPolicy?: Change<FirewallModel['forwardPolicy']>;
-    layout?: Change<DockerLayout>;
-    backend?: Change<FirewallBackend>;
-    /** The host's side, only when both dumps show it (a dump of Docker's nft table alone does not). */
-    inputPolicy?: Change<'ACCEPT' | 'DROP'>;
-    dockerUserFirst?: Change<boolean>;
-    hostFirewalls?: Change<HostFirewall[]>;
-    /** The same DOCKER-USER rules in another order: the first match decides, so this matters. */
-    userRulesOrder?: Change<string[]>;
-  };
-}
+export type FirewallDiff = v.InferOutput<typeof FirewallDiffSchema>;
 
 /** Unmatched entries of each side, counting duplicates (a multiset difference by key). */
 function diffBy<T>(before: readonly T[], after: readonly T[], key: (x: T) => string): { added: T[]; removed: T[] } {

@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { AuditResultSchema } from './audit';
 import { ExplanationSchema } from './explanation';
 import { FirewallModelSchema } from './firewall';
+import { FirewallDiffSchema } from './firewallDiff';
 import { PathReportSchema } from './path';
 import { SnapshotSchema } from './snapshot';
 
@@ -46,4 +47,10 @@ export const PathDocumentSchema = v.pipe(
   v.object({ schemaVersion, ...PathReportSchema.entries }),
   v.title('Docker Network Explorer container paths'),
   v.description('`cli path <container> --json`: how a packet leaves the container and how each published port reaches it, hop by hop, with the rule that applies.'),
+);
+
+export const FirewallDiffDocumentSchema = v.pipe(
+  v.object({ schemaVersion, ...FirewallDiffSchema.entries }),
+  v.title('Docker Network Explorer firewall diff'),
+  v.description('`cli firewall diff <before> <after> --json`: what changed between two dumps, by meaning; the same rules written by another Docker version or backend give no difference.'),
 );
