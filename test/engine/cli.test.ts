@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Snapshot } from '../../src/shared/model';
-import { SCHEMA_VERSION } from '../../src/shared/schema/documents';
+import * as v from 'valibot';
+import { ExplainDocumentSchema, FirewallDocumentSchema, PathDocumentSchema, SCHEMA_VERSION, TopologyDocumentSchema } from '../../src/shared/schema/documents';
 import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer, sh } from '../helpers/docker';
 import { currentEngine, engineEnv, engineUser, expectedDockerLayout, onEngine } from '../helpers/engines';
 
@@ -58,6 +59,13 @@ function runCli(args: string[], env: Record<string, string> = {}, wrap: string[]
   });
 }
 
+/** A live document is what its published JSON Schema says (the same runtime schema), with no field left over. */
+function assertDocument(schema: v.GenericSchema, doc: unknown, what: string): void {
+  const r = v.safeParse(schema, doc);
+  assert.ok(r.success, `${what}: ${r.issues?.map((i) => `${v.getDotPath(i) ?? ''}: ${i.message}`).join('; ')}`);
+  assert.deepEqual(r.output, doc, `${what}: the schema knows every field`);
+}
+
 describe(onEngine('cli topology'), () => {
   before(async () => {
     copyCli();
@@ -76,6 +84,7 @@ describe(onEngine('cli topology'), () => {
     assert.equal(r.code, 0, r.stderr);
     const s = JSON.parse(r.stdout) as Snapshot & { schemaVersion: number };
     assert.equal(s.schemaVersion, SCHEMA_VERSION);
+    assertDocument(TopologyDocumentSchema, s, 'topology');
     const c = s.containers.find((x) => x.name === 'dne-test-cli1');
     assert.ok(c);
     assert.equal(c.networkMode, 'dne-test-cli-net');
@@ -94,6 +103,7 @@ describe(onEngine('cli topology'), () => {
     const r = await runCli(['path', 'dne-test-cli1', '--json']);
     assert.equal(r.code, 0, r.stderr);
     const p = JSON.parse(r.stdout) as { egress: { masqueraded: boolean; hops: { kind: string; name: string; rule?: string }[] }; dns: { udpPort: number; tcpPort: number } | null };
+    assertDocument(PathDocumentSchema, p, 'path');
     assert.equal(p.egress.masqueraded, true);
     assert.match(p.egress.hops.find((h) => h.kind === 'nat')?.rule ?? '', /-s 10\.254\.9\.0\/24 ! -o br-\w+ -j MASQUERADE/);
     const pid = (await docker('inspect', '--format', '{{.State.Pid}}', 'dne-test-cli1')).trim();
@@ -107,8 +117,10 @@ describe(onEngine('cli topology'), () => {
     const x = await runCli(['explain', 'dne-test-cli1', 'dne-test-cli1', '--json']);
     assert.equal(x.code, 0, x.stderr);
     assert.deepEqual(Object.keys(JSON.parse(x.stdout) as object).sort(), ['from', 'fromKind', 'port', 'reachable', 'reasons', 'schemaVersion', 'to', 'ways']);
+    assertDocument(ExplainDocumentSchema, JSON.parse(x.stdout), 'explain');
     const f = await runCli(['firewall', '--json']);
     const m = JSON.parse(f.stdout) as { schemaVersion: number; backend: string; dockerLayout: string; masquerade: { source: string }[] };
+    assertDocument(FirewallDocumentSchema, m, 'firewall');
     assert.equal(m.schemaVersion, SCHEMA_VERSION);
     // The engine's own rules (its netns), in the layout its version writes.
     assert.equal(m.dockerLayout, expectedDockerLayout(await docker('version', '--format', '{{.Server.Version}}')));
