@@ -3,6 +3,7 @@
 // caller raises API_VERSION. README.md ("The extension's API") documents it for users.
 import type * as vscode from 'vscode';
 import type { ConnectionStatus } from './core/liveUpdates';
+import { firstMatch } from './shared/emitter';
 import type { Snapshot } from './shared/model';
 import type { TreeNode } from './tree/treeModel';
 
@@ -63,21 +64,10 @@ export interface ApiSources {
 
 /** Builds the version-1 API over the composition root's parts. */
 export function createApi(src: ApiSources): ExplorerApi {
-  const waitFor = (pred: (s: Snapshot) => boolean, timeoutMs = 10_000): Promise<Snapshot> =>
-    new Promise((resolve, reject) => {
-      const now = src.snapshot();
-      if (now && pred(now)) return resolve(now);
-      const timer = setTimeout(() => {
-        sub.dispose();
-        reject(new Error(`no matching snapshot within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const sub = src.onDidChangeSnapshot((s) => {
-        if (!pred(s)) return;
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(s);
-      });
-    });
+  const waitFor = (pred: (s: Snapshot) => boolean, timeoutMs = 10_000): Promise<Snapshot> => {
+    const now = src.snapshot();
+    return now && pred(now) ? Promise.resolve(now) : firstMatch(src.onDidChangeSnapshot, pred, timeoutMs, 'matching snapshot');
+  };
   return {
     version: API_VERSION,
     snapshot: () => src.snapshot(),

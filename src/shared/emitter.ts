@@ -18,3 +18,22 @@ export class Emitter<T> {
     this.listeners.clear();
   }
 }
+
+/** Anything that can be subscribed to like an Emitter's `event` (VS Code's Event too). */
+export type Subscribe<T> = (listener: Listener<T>) => { dispose(): void };
+
+/** The first value of `event` that satisfies `pred`, or a rejection with `what` after `ms`. */
+export function firstMatch<T>(event: Subscribe<T>, pred: (value: T) => boolean, ms: number, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`no ${what} within ${ms} ms`));
+    }, ms);
+    const sub = event((value) => {
+      if (!pred(value)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(value);
+    });
+  });
+}

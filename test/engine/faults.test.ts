@@ -17,6 +17,7 @@ import { LocalHostInspector } from '../../src/host/inspector';
 import { TEST_IMAGE, TEST_LABEL, cleanTestResources, docker, requireEngine, runTestContainer } from '../helpers/docker';
 import { currentEngine, engineEnv, onEngine } from '../helpers/engines';
 import { startEngine, stopEngine } from '../helpers/engineRestart';
+import { firstMatch } from '../../src/shared/emitter';
 import { waitForChange } from '../helpers/waits';
 
 const P = 'dne-test-fault-';
@@ -150,14 +151,8 @@ describe(onEngine('faults with real parts'), () => {
       const live = new LiveUpdates(controller, { debounceMs: 20, minBackoffMs: 200, maxBackoffMs: 1000 });
       const seen: ConnectionStatus[] = [];
       const until = (pred: (s: ConnectionStatus) => boolean, ms: number, what: string): Promise<ConnectionStatus> =>
-        new Promise((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error(`no status ${what} within ${ms} ms; saw ${seen.map((x) => x.state).join(', ')}`)), ms);
-          const sub = live.onDidChangeStatus((st) => {
-            if (!pred(st)) return;
-            clearTimeout(timer);
-            sub.dispose();
-            resolve(st);
-          });
+        firstMatch(live.onDidChangeStatus, pred, ms, `status ${what}`).catch((err: unknown) => {
+          throw new Error(`${String(err)}; saw ${seen.map((x) => x.state).join(', ')}`);
         });
       live.onDidChangeStatus((st) => seen.push(st));
       try {
