@@ -9,6 +9,7 @@ import { graphHtml, makeNonce } from '../../src/webviewHost/html';
 import type { Snapshot } from '../../src/shared/model';
 import type { HostToWebview, WebviewToHost } from '../../src/shared/protocol';
 import { PROTOCOL_VERSION } from '../../src/shared/protocol';
+import type { DneGraph } from '../../webview/testHook';
 import { THEMES, type ThemeName } from './themes';
 import { CHROMIUM_ARGS } from '../helpers/chromium';
 
@@ -66,13 +67,8 @@ export async function startHarness(): Promise<Harness> {
 
 interface PageGlobals {
   __dne: { posted: unknown[]; csp: string[]; errors: string[]; marks: { revision: number; rendered: number; frame: number }[] };
-  dneGraph: {
-    screenOf(id: string): { x: number; y: number; pinned: boolean; wx: number; wy: number } | null;
-    linkMid(id: string): { x: number; y: number } | null;
-    visibleIds(): string[];
-    settled(): boolean;
-    lastDrawMs(): number;
-  };
+  /** The page's test hook (webview/testHook.ts). */
+  dneGraph: DneGraph;
 }
 
 /**

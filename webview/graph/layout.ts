@@ -193,6 +193,13 @@ export class Layout {
     }
   }
 
+  /** Holds the node where it is (fx/fy) until unpinned. */
+  pin(s: SimNode): void {
+    s.pinned = true;
+    s.fx = s.x;
+    s.fy = s.y;
+  }
+
   unpin(s: SimNode): void {
     s.pinned = false;
     s.fx = s.fy = null;

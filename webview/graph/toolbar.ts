@@ -1,5 +1,6 @@
 // The toolbar above the graph: filter box, toggles, fit, explain, export and the legend switch.
 // Plain buttons and an input, so Tab reaches each of them.
+import { byId } from '../dom';
 
 export interface ToolbarHandlers {
   query(q: string): void;
@@ -19,12 +20,6 @@ export interface ToolbarState {
   explain: string | null;
   legend: boolean;
   counts: string;
-}
-
-function byId<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`#${id} is missing from the page`);
-  return el as T;
 }
 
 export class Toolbar {
