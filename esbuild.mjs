@@ -43,14 +43,24 @@ const noBuildkitSession = {
       /[\\/]dockerode[\\/]lib$/.test(args.resolveDir) ? { path: 'dockerode-session-stub', namespace: 'dne-stub' } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'dne-stub' }, () => ({
-      contents: "module.exports = function withSession() { throw new Error('BuildKit sessions are not bundled in Docker Network Explorer'); };",
+      contents:
+        "module.exports = function withSession() { throw new Error('BuildKit sessions are not bundled in Docker Network Explorer'); };",
       loader: 'js',
     }));
   },
 };
 
 // ssh2's native crypto and cpu-features are optional (loaded in try/catch); keep them out of bundles.
-const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external: ['cpu-features', '*.node'], plugins: [noBuildkitSession] };
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['cpu-features', '*.node'],
+  plugins: [noBuildkitSession],
+};
 
 /** Shipped in the .vsix: minified without maps for production, with maps otherwise. */
 const shipped = { sourcemap: !production, minify: production };
@@ -58,21 +68,33 @@ const shipped = { sourcemap: !production, minify: production };
 const bundles = [
   { ...node, ...shipped, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: [...node.external, 'vscode'] },
   {
-    bundle: true, platform: 'browser', target: 'es2022', format: 'iife', logLevel: 'warning', ...shipped,
-    entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js',
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    logLevel: 'warning',
+    ...shipped,
+    entryPoints: ['webview/main.ts'],
+    outfile: 'dist/webview.js',
   },
 ];
 
-const builds = shippedOnly ? bundles : [
-  ...bundles,
-  { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' },
-  {
-    ...node,
-    entryPoints: entries('test', (p) => p.endsWith('.ts') && !p.includes('/fixtures/')).concat(entries('bench', (p) => p.endsWith('.ts')), entries('scripts', (p) => p.endsWith('.ts'))),
-    outdir: 'dist-test', outbase: '.',
-    external: [...node.external, 'vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
-  },
-];
+const builds = shippedOnly
+  ? bundles
+  : [
+      ...bundles,
+      { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' },
+      {
+        ...node,
+        entryPoints: entries('test', (p) => p.endsWith('.ts') && !p.includes('/fixtures/')).concat(
+          entries('bench', (p) => p.endsWith('.ts')),
+          entries('scripts', (p) => p.endsWith('.ts')),
+        ),
+        outdir: 'dist-test',
+        outbase: '.',
+        external: [...node.external, 'vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
+      },
+    ];
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -13,7 +13,10 @@ const noSpawn = [
   { name: 'child_process', message: spawnMessage },
   { name: 'node:child_process', message: spawnMessage },
 ];
-const noNode = nodeBuiltins.map((name) => ({ name, message: 'This code runs where node does not (webview) or must stay pure (src/shared).' }));
+const noNode = nodeBuiltins.map((name) => ({
+  name,
+  message: 'This code runs where node does not (webview) or must stay pure (src/shared).',
+}));
 const noVscode = { name: 'vscode', message: 'src/shared and webview/ never import vscode.' };
 
 export default tseslint.config(

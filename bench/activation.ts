@@ -44,8 +44,20 @@ function section(starts: readonly Start[], vsixBytes: number, containers: number
     '',
     '| start | bundle eval | activate | first engine read | first snapshot | first tree rows | workbench open (browser) |',
     '|---|---|---|---|---|---|---|',
-    ...starts.map((s, i) => `| ${i + 1} | ${s.act.bundleEvalMs} | ${s.act.activateMs} | ${s.act.engineReadMs} | ${s.act.snapshotMs} | ${s.act.firstRowsMs} | ${s.openMs} |`),
-    `| **median** | ${fmt(col((a) => a.bundleEvalMs), 0)} | ${fmt(col((a) => a.activateMs), 0)} | ${fmt(col((a) => a.engineReadMs), 0)} | ${fmt(snapshot, 0)} | ${fmt(rows, 0)} | ${fmt(median(starts.map((s) => s.openMs)), 0)} |`,
+    ...starts.map(
+      (s, i) =>
+        `| ${i + 1} | ${s.act.bundleEvalMs} | ${s.act.activateMs} | ${s.act.engineReadMs} | ${s.act.snapshotMs} | ${s.act.firstRowsMs} | ${s.openMs} |`,
+    ),
+    `| **median** | ${fmt(
+      col((a) => a.bundleEvalMs),
+      0,
+    )} | ${fmt(
+      col((a) => a.activateMs),
+      0,
+    )} | ${fmt(
+      col((a) => a.engineReadMs),
+      0,
+    )} | ${fmt(snapshot, 0)} | ${fmt(rows, 0)} | ${fmt(median(starts.map((s) => s.openMs)), 0)} |`,
     '',
     `Goal: activate → first tree rows under ${GOAL_MS} ms of extension time. Median first snapshot (the extension's own part) ${fmt(snapshot, 0)} ms → ${verdict(snapshot)}; median first tree rows ${fmt(rows, 0)} ms → ${verdict(rows)}.`,
     '',
@@ -62,7 +74,9 @@ async function main(): Promise<void> {
     await buildPackage();
     vsix = vsixPath();
   }
-  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   const containers = (await docker('ps', '-q')).split('\n').filter(Boolean).length;
   const starts: Start[] = [];
   for (let i = 1; i <= n; i++) {

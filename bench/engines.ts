@@ -24,10 +24,17 @@ async function clean(e: Engine): Promise<void> {
   if (ids.length) await dk(e, 'rm', '-f', ...ids);
   for (const net of lines(await dk(e, 'network', 'ls', '-q', '--filter', `label=${LABEL}`, '--filter', `name=${PREFIX}`))) {
     // dockerd 20.10 can keep a stale endpoint of a removed container (moby#42119): clear it first.
-    const stale = JSON.parse(await dk(e, 'network', 'inspect', '--format', '{{json .Containers}}', net)) as Record<string, { Name: string }> | null;
+    const stale = JSON.parse(await dk(e, 'network', 'inspect', '--format', '{{json .Containers}}', net)) as Record<
+      string,
+      { Name: string }
+    > | null;
     for (const ep of Object.values(stale ?? {})) await dk(e, 'network', 'disconnect', '-f', net, ep.Name).catch(() => undefined);
     // A stale endpoint count that only a dockerd restart clears: say so, and go on with a new name.
-    await dk(e, 'network', 'rm', net).catch((err: unknown) => process.stderr.write(`bench: ${e.name}: network ${net} not removed (${String(err).split('\n')[1] ?? ''}); restart that dockerd to clear it\n`));
+    await dk(e, 'network', 'rm', net).catch((err: unknown) =>
+      process.stderr.write(
+        `bench: ${e.name}: network ${net} not removed (${String(err).split('\n')[1] ?? ''}); restart that dockerd to clear it\n`,
+      ),
+    );
   }
 }
 
@@ -40,7 +47,8 @@ async function fixture(e: Engine, n: number): Promise<void> {
   }
 }
 
-const get = async (agent: Agent, socketPath: string, path: string): Promise<string> => Buffer.concat(await rawGet(agent, path, socketPath)).toString('utf8');
+const get = async (agent: Agent, socketPath: string, path: string): Promise<string> =>
+  Buffer.concat(await rawGet(agent, path, socketPath)).toString('utf8');
 
 /** The same Engine API reads as a repeated snapshot (version and info are cached there): lists, then every inspect. */
 async function rawFloor(agent: Agent, socketPath: string): Promise<void> {
@@ -111,7 +119,10 @@ function section(rows: readonly Row[], n: number): string {
     '',
     '| Engine | netns kind | containers | snapshot | host read | cold host read | firewall read | raw API floor | docker CLI | CLI / snapshot |',
     '|---|---|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.engine} (${r.version}) | ${r.kind} | ${r.containers} | ${cell(r.snapshot)} | ${cell(r.host)} | ${cell(r.coldHost)} | ${cell(r.firewall)} | ${cell(r.raw)} | ${cell(r.cli)} | ${(r.cli.median / r.snapshot.median).toFixed(2)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.engine} (${r.version}) | ${r.kind} | ${r.containers} | ${cell(r.snapshot)} | ${cell(r.host)} | ${cell(r.coldHost)} | ${cell(r.firewall)} | ${cell(r.raw)} | ${cell(r.cli)} | ${(r.cli.median / r.snapshot.median).toFixed(2)} |`,
+    ),
     '',
     END,
   ];

@@ -16,9 +16,10 @@ export function networkOf(i: number): string {
 
 /** Resources with the bench label AND the bench name prefix: the only ones we ever remove. */
 async function ours(kind: 'container' | 'network'): Promise<string[]> {
-  const args = kind === 'container'
-    ? ['ps', '-a', '--filter', `label=${BENCH_LABEL}`, '--format', '{{.ID}} {{.Names}}']
-    : ['network', 'ls', '--filter', `label=${BENCH_LABEL}`, '--format', '{{.ID}} {{.Name}}'];
+  const args =
+    kind === 'container'
+      ? ['ps', '-a', '--filter', `label=${BENCH_LABEL}`, '--format', '{{.ID}} {{.Names}}']
+      : ['network', 'ls', '--filter', `label=${BENCH_LABEL}`, '--format', '{{.ID}} {{.Name}}'];
   return lines(await docker(...args)).flatMap((l) => {
     const [id, name] = l.split(' ');
     return id && name?.startsWith(BENCH_PREFIX) ? [id] : [];

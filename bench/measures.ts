@@ -49,24 +49,32 @@ export function checkSnapshot(s: Snapshot, stats: RefreshStats | undefined): Sna
 
 export async function measureSnapshot(controller: Controller): Promise<{ summary: Summary; check: SnapshotCheck }> {
   let last: Snapshot | undefined;
-  const sample = await measure(async () => {
-    last = await controller.refresh();
-  }, SNAPSHOT_WARMUP, SNAPSHOT_ITERATIONS);
+  const sample = await measure(
+    async () => {
+      last = await controller.refresh();
+    },
+    SNAPSHOT_WARMUP,
+    SNAPSHOT_ITERATIONS,
+  );
   if (!last) throw new Error('no snapshot was taken');
   return { summary: summarize(sample), check: checkSnapshot(last, controller.lastStats) };
 }
 
 /** A new controller for every refresh: the extension's first snapshot, with nothing cached. */
 export async function measureColdSnapshot(): Promise<Summary> {
-  const sample = await measure(async () => {
-    const controller = createController({ env: {} });
-    try {
-      await controller.refresh();
-    } finally {
-      controller.dispose();
-      controller.gateway.dispose();
-    }
-  }, SNAPSHOT_WARMUP, SNAPSHOT_ITERATIONS);
+  const sample = await measure(
+    async () => {
+      const controller = createController({ env: {} });
+      try {
+        await controller.refresh();
+      } finally {
+        controller.dispose();
+        controller.gateway.dispose();
+      }
+    },
+    SNAPSHOT_WARMUP,
+    SNAPSHOT_ITERATIONS,
+  );
   return summarize(sample);
 }
 
@@ -74,9 +82,13 @@ export async function measureRaw(maxSockets: number): Promise<{ summary: Summary
   const agent = rawAgent(maxSockets);
   try {
     let round: RawRound | undefined;
-    const sample = await measure(async () => {
-      round = await rawRound(agent);
-    }, SNAPSHOT_WARMUP, SNAPSHOT_ITERATIONS);
+    const sample = await measure(
+      async () => {
+        round = await rawRound(agent);
+      },
+      SNAPSHOT_WARMUP,
+      SNAPSHOT_ITERATIONS,
+    );
     if (!round) throw new Error('no raw round ran');
     return { summary: summarize(sample), round };
   } finally {
@@ -157,7 +169,10 @@ export async function measureIncremental(controller: Controller, live: LiveUpdat
 }
 
 /** controller.applyEvents with one synthetic container event for an existing id. */
-export async function measureApplyEvents(controller: Controller, id: string): Promise<{ summary: Summary; stats: RefreshStats | undefined }> {
+export async function measureApplyEvents(
+  controller: Controller,
+  id: string,
+): Promise<{ summary: Summary; stats: RefreshStats | undefined }> {
   const event = { Type: 'container', Action: 'update', Actor: { ID: id, Attributes: {} } };
   const sample = await measure(() => controller.applyEvents([event]), SNAPSHOT_WARMUP, APPLY_ITERATIONS);
   return { summary: summarize(sample), stats: controller.lastStats };

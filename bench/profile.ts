@@ -60,7 +60,9 @@ export async function profilePhases(controller: Controller): Promise<PhaseProfil
   const inspects = await med(() => Promise.all(ids.map((id) => gw.inspectContainer(id))));
   const inspects8 = await med(() => mapLimit(ids, INSPECT_CONCURRENCY, (id) => gw.inspectContainer(id)));
   const inspectsNoDebug = await withUtilInspectStubbed(() => med(() => Promise.all(ids.map((id) => gw.inspectContainer(id)))));
-  const listsNoDebug = await withUtilInspectStubbed(() => med(() => Promise.all([gw.version(), gw.info(), gw.listNetworks(), gw.listContainers()])));
+  const listsNoDebug = await withUtilInspectStubbed(() =>
+    med(() => Promise.all([gw.version(), gw.info(), gw.listNetworks(), gw.listContainers()])),
+  );
 
   const agent = rawAgent(8);
   let inspectsRaw: { ms: number };
@@ -70,9 +72,7 @@ export async function profilePhases(controller: Controller): Promise<PhaseProfil
     agent.destroy();
   }
 
-  const containers = (await Promise.all(ids.map((id) => gw.inspectContainer(id)))).filter(
-    (c): c is RawContainerInspect => c !== undefined,
-  );
+  const containers = (await Promise.all(ids.map((id) => gw.inspectContainer(id)))).filter((c): c is RawContainerInspect => c !== undefined);
   const pids = containers.flatMap((c) => (c.State?.Running && c.State.Pid ? [c.State.Pid] : []));
   const inspector = new LocalHostInspector(DEFAULT_SOCKET);
   // The host's own interfaces plus every running container's, all at once.
@@ -94,7 +94,13 @@ export async function profilePhases(controller: Controller): Promise<PhaseProfil
   });
   const host: NetnsReadingWithContainers = { ...base, ifacesByPid };
   const engine: EngineInfo = {
-    version: '', apiVersion: '', endpoint: gw.endpointUrl, endpointSource: 'bench', os: '', kernelVersion: '', swarmActive: false,
+    version: '',
+    apiVersion: '',
+    endpoint: gw.endpointUrl,
+    endpointSource: 'bench',
+    os: '',
+    kernelVersion: '',
+    swarmActive: false,
   };
   const build = await med(() => {
     buildSnapshot({ engine, networks, containers, host, takenAt: Date.now() });

@@ -155,7 +155,17 @@ function cpuTable(rows: readonly SizeResult[]): string[] {
 
 export function consoleReport(rows: readonly SizeResult[], v: Verdicts): string {
   return [
-    ...mainTable(rows), '', ...v.lines, '', ...incrementalTable(rows), '', ...profileTable(rows), '', ...experimentTable(rows), '', ...cpuTable(rows),
+    ...mainTable(rows),
+    '',
+    ...v.lines,
+    '',
+    ...incrementalTable(rows),
+    '',
+    ...profileTable(rows),
+    '',
+    ...experimentTable(rows),
+    '',
+    ...cpuTable(rows),
   ].join('\n');
 }
 
@@ -179,19 +189,19 @@ export function markdownSection(m: Machine, rows: readonly SizeResult[], v: Verd
     '',
     `- **Snapshot**: one \`createController({ env: {} })\` per run, then \`await controller.refresh()\` (the controller's full read: GET /version and /info unless cached, /networks, /containers/json?all=1, one GET /containers/{id}/json per container, ` +
       `/proc and /sys reads for the veth mapping, buildSnapshot; the last column of the table shows the calls it made). ${first?.snapshot.n ?? 0} iterations after 3 warm-ups; median and p90 (nearest rank).`,
-    '- **Raw floor, 1 socket**: the same four list calls, then inspect of every container *and every network* (as the issue\'s floor does), with plain `node:http` over ' +
+    "- **Raw floor, 1 socket**: the same four list calls, then inspect of every container *and every network* (as the issue's floor does), with plain `node:http` over " +
       '`new http.Agent({ keepAlive: true, maxSockets: 1 })`; bodies are read fully into Buffers, only the two list responses are parsed (for the ids). Same iterations.',
     '- **Raw, 8 sockets**: the same calls with `maxSockets: 8`, i.e. 8 requests in flight as our controller allows, for a like-for-like comparison.',
     `- **docker CLI**: \`docker network ls -q\`, \`docker network inspect <ids>\`, \`docker ps -aq\`, \`docker inspect <ids>\` run one after the other with execFile and argument arrays (no shell); ` +
       `${first?.cli.n ?? 0} iterations after 1 warm-up, median.`,
-    '- **New controller + refresh**: `createController({ env: {} })` and `refresh()` in every iteration (the extension\'s first snapshot; nothing cached in the controller). ' +
-      'The last column gives the `RefreshStats` of a repeated snapshot: a controller that caches the engine\'s version/info makes 2 list calls instead of 4.',
+    "- **New controller + refresh**: `createController({ env: {} })` and `refresh()` in every iteration (the extension's first snapshot; nothing cached in the controller). " +
+      "The last column gives the `RefreshStats` of a repeated snapshot: a controller that caches the engine's version/info makes 2 list calls instead of 4.",
     '- **Ratios**: snapshot / floor = snapshot median ÷ raw 1-socket median; CLI / snapshot = how many times faster the snapshot is than the CLI.',
     '- **Incremental refresh**: a second controller driven by `LiveUpdates` (default 30 ms debounce) on the real event stream. ' +
       '`docker network connect <net> dne-bench-1` is timed from the moment the CLI returns to `onDidChange` firing with that endpoint in the snapshot ' +
       '(10 tries, disconnect and wait for the change between tries). The debounce is part of that latency. `applyEvents` is timed directly with one synthetic ' +
       '`container update` event for an existing id (20 iterations after 3 warm-ups).',
-    '- **Phase profile**: the phases of `Controller.fullRead` timed separately with the controller\'s own gateway and `LocalHostInspector` (10 iterations after 2 warm-ups, medians). ' +
+    "- **Phase profile**: the phases of `Controller.fullRead` timed separately with the controller's own gateway and `LocalHostInspector` (10 iterations after 2 warm-ups, medians). " +
       'Their sum is what a `fullRead` that runs them one after the other takes; a `fullRead` that overlaps host reads with the API calls can beat it. Inspects are timed both all at once and with 8 in flight, since `fullRead` has used either.',
     '- Counts in brackets are all containers on the engine at that moment (the snapshot, the floor and the CLI all read everything on the engine).',
     '',
@@ -211,11 +221,11 @@ export function markdownSection(m: Machine, rows: readonly SizeResult[], v: Verd
     '',
     ...profileTable(rows),
     '',
-    '\\* Experiment: docker-modem 5 runs `debug(\'Sending: %s\', util.inspect(options, { showHidden: true, depth: null }))` on every request, even with debug off, ' +
+    "\\* Experiment: docker-modem 5 runs `debug('Sending: %s', util.inspect(options, { showHidden: true, depth: null }))` on every request, even with debug off, " +
       'and `options` holds the keep-alive agent with its sockets and queued requests, so each request costs O(queue) and a snapshot O(n²). ' +
-      'For the starred measurements only, `util.inspect` was replaced by a stub returning \'\'. Giving the gateway\'s agent a `[util.inspect.custom]` method has the same effect.',
+      "For the starred measurements only, `util.inspect` was replaced by a stub returning ''. Giving the gateway's agent a `[util.inspect.custom]` method has the same effect.",
     '',
-    '### Experiment: the snapshot without docker-modem\'s util.inspect (src/ unchanged)',
+    "### Experiment: the snapshot without docker-modem's util.inspect (src/ unchanged)",
     '',
     ...experimentTable(rows),
     '',

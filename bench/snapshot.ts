@@ -10,15 +10,16 @@ import { join } from 'node:path';
 import { createController } from '../src/core/createController';
 import { LiveUpdates } from '../src/core/liveUpdates';
 import { writeBenchmarkSection } from '../test/helpers/benchmarksFile';
-import {
-  cleanBench, containerName, createNetworks, growTo, hostResources, requireEngineAndImage, runningBenchContainers,
-} from './fixture';
+import { cleanBench, containerName, createNetworks, growTo, hostResources, requireEngineAndImage, runningBenchContainers } from './fixture';
 import { measureApplyEvents, measureCli, measureColdSnapshot, measureIncremental, measureRaw, measureSnapshot } from './measures';
 import { profilePhases } from './profile';
 import { consoleReport, markdownSection, verdicts, type Machine, type SizeResult } from './report';
 import { docker, fmt, lines, now, sh, sleep } from './util';
 
-const SIZES = (process.env.DNE_BENCH_SIZES ?? '10,100,300').split(',').map(Number).filter((n) => n > 0);
+const SIZES = (process.env.DNE_BENCH_SIZES ?? '10,100,300')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const OUT = join(process.cwd(), 'BENCHMARKS.md');
 
 const log = (msg: string): void => {
@@ -75,7 +76,9 @@ async function measureSize(target: number, have: number): Promise<SizeResult> {
   if (running !== target) throw new Error(`expected ${target} running bench containers, found ${running}`);
   await sleep(3000); // let the engine settle after the burst of creates
   const resources = hostResources();
-  log(`${target} running (created in ${fmt(createSeconds)} s); MemAvailable ${resources.memAvailableMiB} MiB, ${resources.processes} processes, load ${resources.loadavg}`);
+  log(
+    `${target} running (created in ${fmt(createSeconds)} s); MemAvailable ${resources.memAvailableMiB} MiB, ${resources.processes} processes, load ${resources.loadavg}`,
+  );
 
   const controller = createController({ env: {} });
   try {
@@ -96,7 +99,20 @@ async function measureSize(target: number, have: number): Promise<SizeResult> {
     const apply = await measureApplyEvents(controller, id);
     log(`applyEvents median ${fmt(apply.summary.median)} ms; incremental refresh via the event stream…`);
     const incremental = await liveIncremental();
-    return { target, createSeconds, resources, check: snap.check, snapshot: snap.summary, cold, raw1, raw8, cli, profile, incremental, apply: apply.summary };
+    return {
+      target,
+      createSeconds,
+      resources,
+      check: snap.check,
+      snapshot: snap.summary,
+      cold,
+      raw1,
+      raw8,
+      cli,
+      profile,
+      incremental,
+      apply: apply.summary,
+    };
   } finally {
     controller.dispose();
     controller.gateway.dispose();
@@ -126,7 +142,8 @@ async function main(): Promise<void> {
   log(`measuring ${source}`);
   const cleared = await cleanBench();
   if (cleared.containers || cleared.networks) log(`removed leftovers: ${cleared.containers} containers, ${cleared.networks} networks`);
-  if (cleared.stuck.length) log(`dockerd will not remove ${cleared.stuck.join(', ')} ("active endpoints" with none: moby/moby#42119); reusing it`);
+  if (cleared.stuck.length)
+    log(`dockerd will not remove ${cleared.stuck.join(', ')} ("active endpoints" with none: moby/moby#42119); reusing it`);
   const rows: SizeResult[] = [];
   let networks: string[] = [];
   let failure: unknown;
@@ -146,7 +163,9 @@ async function main(): Promise<void> {
     const removed = await cleanBench();
     log(`removed ${removed.containers} containers and ${removed.networks} networks`);
     if (removed.stuck.length) {
-      log(`WARNING: dockerd refuses to remove ${removed.stuck.join(', ')} although no endpoint is attached (moby/moby#42119: a leaked endpoint count, cleared by a dockerd restart). The next run reuses it.`);
+      log(
+        `WARNING: dockerd refuses to remove ${removed.stuck.join(', ')} although no endpoint is attached (moby/moby#42119: a leaked endpoint count, cleared by a dockerd restart). The next run reuses it.`,
+      );
     }
   } catch (err) {
     cleanupError = err;
@@ -159,7 +178,9 @@ async function main(): Promise<void> {
   writeBenchmarkSection(OUT, 'snapshot', markdownSection(m, rows, v, extraLines(rows)));
   log(`wrote ${OUT}`);
   if (cleanupError !== undefined) {
-    throw new Error('some dne-bench-* resources could not be removed; run the bench again or remove them by label dne.bench=1', { cause: cleanupError });
+    throw new Error('some dne-bench-* resources could not be removed; run the bench again or remove them by label dne.bench=1', {
+      cause: cleanupError,
+    });
   }
 }
 

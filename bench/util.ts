@@ -19,7 +19,11 @@ export async function sh(cmd: string, args: readonly string[]): Promise<string> 
 
 export const docker = (...args: string[]): Promise<string> => sh('docker', args);
 
-export const lines = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter(Boolean);
+export const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export const now = (): number => performance.now();
 

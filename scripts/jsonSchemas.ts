@@ -2,11 +2,25 @@
 // documents (src/shared/schema/documents.ts). Pure: genSchema.ts writes them, a unit test checks
 // the committed files still match.
 import { toJsonSchema } from '@valibot/to-json-schema';
-import { AuditDocumentSchema, ExplainDocumentSchema, FirewallDiffDocumentSchema, FirewallDocumentSchema, PathDocumentSchema, TopologyDocumentSchema } from '../src/shared/schema/documents';
+import {
+  AuditDocumentSchema,
+  ExplainDocumentSchema,
+  FirewallDiffDocumentSchema,
+  FirewallDocumentSchema,
+  PathDocumentSchema,
+  TopologyDocumentSchema,
+} from '../src/shared/schema/documents';
 
 /** File name (under schema/) → its text, exactly as committed. */
 export function jsonSchemaFiles(): Record<string, string> {
-  const docs = { 'topology.schema.json': TopologyDocumentSchema, 'firewall.schema.json': FirewallDocumentSchema, 'explain.schema.json': ExplainDocumentSchema, 'audit.schema.json': AuditDocumentSchema, 'path.schema.json': PathDocumentSchema, 'firewall-diff.schema.json': FirewallDiffDocumentSchema };
+  const docs = {
+    'topology.schema.json': TopologyDocumentSchema,
+    'firewall.schema.json': FirewallDocumentSchema,
+    'explain.schema.json': ExplainDocumentSchema,
+    'audit.schema.json': AuditDocumentSchema,
+    'path.schema.json': PathDocumentSchema,
+    'firewall-diff.schema.json': FirewallDiffDocumentSchema,
+  };
   const out: Record<string, string> = {};
   for (const [file, schema] of Object.entries(docs)) {
     // finite has no JSON Schema keyword; JSON itself cannot carry NaN or Infinity.

@@ -24,8 +24,9 @@ npm run --silent build
 step "typecheck (tsc --noEmit)"
 npx tsc --noEmit -p .
 
-step "lint (typescript-eslint)"
+step "lint (typescript-eslint: the house rules) and format (prettier, 140 columns)"
 npx eslint .
+npm run --silent format:check
 
 passed=0
 failed=0

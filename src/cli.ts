@@ -19,7 +19,11 @@ import type { Snapshot } from './shared/model';
 import { versioned } from './shared/schema/documents';
 
 async function withSnapshot<T>(args: CliArgs, fn: (s: Snapshot, c: Controller) => T | Promise<T>): Promise<T> {
-  const controller = createController({ hostSetting: args.host, hostHelper: () => args.hostHelper, hostHelperImage: () => args.helperImage });
+  const controller = createController({
+    hostSetting: args.host,
+    hostHelper: () => args.hostHelper,
+    hostHelperImage: () => args.helperImage,
+  });
   try {
     await controller.refresh();
     return await fn(await controller.refreshFirewall(), controller);
@@ -64,9 +68,14 @@ async function main(argv: readonly string[]): Promise<number> {
         const name = args.positional[0] ?? '';
         const c = byRef(s.containers, name);
         if (!c) throw new Error(`No container "${name}".`);
-        const { dns, unavailable } = c.networkModeKind !== 'host' && c.networkModeKind !== 'none' ? await controller.embeddedDns(c.id) : { dns: null, unavailable: undefined };
+        const { dns, unavailable } =
+          c.networkModeKind !== 'host' && c.networkModeKind !== 'none'
+            ? await controller.embeddedDns(c.id)
+            : { dns: null, unavailable: undefined };
         const p = { ...containerPath(c, s), dns, ...(unavailable ? { dnsUnavailable: unavailable } : {}) };
-        const dnsText = dns ? `\nembedded DNS 127.0.0.11:53 → udp :${dns.udpPort ?? '?'} tcp :${dns.tcpPort ?? '?'} (dockerd's resolver in the netns)` : '';
+        const dnsText = dns
+          ? `\nembedded DNS 127.0.0.11:53 → udp :${dns.udpPort ?? '?'} tcp :${dns.tcpPort ?? '?'} (dockerd's resolver in the netns)`
+          : '';
         print(args, p, () => `${p.container} (${p.networkMode})\n${pathText(p)}${dnsText}`);
       });
       return 0;
@@ -82,12 +91,16 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'firewall': {
       if (args.positional[0] === 'diff') {
         const [before, after] = args.positional.slice(1);
-        if (!before || !after || args.positional.length > 3) throw new Error('firewall diff needs two dump files: firewall diff <before> <after> [--json]');
+        if (!before || !after || args.positional.length > 3)
+          throw new Error('firewall diff needs two dump files: firewall diff <before> <after> [--json]');
         const d = diffFirewall(readDump(before), readDump(after));
         print(args, d, () => formatFirewallDiff(d, { before, after }));
         return 0;
       }
-      if (args.positional.length) throw new Error(`unknown firewall subcommand ${args.positional[0] ?? ''}: firewall [--from-file <dump>] or firewall diff <before> <after>`);
+      if (args.positional.length)
+        throw new Error(
+          `unknown firewall subcommand ${args.positional[0] ?? ''}: firewall [--from-file <dump>] or firewall diff <before> <after>`,
+        );
       if (args.fromFile) {
         const m = readDump(args.fromFile);
         print(args, m, () => formatFirewall(m));

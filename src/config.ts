@@ -34,7 +34,9 @@ export async function toggleShowBuiltinNetworks(): Promise<void> {
 
 export function onSettingsChanged(listener: (keys: (keyof Settings)[]) => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {
-    const keys = (['host', 'showBuiltinNetworks', 'readOnly', 'hostHelper', 'hostHelperImage'] as const).filter((k) => e.affectsConfiguration(`${CONFIG_SECTION}.${k}`));
+    const keys = (['host', 'showBuiltinNetworks', 'readOnly', 'hostHelper', 'hostHelperImage'] as const).filter((k) =>
+      e.affectsConfiguration(`${CONFIG_SECTION}.${k}`),
+    );
     if (keys.length) listener(keys);
   });
 }

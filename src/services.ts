@@ -87,16 +87,27 @@ export class Services implements vscode.Disposable {
     this.disposeEngine();
     let controller: Controller;
     try {
-      controller = createController({ hostSetting: readSettings().host, hostHelper: () => readSettings().hostHelper, hostHelperImage: () => readSettings().hostHelperImage, autoFirewall: true });
+      controller = createController({
+        hostSetting: readSettings().host,
+        hostHelper: () => readSettings().hostHelper,
+        hostHelperImage: () => readSettings().hostHelperImage,
+        autoFirewall: true,
+      });
     } catch (err) {
-      this.showStatus({ state: 'disconnected', error: err instanceof EngineError ? err : new EngineError('BAD_ENDPOINT', String(err), ''), retryInMs: 0 });
+      this.showStatus({
+        state: 'disconnected',
+        error: err instanceof EngineError ? err : new EngineError('BAD_ENDPOINT', String(err), ''),
+        retryInMs: 0,
+      });
       return;
     }
     const live = new LiveUpdates(controller, { onError: (err) => this.log.error(`refresh failed: ${String(err)}`) });
     const subs = [
       controller.onDidChange(({ snapshot, stats }) => {
         if (stats.kind === 'full') this.timer?.engineRead(stats.ms);
-        this.log.debug(`${stats.kind} refresh: ${stats.containersInspected} container(s), ${stats.networksInspected} network(s) inspected in ${stats.ms.toFixed(1)} ms`);
+        this.log.debug(
+          `${stats.kind} refresh: ${stats.containersInspected} container(s), ${stats.networksInspected} network(s) inspected in ${stats.ms.toFixed(1)} ms`,
+        );
         this.tree.update(snapshot);
         this.snapshotEmitter.fire(snapshot);
         if (stats.kind === 'firewall') this.tellUnavailableOnce(snapshot);
@@ -114,10 +125,16 @@ export class Services implements vscode.Disposable {
     for (const u of snapshot.host.unavailable) this.log.warn(u);
     const first = snapshot.host.unavailable[0] ?? '';
     const more = snapshot.host.unavailable.length > 1 ? ` (+${snapshot.host.unavailable.length - 1} more in the log)` : '';
-    void vscode.window.showInformationMessage(`Docker Networks works from the Engine API; some host facts are missing. ${first}${more}`, 'Open Settings', 'Show Log').then((a) => {
-      if (a === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'dockerNetworks.hostHelper');
-      if (a === 'Show Log') this.log.show();
-    });
+    void vscode.window
+      .showInformationMessage(
+        `Docker Networks works from the Engine API; some host facts are missing. ${first}${more}`,
+        'Open Settings',
+        'Show Log',
+      )
+      .then((a) => {
+        if (a === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'dockerNetworks.hostHelper');
+        if (a === 'Show Log') this.log.show();
+      });
   }
 
   /** The graph's "select" shows the same object in the tree. */

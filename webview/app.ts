@@ -66,7 +66,11 @@ export class App {
     this.explain = new ExplainMode(this.view, this.notices, act);
     this.cards = new Cards(this.view, this.canvas, this.card, this.menu, this.data, this.state, this.notices);
     watchTheme((t) => this.view.setTheme(t));
-    this.toolbar = new ToolbarControls(client, this.state, this.view, this.data, this.filters, this.selection, { fit, act, save: () => this.saver.save() });
+    this.toolbar = new ToolbarControls(client, this.state, this.view, this.data, this.filters, this.selection, {
+      fit,
+      act,
+      save: () => this.saver.save(),
+    });
     const { data, state, view, canvas, card, menu, cards, selection, filters, explain, toolbar, saver } = this;
     // Listens on the canvas and the document from here on; nothing calls it.
     new UserInput({ client, state, data, view, canvas, card, menu, cards, selection, filters, explain, toolbar, saver, fit, act });
@@ -109,7 +113,13 @@ export class App {
     this.view.drawNow();
     const ms = performance.now() - t0;
     document.body.dataset['revision'] = String(this.revision);
-    this.client.post({ type: 'rendered', revision: this.revision, nodes: this.view.layout.visible.length, links: this.view.layout.links.length, ms: Math.round(ms * 10) / 10 });
+    this.client.post({
+      type: 'rendered',
+      revision: this.revision,
+      nodes: this.view.layout.visible.length,
+      links: this.view.layout.links.length,
+      ms: Math.round(ms * 10) / 10,
+    });
   }
 
   /** Shows a node asked for from outside (revealInGraph), undoing filters that hide it. */

@@ -22,7 +22,11 @@ export class Filters {
   }
 
   apply(): void {
-    const v = visibleGraph(this.data.model, { query: this.state.query, hideStopped: this.state.hideStopped, collapsed: new Set(this.state.collapsed) });
+    const v = visibleGraph(this.data.model, {
+      query: this.state.query,
+      hideStopped: this.state.hideStopped,
+      collapsed: new Set(this.state.collapsed),
+    });
     this.view.marks.collapsed = new Set(this.state.collapsed);
     this.view.setData(v);
     this.applied();

@@ -9,6 +9,10 @@ try {
   app = new App(client);
   client.post({ type: 'ready' });
 } catch (err) {
-  client.post({ type: 'log', level: 'error', message: `graph failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}` });
+  client.post({
+    type: 'log',
+    level: 'error',
+    message: `graph failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+  });
   throw err;
 }

@@ -27,11 +27,17 @@ export class ProtocolClient {
   private receive(e: MessageEvent<unknown>): void {
     // VS Code posts to the webview's frame from its own origin; a message from anywhere else, or
     // one the schema rejects, is ignored.
-    const parsed: Parsed<HostToWebview> = e.origin === window.origin ? parseHostToWebview(e.data) : { ok: false, reason: 'not from VS Code' };
+    const parsed: Parsed<HostToWebview> =
+      e.origin === window.origin ? parseHostToWebview(e.data) : { ok: false, reason: 'not from VS Code' };
     if (!parsed.ok) {
       this.ignored++;
       document.body.dataset['ignoredMessages'] = String(this.ignored);
-      if (this.ignored <= 5) this.post({ type: 'log', level: 'warn', message: `ignored a message that is not a valid protocol v${PROTOCOL_VERSION} message (origin ${e.origin || 'none'}): ${parsed.reason.slice(0, 300)}` });
+      if (this.ignored <= 5)
+        this.post({
+          type: 'log',
+          level: 'warn',
+          message: `ignored a message that is not a valid protocol v${PROTOCOL_VERSION} message (origin ${e.origin || 'none'}): ${parsed.reason.slice(0, 300)}`,
+        });
       return;
     }
     this.onMessage(parsed.value);

@@ -26,9 +26,21 @@ export interface Theme {
 }
 
 const DARK: Omit<Theme, 'kind' | 'hc'> = {
-  bg: '#1f1f1f', fg: '#cccccc', muted: '#9d9d9d', border: '#3c3c3c', focus: '#0078d4', contrast: '#3c3c3c', selection: '#264f78',
-  blue: '#3794ff', green: '#89d185', yellow: '#cca700', orange: '#d18616', red: '#f14c4c', purple: '#b180d7',
-  font: 'system-ui, "Ubuntu", "Droid Sans", sans-serif', mono: '"Droid Sans Mono", "DejaVu Sans Mono", monospace',
+  bg: '#1f1f1f',
+  fg: '#cccccc',
+  muted: '#9d9d9d',
+  border: '#3c3c3c',
+  focus: '#0078d4',
+  contrast: '#3c3c3c',
+  selection: '#264f78',
+  blue: '#3794ff',
+  green: '#89d185',
+  yellow: '#cca700',
+  orange: '#d18616',
+  red: '#f14c4c',
+  purple: '#b180d7',
+  font: 'system-ui, "Ubuntu", "Droid Sans", sans-serif',
+  mono: '"Droid Sans Mono", "DejaVu Sans Mono", monospace',
 };
 
 function kindOf(body: HTMLElement): ThemeKind {
@@ -45,7 +57,20 @@ export function readTheme(doc: Document = document): Theme {
   const hc = kind === 'high-contrast' || kind === 'high-contrast-light';
   const light = kind === 'light' || kind === 'high-contrast-light';
   const base = light
-    ? { ...DARK, bg: '#ffffff', fg: '#3b3b3b', muted: '#717171', border: '#e5e5e5', contrast: '#e5e5e5', selection: '#add6ff', blue: '#1a85ff', green: '#388a34', yellow: '#bf8803', red: '#e51400', purple: '#652d90' }
+    ? {
+        ...DARK,
+        bg: '#ffffff',
+        fg: '#3b3b3b',
+        muted: '#717171',
+        border: '#e5e5e5',
+        contrast: '#e5e5e5',
+        selection: '#add6ff',
+        blue: '#1a85ff',
+        green: '#388a34',
+        yellow: '#bf8803',
+        red: '#e51400',
+        purple: '#652d90',
+      }
     : DARK;
   const contrast = v('contrastBorder', '');
   return {

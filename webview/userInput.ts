@@ -39,17 +39,22 @@ export interface InputParts {
 export class UserInput {
   constructor(private readonly p: InputParts) {
     const { canvas, view, cards, filters, toolbar, state } = p;
-    bindInteractions(canvas, view, {
-      hover: (t, x, y) => cards.hover(t, x, y),
-      click: (t, additive) => this.click(t, additive),
-      context: (t, x, y) => this.openMenu(t, x, y),
-      focusNode: (s) => cards.focus(s),
-      togglePin: (s) => this.togglePin(s.id),
-      toggleCollapse: (s) => s.node.kind === 'network' && filters.toggleCollapse(s.id),
-      escape: () => this.escape(),
-      fit: () => p.fit(),
-      search: () => toolbar.focusSearch(),
-    }, () => (state.focus ? (view.node(state.focus) ?? null) : null));
+    bindInteractions(
+      canvas,
+      view,
+      {
+        hover: (t, x, y) => cards.hover(t, x, y),
+        click: (t, additive) => this.click(t, additive),
+        context: (t, x, y) => this.openMenu(t, x, y),
+        focusNode: (s) => cards.focus(s),
+        togglePin: (s) => this.togglePin(s.id),
+        toggleCollapse: (s) => s.node.kind === 'network' && filters.toggleCollapse(s.id),
+        escape: () => this.escape(),
+        fit: () => p.fit(),
+        search: () => toolbar.focusSearch(),
+      },
+      () => (state.focus ? (view.node(state.focus) ?? null) : null),
+    );
     // Escape also works with the focus outside the canvas (toolbar, menu, verdict panel).
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && e.target !== canvas) this.escape();
@@ -68,7 +73,8 @@ export class UserInput {
       if (additive) selection.toggle(id);
       else selection.only(id);
       if (t.kind === 'node') state.focus = t.s.id;
-      if (id !== 'host' && (data.byId.has(id) || data.linkById.get(id)?.kind === 'endpoint')) this.p.client.post({ type: 'select', nodeId: id });
+      if (id !== 'host' && (data.byId.has(id) || data.linkById.get(id)?.kind === 'endpoint'))
+        this.p.client.post({ type: 'select', nodeId: id });
     }
     view.marks.focus = state.focus ?? null;
     this.p.toolbar.refresh();

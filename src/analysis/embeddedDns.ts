@@ -9,7 +9,10 @@ const DNAT = /-d 127\.0\.0\.11\/32 -p (tcp|udp) .*--dport 53 -j DNAT --to-destin
 
 /** From `iptables-save -t nat` run in the container's netns; null when there are no such rules. */
 export function parseEmbeddedDns(dump: string): EmbeddedDns | null {
-  const rules = dump.split('\n').filter((l) => /^-A DOCKER_(OUTPUT|POSTROUTING) /.test(l.trim())).map((l) => l.trim());
+  const rules = dump
+    .split('\n')
+    .filter((l) => /^-A DOCKER_(OUTPUT|POSTROUTING) /.test(l.trim()))
+    .map((l) => l.trim());
   if (rules.length === 0) return null;
   let tcpPort: number | null = null;
   let udpPort: number | null = null;

@@ -29,13 +29,16 @@ export interface UserMatch {
 
 /** The DOCKER-USER rule that drops this traffic: read top to bottom, the first matching rule decides. */
 /** Matches UserRule does not carry: such a rule's verdict for a given packet is not known. */
-const UNMODELLED = /(^|\s)(-m\s+(set|multiport|iprange|mac|string|limit|recent|connlimit|hashlimit|owner|u32|bpf|time|physdev)\b|--sports?\b|--dports\b|--match-set\b|--src-range\b|--dst-range\b)/;
+const UNMODELLED =
+  /(^|\s)(-m\s+(set|multiport|iprange|mac|string|limit|recent|connlimit|hashlimit|owner|u32|bpf|time|physdev)\b|--sports?\b|--dports\b|--match-set\b|--src-range\b|--dst-range\b)/;
 /** `-m conntrack --ctstate RELATED,ESTABLISHED` (no NEW): it never sees the first packet of a connection. */
 const REPLIES_ONLY = /--(ct)?state\s+(\S+)/;
 
 function repliesOnly(text: string): boolean {
   const states = REPLIES_ONLY.exec(text)?.[2]?.split(',');
-  return !!states && !states.includes('NEW') && !states.includes('UNTRACKED') && states.every((x) => x === 'RELATED' || x === 'ESTABLISHED');
+  return (
+    !!states && !states.includes('NEW') && !states.includes('UNTRACKED') && states.every((x) => x === 'RELATED' || x === 'ESTABLISHED')
+  );
 }
 
 export interface UserDecision {
@@ -97,12 +100,14 @@ export type GatewayMode = 'nat' | 'routed' | 'nat-unprotected';
 
 /** The network's gateway_mode_ipv4: the rules say it (flag rules), else the network option. */
 export function gatewayMode(net: NetworkInfo, bridge: string | null, fw: FirewallModel | null): { mode: GatewayMode; evidence: string } {
-  const flag = (f: 'routed' | 'natUnprotected'): BridgeFlagRule | undefined => (bridge ? fw?.bridgeFlagRules.find((r) => r.flag === f && r.bridge === bridge) : undefined);
+  const flag = (f: 'routed' | 'natUnprotected'): BridgeFlagRule | undefined =>
+    bridge ? fw?.bridgeFlagRules.find((r) => r.flag === f && r.bridge === bridge) : undefined;
   const opt = net.options[GATEWAY_MODE_OPTION];
   const routed = flag('routed');
   if (routed || (bridge && fw?.routed.includes(bridge))) return { mode: 'routed', evidence: routed?.rule ?? `${bridge ?? ''} is routed` };
   const unprot = flag('natUnprotected');
-  if (unprot || (bridge && fw?.natUnprotected.includes(bridge))) return { mode: 'nat-unprotected', evidence: unprot?.rule ?? `${bridge ?? ''} is nat-unprotected` };
+  if (unprot || (bridge && fw?.natUnprotected.includes(bridge)))
+    return { mode: 'nat-unprotected', evidence: unprot?.rule ?? `${bridge ?? ''} is nat-unprotected` };
   if (opt === 'routed' || opt === 'nat-unprotected') return { mode: opt, evidence: `${net.name}: ${GATEWAY_MODE_OPTION}=${opt}` };
   return { mode: 'nat', evidence: opt ? `${GATEWAY_MODE_OPTION}=${opt}` : 'default gateway mode (nat)' };
 }
@@ -110,13 +115,19 @@ export function gatewayMode(net: NetworkInfo, bridge: string | null, fw: Firewal
 /** 28+: the filter rule that drops what comes from outside a bridge to ports it does not publish. */
 export function unpublishedDrop(fw: FirewallModel, bridge: string): BridgeFlagRule | undefined {
   return fw.bridgeFlagRules.find(
-    (r) => r.flag === 'isolated' && r.bridge === bridge && (new RegExp(`! -i ${bridge.replace(/[.+]/g, '\\$&')} -o ${bridge.replace(/[.+]/g, '\\$&')} -j DROP`).test(r.rule) || r.rule.includes('UNPUBLISHED PORT DROP')),
+    (r) =>
+      r.flag === 'isolated' &&
+      r.bridge === bridge &&
+      (new RegExp(`! -i ${bridge.replace(/[.+]/g, '\\$&')} -o ${bridge.replace(/[.+]/g, '\\$&')} -j DROP`).test(r.rule) ||
+        r.rule.includes('UNPUBLISHED PORT DROP')),
   );
 }
 
 /** The FORWARD policy as the dump says it. */
 export function forwardPolicyText(fw: FirewallModel): string {
-  return fw.backend === 'nftables' ? `filter FORWARD hook policy ${fw.forwardPolicy ?? 'unknown'}` : `-P FORWARD ${fw.forwardPolicy ?? '?'} (filter FORWARD policy)`;
+  return fw.backend === 'nftables'
+    ? `filter FORWARD hook policy ${fw.forwardPolicy ?? 'unknown'}`
+    : `-P FORWARD ${fw.forwardPolicy ?? '?'} (filter FORWARD policy)`;
 }
 
 /** What makes INPUT matter here: its DROP policy or a host firewall, with their lines. */

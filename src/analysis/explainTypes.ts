@@ -1,7 +1,14 @@
 // The explain verdict's types: plain data the CLI prints, the command renders and the graph marks.
 
 import type * as v from 'valibot';
-import type { ExplanationSchema, ReasonCodeSchema, ReasonSchema, SourceKindSchema, WayKindSchema, WaySchema } from '../shared/schema/explanation';
+import type {
+  ExplanationSchema,
+  ReasonCodeSchema,
+  ReasonSchema,
+  SourceKindSchema,
+  WayKindSchema,
+  WaySchema,
+} from '../shared/schema/explanation';
 
 // Inferred from the schema (shared/schema/explanation.ts) that also checks them in the protocol.
 export type ReasonCode = v.InferOutput<typeof ReasonCodeSchema>;

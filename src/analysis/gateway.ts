@@ -17,7 +17,12 @@ const prio = (e: Endpoint): number => e.gwPriority ?? 0;
 export function rankEndpoints(c: ContainerInfo, snap: Snapshot): GatewayChoice | undefined {
   const nets = new Map<string, NetworkInfo>(snap.networks.map((n) => [n.id, n]));
   const internal = (e: Endpoint): boolean => !!nets.get(e.networkId)?.internal;
-  const key = (e: Endpoint): [number, number, number, number] => [-prio(e), e.network === 'docker_gwbridge' ? 1 : 0, internal(e) ? 1 : 0, e.gateway ? 0 : 1];
+  const key = (e: Endpoint): [number, number, number, number] => [
+    -prio(e),
+    e.network === 'docker_gwbridge' ? 1 : 0,
+    internal(e) ? 1 : 0,
+    e.gateway ? 0 : 1,
+  ];
   const ranked = c.endpoints
     .filter((e) => e.ipv4)
     .sort((a, b) => {
@@ -31,7 +36,8 @@ export function rankEndpoints(c: ContainerInfo, snap: Snapshot): GatewayChoice |
   const second = ranked[1];
   let why: string;
   if (!second) why = `only IPv4 endpoint: ${endpoint.network}`;
-  else if (prio(endpoint) !== prio(second)) why = `gw_priority ${ranked.map((e) => `${e.network}=${e.gwPriority ?? 0}`).join(', ')}: the highest wins`;
+  else if (prio(endpoint) !== prio(second))
+    why = `gw_priority ${ranked.map((e) => `${e.network}=${e.gwPriority ?? 0}`).join(', ')}: the highest wins`;
   else if (internal(second) && !internal(endpoint)) why = `${second.network} is internal (no gateway); Docker picks a non-internal network`;
   else if (!second.gateway && endpoint.gateway) why = `${second.network} has no gateway`;
   else why = `equal gw_priority (${prio(endpoint)}): Docker takes the first network by name (${ranked.map((e) => e.network).join(' < ')})`;
@@ -48,5 +54,9 @@ export function gatewayReason(snap: Snapshot, c: ContainerInfo, reason: AddReaso
   const gw = rankEndpoints(c, snap);
   if (!gw || gw.ranked.length < 2) return;
   const e = gw.endpoint;
-  reason('GATEWAY_ENDPOINT', `${c.name}'s default route goes through ${e.network} (gateway ${e.gateway ?? '?'}): its egress, and its replies to addresses on none of its networks, leave that way.`, gw.why);
+  reason(
+    'GATEWAY_ENDPOINT',
+    `${c.name}'s default route goes through ${e.network} (gateway ${e.gateway ?? '?'}): its egress, and its replies to addresses on none of its networks, leave that way.`,
+    gw.why,
+  );
 }

@@ -1,70 +1,24 @@
-// Pure: the ways into a container from outside its networks: its published ports (DNAT or
-// docker-proxy) and its own address routed to the host ('direct'), each decided by a rule.
+// Pure: the ways into a container from outside the engine's host: its published ports (DNAT or
+// docker-proxy), its own address routed to the host ('direct'), and rootlesskit's port driver,
+// each decided by a rule.
 import { ipForwardEvidence } from '../shared/engineNetnsText';
-import type { PublishedRule } from '../shared/firewall';
-import type { ContainerInfo, Endpoint, NetworkInfo, PortBinding, ProxyProcess, Route, Snapshot } from '../shared/model';
-import { isIpv6, isLoopback } from './cidr';
-import type { AddReason, Way } from './explainTypes';
+import type { Route } from '../shared/model';
+import type { Way } from './explainTypes';
+import { isLoopback } from './cidr';
 import { forwardPolicyText, gatewayMode, inputFacts, routeText, unmodelledText, unpublishedDrop, userDecision } from './explainRules';
-
-export interface Target {
-  snap: Snapshot;
-  /** The container whose netns B uses (B itself unless joined), and B's name as asked. */
-  b: ContainerInfo;
-  name: string;
-  /** B's port (the container port); null: any. */
-  port: number | null;
-  reason: AddReason;
-  ways: Way[];
-}
-
-/** B's IPv4 host-port bindings, for one container port or all. */
-export function bindings(b: ContainerInfo, port: number | null): PortBinding[] {
-  return b.ports.filter((p) => p.hostPort !== null && !isIpv6(p.hostIp ?? '') && (port === null || p.containerPort === port));
-}
-
-const hostIpOf = (p: PortBinding): string => p.hostIp ?? '0.0.0.0';
-const bindingText = (p: PortBinding): string => `${hostIpOf(p)}:${p.hostPort ?? '?'}->${p.containerPort}/${p.protocol}`;
-
-export function publishedRule(snap: Snapshot, b: ContainerInfo, p: PortBinding): PublishedRule | undefined {
-  const ips = b.endpoints.flatMap((e) => (e.ipv4 ? [e.ipv4] : []));
-  const hostIp = hostIpOf(p);
-  return snap.host.firewall?.published.find(
-    (r) => r.family === 'ipv4' && r.hostPort === p.hostPort && r.protocol === p.protocol && r.containerPort === p.containerPort && ips.includes(r.containerIp) && (r.hostIp ?? '0.0.0.0') === hostIp,
-  );
-}
-
-export function proxyFor(snap: Snapshot, p: PortBinding): ProxyProcess | undefined {
-  return snap.host.proxies?.find((x) => x.hostPort === p.hostPort && x.protocol === p.protocol && x.hostIp === hostIpOf(p));
-}
-
-export const proxyText = (x: ProxyProcess): string => `${x.name || 'docker-proxy'} (pid ${x.pid}) ${x.hostIp}:${x.hostPort} → ${x.containerIp}:${x.containerPort}`;
-
-/** The endpoint a published port lands on: the one its DNAT rule names, else the first. */
-export function landing(t: Target, rule: PublishedRule | undefined): { ep: Endpoint | undefined; net: NetworkInfo | undefined; bridge: string | null } {
-  const ep = t.b.endpoints.find((e) => e.ipv4 && e.ipv4 === rule?.containerIp) ?? t.b.endpoints.find((e) => e.ipv4);
-  const net = ep ? t.snap.networks.find((n) => n.id === ep.networkId) : undefined;
-  return { ep, net, bridge: ep?.bridge ?? net?.bridge ?? null };
-}
-
-function publishedWay(net: NetworkInfo | undefined, address: string, p: PortBinding): Way {
-  return { kind: 'published', network: net?.name ?? 'host', address, byName: false, names: [], open: false, hostIp: hostIpOf(p), hostPort: p.hostPort ?? 0, containerPort: p.containerPort };
-}
-
-/** Adds a way; the reasons said through the returned function are its own (Way.codes). */
-function addWay(t: Target, way: Way): AddReason {
-  t.ways.push(way);
-  return (code, message, evidence) => {
-    (way.codes ??= []).push(code);
-    t.reason(code, message, evidence);
-  };
-}
-
-/** LOOPBACK_ONLY_BINDING's evidence: 28+'s raw drop for the port, else the DNAT rule, else the binding. */
-function loopbackEvidence(t: Target, p: PortBinding, rule: PublishedRule | undefined): string {
-  const lo = t.snap.host.firewall?.directRoutingDrops.find((d) => d.bridge === 'lo' && (d.port === null || d.port === p.hostPort));
-  return lo?.rule ?? rule?.rule ?? `docker inspect ${t.name}: ${bindingText(p)}`;
-}
+import {
+  addWay,
+  bindings,
+  bindingText,
+  hostIpOf,
+  landing,
+  loopbackEvidence,
+  proxyFor,
+  proxyText,
+  publishedRule,
+  publishedWay,
+  type Target,
+} from './ingressParts';
 
 /** An IPv4 client outside the engine's host, coming in on `route`'s interface. */
 export function outsideWays(t: Target, client: string, route: Route | undefined): void {
@@ -81,38 +35,74 @@ export function outsideWays(t: Target, client: string, route: Route | undefined)
     const way = publishedWay(net, hostIp, p);
     const say = addWay(t, way);
     if (isLoopback(hostIp)) {
-      say('LOOPBACK_ONLY_BINDING', `${t.name}'s port ${p.containerPort} is published on ${hostIp}:${p.hostPort ?? '?'} only: a client outside the host cannot reach it (only the host itself, through docker-proxy).`, loopbackEvidence(t, p, rule));
+      say(
+        'LOOPBACK_ONLY_BINDING',
+        `${t.name}'s port ${p.containerPort} is published on ${hostIp}:${p.hostPort ?? '?'} only: a client outside the host cannot reach it (only the host itself, through docker-proxy).`,
+        loopbackEvidence(t, p, rule),
+      );
       continue;
     }
     const gm = net ? gatewayMode(net, bridge, fw) : { mode: 'nat' as const, evidence: '' };
     if (gm.mode === 'routed') {
-      say('GATEWAY_MODE_ROUTED', `${net?.name ?? '?'} is routed (gateway_mode_ipv4=routed): no NAT, so host port ${p.hostPort ?? '?'} is not mapped; reach ${t.name} on its own address, port ${p.containerPort}.`, gm.evidence);
+      say(
+        'GATEWAY_MODE_ROUTED',
+        `${net?.name ?? '?'} is routed (gateway_mode_ipv4=routed): no NAT, so host port ${p.hostPort ?? '?'} is not mapped; reach ${t.name} on its own address, port ${p.containerPort}.`,
+        gm.evidence,
+      );
       continue;
     }
     if (!fw) {
       way.open = true;
-      say('PUBLISHED_PORT', `${t.name}'s port ${p.containerPort} is published on ${hostIp}:${p.hostPort ?? '?'}.`, `docker inspect ${t.name}: ${bindingText(p)} (rules not read)`);
+      say(
+        'PUBLISHED_PORT',
+        `${t.name}'s port ${p.containerPort} is published on ${hostIp}:${p.hostPort ?? '?'}.`,
+        `docker inspect ${t.name}: ${bindingText(p)} (rules not read)`,
+      );
       continue;
     }
     const proxy = proxyFor(snap, p);
     if (!rule) {
       way.open = !!proxy;
-      say('PUBLISHED_PORT', proxy ? `${hostIp}:${p.hostPort ?? '?'} is served by docker-proxy only (no DNAT rule): the host's INPUT rules apply to it.` : `${bindingText(p)} has no DNAT rule and no docker-proxy: nothing answers on that host port.`, proxy ? proxyText(proxy) : `docker inspect ${t.name}: ${bindingText(p)}; no matching DNAT rule in the dump`);
+      say(
+        'PUBLISHED_PORT',
+        proxy
+          ? `${hostIp}:${p.hostPort ?? '?'} is served by docker-proxy only (no DNAT rule): the host's INPUT rules apply to it.`
+          : `${bindingText(p)} has no DNAT rule and no docker-proxy: nothing answers on that host port.`,
+        proxy ? proxyText(proxy) : `docker inspect ${t.name}: ${bindingText(p)}; no matching DNAT rule in the dump`,
+      );
       continue;
     }
     if (snap.host.ipForward === false) {
-      say('IP_FORWARD_OFF', `net.ipv4.ip_forward=0: the DNATed packet for ${rule.containerIp}:${rule.containerPort} is never forwarded to the bridge.`, ipForwardEvidence(snap.host.engineNetns, false));
+      say(
+        'IP_FORWARD_OFF',
+        `net.ipv4.ip_forward=0: the DNATed packet for ${rule.containerIp}:${rule.containerPort} is never forwarded to the bridge.`,
+        ipForwardEvidence(snap.host.engineNetns, false),
+      );
       continue;
     }
     // DOCKER-USER sees the packet after DNAT: the container's address and port.
-    const { drop, unsure } = userDecision(fw.userRules, { src: client, dst: rule.containerIp, port: rule.containerPort, inIf, outIf: bridge });
+    const { drop, unsure } = userDecision(fw.userRules, {
+      src: client,
+      dst: rule.containerIp,
+      port: rule.containerPort,
+      inIf,
+      outIf: bridge,
+    });
     if (unsure.length) say('FIREWALL_RULE_UNMODELLED', unmodelledText(unsure), unsure.map((r) => r.rule).join('\n'));
     if (drop) {
-      say('FIREWALL_DROP', `A rule in ${drop.chain} drops ${client} → ${rule.containerIp}:${rule.containerPort} (after DNAT), before Docker's own rules.`, drop.rule);
+      say(
+        'FIREWALL_DROP',
+        `A rule in ${drop.chain} drops ${client} → ${rule.containerIp}:${rule.containerPort} (after DNAT), before Docker's own rules.`,
+        drop.rule,
+      );
       continue;
     }
     way.open = true;
-    say('PUBLISHED_PORT', `${client} connects to ${hostIp === '0.0.0.0' ? "any of the host's addresses" : hostIp}:${p.hostPort ?? '?'}; DNAT sends it to ${t.name} ${rule.containerIp}:${rule.containerPort} on ${net?.name ?? '?'}.`, `${rule.rule}; ${via}`);
+    say(
+      'PUBLISHED_PORT',
+      `${client} connects to ${hostIp === '0.0.0.0' ? "any of the host's addresses" : hostIp}:${p.hostPort ?? '?'}; DNAT sends it to ${t.name} ${rule.containerIp}:${rule.containerPort} on ${net?.name ?? '?'}.`,
+      `${rule.rule}; ${via}`,
+    );
     if (!bypassSaid) {
       bypassSaid = true;
       const input = inputFacts(fw);
@@ -141,26 +131,50 @@ function directWays(t: Target, client: string, inIf: string | null, via: string)
     const way: Way = { kind: 'direct', network: net.name, address: ip, byName: false, names: [], open: false };
     const say = addWay(t, way);
     const subnet = net.subnets.find((s) => s.subnet.includes('.'))?.subnet ?? `${ip}/32`;
-    say('DIRECT_ROUTING', `Assuming the client's network routes ${subnet} to this host (an assumption: the client's routes are not visible here), ${client} → ${ip}${port ? `:${port}` : ''} comes in on ${inIf ?? 'an unknown interface'} and is forwarded to ${bridge}.`, `${via}; ${t.name} ${ip} on ${net.name} (${bridge})`);
+    say(
+      'DIRECT_ROUTING',
+      `Assuming the client's network routes ${subnet} to this host (an assumption: the client's routes are not visible here), ${client} → ${ip}${port ? `:${port}` : ''} comes in on ${inIf ?? 'an unknown interface'} and is forwarded to ${bridge}.`,
+      `${via}; ${t.name} ${ip} on ${net.name} (${bridge})`,
+    );
     if (!fw) {
       way.open = true;
       continue;
     }
     // Published container ports of this address: DNAT rules name them; routed networks have none, the API does.
     const gm = gatewayMode(net, bridge, fw);
-    const published = [...new Set([...fw.published.filter((r) => r.containerIp === ip).map((r) => r.containerPort), ...(gm.mode === 'routed' ? t.b.ports.filter((p) => p.hostPort !== null).map((p) => p.containerPort) : [])])];
-    const raw = (pt: number | null) => fw.directRoutingDrops.find((d) => d.containerIp === ip && (d.bridge === null || d.bridge === bridge) && (d.port === null || d.port === pt));
+    const published = [
+      ...new Set([
+        ...fw.published.filter((r) => r.containerIp === ip).map((r) => r.containerPort),
+        ...(gm.mode === 'routed' ? t.b.ports.filter((p) => p.hostPort !== null).map((p) => p.containerPort) : []),
+      ]),
+    ];
+    const raw = (pt: number | null) =>
+      fw.directRoutingDrops.find(
+        (d) => d.containerIp === ip && (d.bridge === null || d.bridge === bridge) && (d.port === null || d.port === pt),
+      );
     const rawAll = raw(port);
     if (rawAll || (port === null && published.length > 0 && published.every((x) => raw(x)))) {
-      say('DIRECT_ROUTING_BLOCKED', `Docker drops packets for ${ip} that do not come in on ${bridge} (raw PREROUTING, before routing): the container's own address is not reachable from outside.`, (rawAll ?? raw(published[0] ?? null))?.rule ?? '');
+      say(
+        'DIRECT_ROUTING_BLOCKED',
+        `Docker drops packets for ${ip} that do not come in on ${bridge} (raw PREROUTING, before routing): the container's own address is not reachable from outside.`,
+        (rawAll ?? raw(published[0] ?? null))?.rule ?? '',
+      );
       continue;
     }
     if (snap.host.ipForward === false) {
-      say('IP_FORWARD_OFF', 'net.ipv4.ip_forward=0: the host does not forward to the bridge.', ipForwardEvidence(snap.host.engineNetns, false));
+      say(
+        'IP_FORWARD_OFF',
+        'net.ipv4.ip_forward=0: the host does not forward to the bridge.',
+        ipForwardEvidence(snap.host.engineNetns, false),
+      );
       continue;
     }
     if (net.internal || fw.internal.includes(bridge)) {
-      say('INTERNAL_NETWORK', `${net.name} is internal: Docker drops traffic into it from anywhere else.`, fw.bridgeFlagRules.find((r) => r.flag === 'internal' && r.bridge === bridge)?.rule ?? `${net.name}: Internal=true`);
+      say(
+        'INTERNAL_NETWORK',
+        `${net.name} is internal: Docker drops traffic into it from anywhere else.`,
+        fw.bridgeFlagRules.find((r) => r.flag === 'internal' && r.bridge === bridge)?.rule ?? `${net.name}: Internal=true`,
+      );
       continue;
     }
     const { drop, unsure } = userDecision(fw.userRules, { src: client, dst: ip, port, inIf, outIf: bridge });
@@ -171,110 +185,46 @@ function directWays(t: Target, client: string, inIf: string | null, via: string)
     }
     if (gm.mode === 'nat-unprotected') {
       way.open = true;
-      say('GATEWAY_MODE_NAT_UNPROTECTED', `${net.name} is nat-unprotected: Docker accepts every port of its containers from outside, published or not.`, gm.evidence);
+      say(
+        'GATEWAY_MODE_NAT_UNPROTECTED',
+        `${net.name} is nat-unprotected: Docker accepts every port of its containers from outside, published or not.`,
+        gm.evidence,
+      );
       continue;
     }
     const open = port === null ? published.filter((x) => !raw(x)) : published.includes(port) ? [port] : [];
     if (open.length) {
       way.open = true;
-      if (gm.mode === 'routed') say('GATEWAY_MODE_ROUTED', `${net.name} is routed (no NAT): Docker accepts the published port(s) ${open.join(', ')} on the container's own address.`, gm.evidence);
-      else say('PUBLISHED_PORT', `Docker accepts forwarded traffic to ${ip}:${open.join(', ')} (published) from any interface but ${bridge}: routed straight to the container, it needs no host port.`, fw.published.find((r) => r.containerIp === ip)?.rule ?? `published: ${open.join(', ')}`);
+      if (gm.mode === 'routed')
+        say(
+          'GATEWAY_MODE_ROUTED',
+          `${net.name} is routed (no NAT): Docker accepts the published port(s) ${open.join(', ')} on the container's own address.`,
+          gm.evidence,
+        );
+      else
+        say(
+          'PUBLISHED_PORT',
+          `Docker accepts forwarded traffic to ${ip}:${open.join(', ')} (published) from any interface but ${bridge}: routed straight to the container, it needs no host port.`,
+          fw.published.find((r) => r.containerIp === ip)?.rule ?? `published: ${open.join(', ')}`,
+        );
       continue;
     }
     const filterDrop = unpublishedDrop(fw, bridge);
     if (filterDrop) {
-      say('DIRECT_ROUTING_BLOCKED', `Docker's filter drops traffic from outside ${bridge} to ports ${t.name} does not publish${port ? ` (${port})` : ''}.`, filterDrop.rule);
+      say(
+        'DIRECT_ROUTING_BLOCKED',
+        `Docker's filter drops traffic from outside ${bridge} to ports ${t.name} does not publish${port ? ` (${port})` : ''}.`,
+        filterDrop.rule,
+      );
     } else if (fw.forwardPolicy === 'DROP') {
-      say('FORWARD_POLICY_DROP', `No rule accepts ${client} → ${ip}${port ? `:${port}` : ''} (${port ? 'not a published port' : 'no published port'}): the FORWARD policy DROP decides.`, forwardPolicyText(fw));
+      say(
+        'FORWARD_POLICY_DROP',
+        `No rule accepts ${client} → ${ip}${port ? `:${port}` : ''} (${port ? 'not a published port' : 'no published port'}): the FORWARD policy DROP decides.`,
+        forwardPolicyText(fw),
+      );
     } else {
       way.open = true;
     }
-  }
-}
-
-/** A process in the engine's netns (the host): bridges directly, published ports through OUTPUT DNAT or docker-proxy. */
-export function hostWays(t: Target): void {
-  const { snap } = t;
-  const ns = snap.host.engineNetns;
-  // "host" is a process in the engine's netns. When that is not this machine's own netns, a shell
-  // here is somewhere else: say where the answer holds, and how to stand there.
-  if (!ns.same && ns.pid !== null) {
-    t.reason(
-      'HOST_NETWORK',
-      ns.kind === 'rootless'
-        ? `"host" here means a process in the rootless engine's netns (rootlesskit's), e.g. \`nsenter -U --preserve-credentials -n -t ${ns.pid} …\` as the engine's user. From this machine's own netns the container addresses are not routed at all (they sit behind slirp4netns); only the published ports answer there, through rootlesskit.`
-        : `"host" here means a process in the engine's own netns, e.g. \`sudo nsenter -t ${ns.pid} -n …\`. This machine's own netns reaches the engine only as another host does: through its routes to that netns.`,
-      ns.how,
-    );
-  }
-  for (const ep of t.b.endpoints) {
-    const net = snap.networks.find((n) => n.id === ep.networkId);
-    if (!ep.ipv4 || !net) continue;
-    const bridge = ep.bridge ?? net.bridge;
-    const open = net.driver === 'bridge';
-    const say = addWay(t, { kind: 'network', network: net.name, address: ep.ipv4, byName: false, names: [], open });
-    const gw = ep.gateway ?? net.subnets[0]?.effectiveGateway ?? '?';
-    say(
-      'HOST_NETWORK',
-      open
-        ? `The host owns ${net.name}'s gateway ${gw} on ${bridge ?? '?'}: it reaches ${ep.ipv4} directly (no NAT, not forwarded, so DOCKER-USER and the raw-table drops do not apply).`
-        : `${net.name} uses the ${net.driver} driver: the host does not reach its containers through a bridge of its own.`,
-      `${t.name} ${ep.ipv4} on ${net.name} (${bridge ?? net.driver}), gateway ${gw}`,
-    );
-  }
-  for (const p of bindings(t.b, t.port)) {
-    const rule = publishedRule(snap, t.b, p);
-    const proxy = proxyFor(snap, p);
-    const { net } = landing(t, rule);
-    const hostIp = hostIpOf(p);
-    const way = publishedWay(net, isLoopback(hostIp) || hostIp === '0.0.0.0' ? '127.0.0.1' : hostIp, p);
-    // From the host, loopback goes to docker-proxy (OUTPUT DNAT skips 127.0.0.0/8); other addresses are DNATed in OUTPUT.
-    way.open = snap.host.proxies === null || !!proxy || (!isLoopback(hostIp) && !!rule) || !snap.host.firewall;
-    const say = addWay(t, way);
-    const ev = [proxy ? proxyText(proxy) : snap.host.proxies === null ? 'docker-proxy processes not read' : 'no docker-proxy for it', rule?.rule].filter(Boolean).join('; ');
-    if (isLoopback(hostIp)) say('LOOPBACK_ONLY_BINDING', `${hostIp}:${p.hostPort ?? '?'} is loopback only: the host itself reaches it${way.open ? ', through docker-proxy' : ', but no docker-proxy serves it'}; nothing outside does.`, ev);
-    else say('PUBLISHED_PORT', `${t.name}'s port ${p.containerPort} is published on ${hostIp}:${p.hostPort ?? '?'}: from the host, ${proxy ? '127.0.0.1 goes through docker-proxy and ' : ''}the host's own addresses are DNATed in OUTPUT.`, ev || bindingText(p));
-  }
-}
-
-/** A container reaching a port its own host publishes (HAIRPIN). */
-export function hairpinWays(t: Target, a: ContainerInfo, aBridge: string | null, aGateway: string | null): void {
-  const { snap } = t;
-  const fw = snap.host.firewall;
-  for (const p of bindings(t.b, t.port)) {
-    const rule = publishedRule(snap, t.b, p);
-    const { net, bridge } = landing(t, rule);
-    const hostIp = hostIpOf(p);
-    const way = publishedWay(net, hostIp === '0.0.0.0' ? aGateway ?? '0.0.0.0' : hostIp, p);
-    const say = addWay(t, way);
-    if (isLoopback(hostIp)) {
-      say('LOOPBACK_ONLY_BINDING', `${hostIp}:${p.hostPort ?? '?'} is the host's loopback; 127.0.0.1 inside ${a.name} is ${a.name}'s own: not reachable from a container.`, loopbackEvidence(t, p, rule));
-      continue;
-    }
-    const proxy = proxyFor(snap, p);
-    const input = inputFacts(fw);
-    if (proxy?.name === 'rootlesskit-docker-proxy') {
-      // Rootless 20.10-27: the port is exposed on the real host; inside, docker-proxy listens on loopback only.
-      say('HAIRPIN', `Rootless: rootlesskit-docker-proxy exposes ${hostIp}:${p.hostPort ?? '?'} on the real host, and inside the engine's netns its docker-proxy listens on 127.0.0.1 only; Docker does not DNAT what comes from a bridge, so nothing answers ${a.name} at ${way.address}:${p.hostPort ?? '?'}.`, proxyText(proxy));
-      continue;
-    }
-    if (proxy || snap.host.proxies === null) {
-      way.open = true;
-      say('HAIRPIN', `${a.name} reaches ${t.name}'s published port at ${way.address}:${p.hostPort ?? '?'}: Docker does not DNAT what comes from a bridge, so docker-proxy takes it and connects to ${t.name} from the host; bridge isolation does not apply.${input.strict ? ' It is input to the host, so INPUT rules apply.' : ''}`, [proxy ? proxyText(proxy) : 'docker-proxy not read (the userland proxy is on by default)', input.strict ? input.evidence : ''].filter(Boolean).join('; '));
-      continue;
-    }
-    if (!rule) {
-      say('HAIRPIN', `${bindingText(p)} has neither a DNAT rule nor a docker-proxy.`, `docker inspect ${t.name}: ${bindingText(p)}`);
-      continue;
-    }
-    // No docker-proxy (userland-proxy=false): the DNAT applies to containers too, then the bridge rules decide.
-    if (aBridge && bridge && aBridge !== bridge && fw?.isolated.includes(aBridge) && fw.isolated.includes(bridge)) {
-      say('HAIRPIN', `The DNAT applies to ${a.name}'s traffic too (no docker-proxy), and then Docker's isolation drops ${aBridge} → ${bridge}.`, `${rule.rule}; isolated bridges: ${aBridge}, ${bridge}`);
-      continue;
-    }
-    way.open = true;
-    const masq = fw?.hairpin.find((h) => h.containerIp === rule.containerIp);
-    say('HAIRPIN', `The DNAT applies to ${a.name}'s traffic too: ${way.address}:${p.hostPort ?? '?'} → ${rule.containerIp}:${rule.containerPort}.`, [rule.rule, masq?.rule].filter(Boolean).join('; '));
   }
 }
 
@@ -292,20 +242,43 @@ function rootlessWays(t: Target, client: string): void {
     const way = publishedWay(net, hostIp, p);
     const say = addWay(t, way);
     if (isLoopback(hostIp)) {
-      say('LOOPBACK_ONLY_BINDING', `${hostIp}:${p.hostPort ?? '?'} is loopback only: rootlesskit listens on the real host's ${hostIp}, which no other machine reaches.`, `docker inspect ${t.name}: ${bindingText(p)}`);
+      say(
+        'LOOPBACK_ONLY_BINDING',
+        `${hostIp}:${p.hostPort ?? '?'} is loopback only: rootlesskit listens on the real host's ${hostIp}, which no other machine reaches.`,
+        `docker inspect ${t.name}: ${bindingText(p)}`,
+      );
       continue;
     }
     const listener = rl?.listeners.find((l) => l.hostPort === p.hostPort && l.protocol === p.protocol && l.hostIp === hostIp);
     if (rl && !listener) {
-      say('PUBLISHED_PORT', `Rootless: rootlesskit (pid ${rl.rootlesskitPid}) does not listen on ${hostIp}:${p.hostPort ?? '?'} on the host: nothing takes the connection into the engine's netns.`, `${bindingText(p)}; rootlesskit listens on ${rl.listeners.map((l) => `${l.hostIp}:${l.hostPort}`).join(', ') || 'nothing'}`);
+      say(
+        'PUBLISHED_PORT',
+        `Rootless: rootlesskit (pid ${rl.rootlesskitPid}) does not listen on ${hostIp}:${p.hostPort ?? '?'} on the host: nothing takes the connection into the engine's netns.`,
+        `${bindingText(p)}; rootlesskit listens on ${rl.listeners.map((l) => `${l.hostIp}:${l.hostPort}`).join(', ') || 'nothing'}`,
+      );
       continue;
     }
     way.open = true;
-    const driver = listener && rl ? `rootlesskit (pid ${listener.pid}, ${rl.portDriver ?? '?'} port driver) listens on ${hostIp}:${listener.hostPort} in the host's netns` : how;
-    say('PUBLISHED_PORT', `Rootless: ${client} connects to the real host's ${hostIp === '0.0.0.0' ? 'addresses' : hostIp} port ${p.hostPort ?? '?'}, where rootlesskit's port driver listens and relays it into the engine's netns. The engine's DOCKER-USER sees rootlesskit, not ${client}.`, `${bindingText(p)}; ${driver}`);
+    const driver =
+      listener && rl
+        ? `rootlesskit (pid ${listener.pid}, ${rl.portDriver ?? '?'} port driver) listens on ${hostIp}:${listener.hostPort} in the host's netns`
+        : how;
+    say(
+      'PUBLISHED_PORT',
+      `Rootless: ${client} connects to the real host's ${hostIp === '0.0.0.0' ? 'addresses' : hostIp} port ${p.hostPort ?? '?'}, where rootlesskit's port driver listens and relays it into the engine's netns. The engine's DOCKER-USER sees rootlesskit, not ${client}.`,
+      `${bindingText(p)}; ${driver}`,
+    );
     // The port is taken by a user process on the real host: the real host's INPUT (ufw, firewalld)
     // decides, and that firewall is not the engine's, so it was not read.
-    say('HOST_INPUT_UNKNOWN', `Whether ${client} gets through depends on the real host's INPUT rules (ufw, firewalld), which apply to rootlesskit's socket like to any process's; they are not the engine's rules and were not read.`, `${driver}; check with: sudo iptables -S INPUT (or ufw status)`);
+    say(
+      'HOST_INPUT_UNKNOWN',
+      `Whether ${client} gets through depends on the real host's INPUT rules (ufw, firewalld), which apply to rootlesskit's socket like to any process's; they are not the engine's rules and were not read.`,
+      `${driver}; check with: sudo iptables -S INPUT (or ufw status)`,
+    );
   }
-  t.reason('DIRECT_ROUTING_BLOCKED', `Rootless: the engine's netns is behind slirp4netns (NAT); no route from outside reaches ${t.name}'s own address.`, how);
+  t.reason(
+    'DIRECT_ROUTING_BLOCKED',
+    `Rootless: the engine's netns is behind slirp4netns (NAT); no route from outside reaches ${t.name}'s own address.`,
+    how,
+  );
 }

@@ -3,7 +3,9 @@ import { byRef } from '../shared/lookup';
 import type { ContainerInfo, Snapshot } from '../shared/model';
 import type { AddReason, Explanation } from './explainTypes';
 import { inputFacts, routeFor, routeText } from './explainRules';
-import { bindings, hostWays, outsideWays, type Target } from './ingressWays';
+import { bindings, type Target } from './ingressParts';
+import { outsideWays } from './ingressWays';
+import { hostWays } from './localWays';
 import { gatewayReason, nsOwner } from './gateway';
 
 interface Start {
@@ -24,7 +26,11 @@ function start(snap: Snapshot, from: string, fromKind: 'host' | 'outside', toNam
   };
   const b = nsOwner(b0, snap);
   if (b0.state !== 'running') {
-    reason('NOT_RUNNING', `${b0.name} is ${b0.state}: it has no network until it runs.`, `docker inspect ${b0.name}: State.Status=${b0.state}`);
+    reason(
+      'NOT_RUNNING',
+      `${b0.name} is ${b0.state}: it has no network until it runs.`,
+      `docker inspect ${b0.name}: State.Status=${b0.state}`,
+    );
     return { out, reason, b0, b, go: false };
   }
   if (b.networkModeKind === 'none') {
@@ -39,7 +45,11 @@ function verdict(snap: Snapshot, s: Start): Explanation {
   if (s.b.endpoints.filter((e) => e.ipv4).length > 1) gatewayReason(snap, s.b, reason);
   const open = out.ways.some((w) => w.open);
   if (!snap.host.firewall) {
-    reason('FIREWALL_UNKNOWN', 'Firewall rules were not read (see the evidence for why): DOCKER-USER, the raw-table drops and the FORWARD policy are unknown.', snap.host.unavailable.join(' '));
+    reason(
+      'FIREWALL_UNKNOWN',
+      'Firewall rules were not read (see the evidence for why): DOCKER-USER, the raw-table drops and the FORWARD policy are unknown.',
+      snap.host.unavailable.join(' '),
+    );
     out.reachable = open ? 'unknown' : false;
   } else {
     out.reachable = open;
@@ -49,7 +59,16 @@ function verdict(snap: Snapshot, s: Start): Explanation {
 
 function noPorts(t: Target, b0: ContainerInfo): void {
   if (bindings(t.b, t.port).length) return;
-  t.reason('PUBLISHED_PORT', `${b0.name} publishes no port${t.port ? ` for ${t.port}` : ''} on an IPv4 host address.`, `docker inspect ${b0.name}: ${t.b.ports.filter((p) => p.hostPort !== null).map((p) => `${p.hostIp ?? '0.0.0.0'}:${p.hostPort ?? ''}->${p.containerPort}/${p.protocol}`).join(', ') || 'no published ports'}`);
+  t.reason(
+    'PUBLISHED_PORT',
+    `${b0.name} publishes no port${t.port ? ` for ${t.port}` : ''} on an IPv4 host address.`,
+    `docker inspect ${b0.name}: ${
+      t.b.ports
+        .filter((p) => p.hostPort !== null)
+        .map((p) => `${p.hostIp ?? '0.0.0.0'}:${p.hostPort ?? ''}->${p.containerPort}/${p.protocol}`)
+        .join(', ') || 'no published ports'
+    }`,
+  );
 }
 
 /** `host`: a process in the engine's network namespace. */
@@ -57,7 +76,11 @@ export function explainFromHost(snap: Snapshot, toName: string, port: number | n
   const s = start(snap, 'host', 'host', toName, port);
   if (!s.go) return s.out;
   if (s.b.networkModeKind === 'host') {
-    s.reason('HOST_NETWORK', `${s.b0.name} uses the host network stack: the host reaches it on localhost${port ? `:${port}` : ''}.`, `${s.b0.name}: NetworkMode=host`);
+    s.reason(
+      'HOST_NETWORK',
+      `${s.b0.name} uses the host network stack: the host reaches it on localhost${port ? `:${port}` : ''}.`,
+      `${s.b0.name}: NetworkMode=host`,
+    );
     s.out.ways.push({ kind: 'localhost', network: 'host', address: '127.0.0.1', byName: false, names: [], open: true });
     s.out.reachable = true;
     return s.out;
@@ -77,7 +100,11 @@ export function explainFromOutside(snap: Snapshot, client: string, toName: strin
     const input = inputFacts(snap.host.firewall);
     const open = snap.host.firewall?.inputPolicy !== 'DROP';
     s.out.ways.push({ kind: 'network', network: 'host', address: '0.0.0.0', byName: false, names: [], open });
-    s.reason('HOST_NETWORK', `${s.b0.name} uses the host network stack: ${client} reaches it on the host's addresses${port ? ` port ${port}` : ''} as input to the host, so the host's INPUT rules apply${open ? '' : ' (policy DROP: only a rule that accepts the port lets it in)'}.`, `${route ? `${routeText(route)}; ` : ''}${input.evidence}`);
+    s.reason(
+      'HOST_NETWORK',
+      `${s.b0.name} uses the host network stack: ${client} reaches it on the host's addresses${port ? ` port ${port}` : ''} as input to the host, so the host's INPUT rules apply${open ? '' : ' (policy DROP: only a rule that accepts the port lets it in)'}.`,
+      `${route ? `${routeText(route)}; ` : ''}${input.evidence}`,
+    );
     return verdict(snap, s);
   }
   const t: Target = { snap, b: s.b, name: s.b0.name, port, reason: s.reason, ways: s.out.ways };

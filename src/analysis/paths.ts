@@ -40,17 +40,34 @@ function egressVia(c: ContainerInfo, ep: Endpoint, net: NetworkInfo | undefined,
     return { network: ep.network, masqueraded: false, leavesHost: false, hops };
   }
   const fwd = snap.host.ipForward;
-  const hostHop: Hop = { kind: 'host', name: 'host routing', note: fwd === false ? 'net.ipv4.ip_forward=0: the host does not forward, nothing leaves' : fwd ? 'net.ipv4.ip_forward=1' : 'net.ipv4.ip_forward unknown' };
+  const hostHop: Hop = {
+    kind: 'host',
+    name: 'host routing',
+    note:
+      fwd === false
+        ? 'net.ipv4.ip_forward=0: the host does not forward, nothing leaves'
+        : fwd
+          ? 'net.ipv4.ip_forward=1'
+          : 'net.ipv4.ip_forward unknown',
+  };
   const routed = !!bridge && !!fw?.routed.includes(bridge);
   const masq = ep.ipv4 ? masqueradeFor(ep.ipv4, fw) : undefined;
   if (routed) {
-    hops.push(hostHop, { kind: 'routed', name: 'routed (gateway_mode_ipv4=routed): no NAT', note: 'The container address is seen outside as is.' });
+    hops.push(hostHop, {
+      kind: 'routed',
+      name: 'routed (gateway_mode_ipv4=routed): no NAT',
+      note: 'The container address is seen outside as is.',
+    });
   } else if (masq) {
     hops.push(hostHop, { kind: 'nat', name: 'MASQUERADE', rule: masq.rule, note: 'the source becomes the outgoing interface address' });
   } else if (net.masquerade === false) {
     hops.push(hostHop, { kind: 'routed', name: 'no masquerade (enable_ip_masquerade=false)' });
   } else {
-    hops.push(hostHop, { kind: 'nat', name: 'MASQUERADE (rule not read)', note: fw ? 'No MASQUERADE rule covers this address.' : 'Firewall rules were not read (Host → unavailable says why).' });
+    hops.push(hostHop, {
+      kind: 'nat',
+      name: 'MASQUERADE (rule not read)',
+      note: fw ? 'No MASQUERADE rule covers this address.' : 'Firewall rules were not read (Host → unavailable says why).',
+    });
   }
   hops.push(...uplinkHops(snap, bridge));
   return { network: ep.network, masqueraded: !!masq && !routed, leavesHost: fwd !== false, hops };
@@ -63,11 +80,25 @@ function uplinkHops(snap: Snapshot, bridge: string | null): Hop[] {
   if (rl?.tap) {
     return [
       { kind: 'out', name: rl.tap, note: "the rootless engine's uplink (ip link show " + rl.tap + ')' },
-      { kind: 'host', name: `slirp4netns${rl.slirp4netnsPid ? ` (pid ${rl.slirp4netnsPid})` : ''}`, note: "user-mode TCP/IP: connections leave from the host's own sockets, as the user" },
+      {
+        kind: 'host',
+        name: `slirp4netns${rl.slirp4netnsPid ? ` (pid ${rl.slirp4netnsPid})` : ''}`,
+        note: "user-mode TCP/IP: connections leave from the host's own sockets, as the user",
+      },
       { kind: 'out', name: 'host network', note: 'the host routes them like any process of the user' },
     ];
   }
-  return [{ kind: 'out', name: dev ? `out ${dev}` : 'out', note: dev ? `default route${snap.host.defaultRoute?.gateway ? ` via ${snap.host.defaultRoute.gateway}` : ''} (ip route)` : bridge ? `any interface but ${bridge}` : undefined }];
+  return [
+    {
+      kind: 'out',
+      name: dev ? `out ${dev}` : 'out',
+      note: dev
+        ? `default route${snap.host.defaultRoute?.gateway ? ` via ${snap.host.defaultRoute.gateway}` : ''} (ip route)`
+        : bridge
+          ? `any interface but ${bridge}`
+          : undefined,
+    },
+  ];
 }
 
 function ingressFor(c: ContainerInfo, snap: Snapshot): IngressPath[] {
@@ -81,7 +112,12 @@ function ingressFor(c: ContainerInfo, snap: Snapshot): IngressPath[] {
       const hostIp = p.hostIp ?? '0.0.0.0';
       const v6 = isIpv6(hostIp);
       const rule: PublishedRule | undefined = fw?.published.find(
-        (r) => r.hostPort === p.hostPort && r.protocol === p.protocol && r.containerPort === p.containerPort && ips.includes(r.containerIp) && r.family === (v6 ? 'ipv6' : 'ipv4'),
+        (r) =>
+          r.hostPort === p.hostPort &&
+          r.protocol === p.protocol &&
+          r.containerPort === p.containerPort &&
+          ips.includes(r.containerIp) &&
+          r.family === (v6 ? 'ipv6' : 'ipv4'),
       );
       const ip = rule?.containerIp ?? ips[0] ?? null;
       const proxy = proxies.find((x) => x.hostPort === p.hostPort && x.protocol === p.protocol && x.hostIp === hostIp);
@@ -92,7 +128,14 @@ function ingressFor(c: ContainerInfo, snap: Snapshot): IngressPath[] {
       const viaDriver = !!rl && !!listener;
       const via = viaDriver ? (proxy ? 'proxy' : 'none') : rule && proxy ? 'both' : rule ? 'dnat' : proxy ? 'proxy' : 'none';
       const drop = fw?.directRoutingDrops.find((d) => d.containerIp === ip && (d.port === null || d.port === p.containerPort));
-      const path: IngressPath = { hostIp, hostPort: p.hostPort ?? 0, protocol: p.protocol, containerIp: ip, containerPort: p.containerPort, via };
+      const path: IngressPath = {
+        hostIp,
+        hostPort: p.hostPort ?? 0,
+        protocol: p.protocol,
+        containerIp: ip,
+        containerPort: p.containerPort,
+        via,
+      };
       if (rule) path.rule = rule.rule;
       if (proxy) {
         path.proxy = `${proxy.name} (pid ${proxy.pid}) ${proxy.hostIp}:${proxy.hostPort} → ${proxy.containerIp}:${proxy.containerPort}`;
@@ -105,10 +148,12 @@ function ingressFor(c: ContainerInfo, snap: Snapshot): IngressPath[] {
           : `rootlesskit (pid ${rl.rootlesskitPid}, ${rl.portDriver ?? '?'} port driver): no listener found on the host for this port`;
       }
       const gw = c.endpoints.find((e) => e.ipv4 === ip)?.gateway;
-      if (viaDriver) path.note = `rootlesskit hands each connection to ${v6 ? '[::1]' : '127.0.0.1'}:${p.hostPort} in the engine's netns, where ${proxy?.name ?? 'the userland proxy'} takes it (the DNAT rule is not used): the container sees ${gw ?? 'the bridge'}, not the client's address.`;
+      if (viaDriver)
+        path.note = `rootlesskit hands each connection to ${v6 ? '[::1]' : '127.0.0.1'}:${p.hostPort} in the engine's netns, where ${proxy?.name ?? 'the userland proxy'} takes it (the DNAT rule is not used): the container sees ${gw ?? 'the bridge'}, not the client's address.`;
       else if (hostIp.startsWith('127.')) path.note = 'Bound to loopback: only the host itself connects, through docker-proxy.';
       else if (v6 && !rule) path.note = 'IPv6 binding: ip6tables is not read; with the userland proxy on, docker-proxy serves it.';
-      else if (proxy) path.note = 'Other hosts come in through DNAT; connections from this host to its own addresses go through docker-proxy.';
+      else if (proxy)
+        path.note = 'Other hosts come in through DNAT; connections from this host to its own addresses go through docker-proxy.';
       return path;
     });
 }
@@ -117,21 +162,49 @@ export function containerPath(c: ContainerInfo, snap: Snapshot): ContainerPath {
   const owner = c.netnsOwnerId ? snap.containers.find((x) => x.id === c.netnsOwnerId) : undefined;
   if (owner) {
     const p = containerPath(owner, snap);
-    const via: Hop = { kind: 'netns', name: `shares the netns of ${owner.name}`, note: '--network container:X: same interfaces, addresses and ports' };
+    const via: Hop = {
+      kind: 'netns',
+      name: `shares the netns of ${owner.name}`,
+      note: '--network container:X: same interfaces, addresses and ports',
+    };
     const lift = (e: EgressPath): EgressPath => ({ ...e, hops: [via, ...e.hops] });
     return { ...p, container: c.name, networkMode: c.networkMode, egress: lift(p.egress), egressByNetwork: p.egressByNetwork.map(lift) };
   }
   if (c.networkModeKind === 'host') {
-    const egress: EgressPath = { network: 'host', masqueraded: false, leavesHost: true, hops: [{ kind: 'host', name: 'host network stack', note: 'No veth, no bridge, no NAT: the container uses the host interfaces directly.' }] };
+    const egress: EgressPath = {
+      network: 'host',
+      masqueraded: false,
+      leavesHost: true,
+      hops: [
+        { kind: 'host', name: 'host network stack', note: 'No veth, no bridge, no NAT: the container uses the host interfaces directly.' },
+      ],
+    };
     return { container: c.name, networkMode: c.networkMode, egress, egressByNetwork: [egress], ingress: [] };
   }
   if (c.networkModeKind === 'none' || c.endpoints.every((e) => !e.ipv4)) {
-    const egress: EgressPath = { network: null, masqueraded: false, leavesHost: false, hops: [{ kind: 'loopback', name: 'lo only', note: c.state === 'running' ? 'No network interface but loopback.' : `Not running (${c.state}): no interfaces yet.` }] };
+    const egress: EgressPath = {
+      network: null,
+      masqueraded: false,
+      leavesHost: false,
+      hops: [
+        {
+          kind: 'loopback',
+          name: 'lo only',
+          note: c.state === 'running' ? 'No network interface but loopback.' : `Not running (${c.state}): no interfaces yet.`,
+        },
+      ],
+    };
     return { container: c.name, networkMode: c.networkMode, egress, egressByNetwork: [egress], ingress: ingressFor(c, snap) };
   }
   const nets = new Map(snap.networks.map((n) => [n.id, n]));
   const first = defaultEndpoint(c, snap);
   const ordered = [first, ...c.endpoints.filter((e) => e !== first && e.ipv4)].filter((e): e is Endpoint => !!e);
   const byNet = ordered.map((ep) => egressVia(c, ep, nets.get(ep.networkId), snap));
-  return { container: c.name, networkMode: c.networkMode, egress: byNet[0] as EgressPath, egressByNetwork: byNet, ingress: ingressFor(c, snap) };
+  return {
+    container: c.name,
+    networkMode: c.networkMode,
+    egress: byNet[0] as EgressPath,
+    egressByNetwork: byNet,
+    ingress: ingressFor(c, snap),
+  };
 }

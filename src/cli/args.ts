@@ -44,7 +44,16 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (!/^\d+$/.test(values.port) || port < 1 || port > 65535) throw new Error(`--port must be 1-65535. ${USAGE}`);
   }
   const [command = '', ...positional] = positionals;
-  return { command, positional, json: values.json ?? false, host: values.host, port, fromFile: values['from-file'], hostHelper, helperImage: values['helper-image'] ?? '' };
+  return {
+    command,
+    positional,
+    json: values.json ?? false,
+    host: values.host,
+    port,
+    fromFile: values['from-file'],
+    hostHelper,
+    helperImage: values['helper-image'] ?? '',
+  };
 }
 
 function parse(argv: readonly string[]) {

@@ -8,7 +8,11 @@ export function formatAudit(r: AuditResult, source: string): string {
     if (!fs.length) continue;
     out.push('', `${g.title.toUpperCase()}`);
     for (const f of fs) {
-      out.push(`  [${f.severity}] ${f.code}  ${f.subject.kind} ${f.subject.name}`, `    ${f.message}`, ...f.evidence.map((e) => `      | ${e}`));
+      out.push(
+        `  [${f.severity}] ${f.code}  ${f.subject.kind} ${f.subject.name}`,
+        `    ${f.message}`,
+        ...f.evidence.map((e) => `      | ${e}`),
+      );
     }
   }
   if (r.notChecked.length) out.push('', 'NOT CHECKED', ...r.notChecked.map((n) => `  ${n.code}: ${n.why}`));

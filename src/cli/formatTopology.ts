@@ -14,11 +14,21 @@ export function formatTopology(s: Snapshot): string {
   const out: string[] = [];
   out.push(`Docker ${s.engine.version} (API ${s.engine.apiVersion}) at ${s.engine.endpoint} [${s.engine.endpointSource}]`);
   const ns = s.host.engineNetns;
-  out.push(`engine netns: ${ns.kind}${ns.inode !== null ? ` net:[${ns.inode}]` : ''}${ns.pid !== null ? ` (dockerd pid ${ns.pid})` : ''}${ns.same ? ', the same as this process' : ''} — ${ns.how}`);
+  out.push(
+    `engine netns: ${ns.kind}${ns.inode !== null ? ` net:[${ns.inode}]` : ''}${ns.pid !== null ? ` (dockerd pid ${ns.pid})` : ''}${ns.same ? ', the same as this process' : ''} — ${ns.how}`,
+  );
   out.push(`ip_forward: ${s.host.ipForward === null ? 'unknown' : s.host.ipForward ? 'on' : 'off'}`);
   for (const n of s.networks) {
-    const subnets = n.subnets.map((x) => `${x.subnet}${x.gateway ? ` gw ${x.gateway}` : ''}${x.ipRange ? ` range ${x.ipRange}` : ''}`).join('; ');
-    const flags = [n.builtin && 'builtin', n.internal && 'internal', n.icc === false && 'icc=off', n.attachable && 'attachable', n.ipv6 && 'ipv6']
+    const subnets = n.subnets
+      .map((x) => `${x.subnet}${x.gateway ? ` gw ${x.gateway}` : ''}${x.ipRange ? ` range ${x.ipRange}` : ''}`)
+      .join('; ');
+    const flags = [
+      n.builtin && 'builtin',
+      n.internal && 'internal',
+      n.icc === false && 'icc=off',
+      n.attachable && 'attachable',
+      n.ipv6 && 'ipv6',
+    ]
       .filter(Boolean)
       .join(' ');
     out.push(`network ${n.name} (${n.driver}${n.bridge ? `, ${n.bridge}` : ''}) ${subnets}${flags ? ` [${flags}]` : ''}`);

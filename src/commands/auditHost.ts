@@ -7,6 +7,8 @@ export async function auditHost(ctx: CommandContext): Promise<AuditResult> {
   const snap = await ctx.controller().refreshFirewall();
   const r = audit({ firewall: snap.host.firewall, snapshot: snap });
   await ctx.documents.show('/audit host.md', auditMarkdown(r, `The engine at ${snap.engine.endpoint}`));
-  ctx.log.info(`audit: ${r.findings.map((f) => `${f.code} ${f.subject.name}`).join(', ') || 'no findings'}; not checked: ${r.notChecked.map((n) => n.code).join(', ') || 'none'}`);
+  ctx.log.info(
+    `audit: ${r.findings.map((f) => `${f.code} ${f.subject.name}`).join(', ') || 'no findings'}; not checked: ${r.notChecked.map((n) => n.code).join(', ') || 'none'}`,
+  );
   return r;
 }

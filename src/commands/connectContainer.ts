@@ -49,7 +49,13 @@ export async function connectFlow(ctx: CommandContext, preset: FlowPreset): Prom
       if (fixedNetwork && s.network) return s.network;
       const attached = new Set(s.container?.endpoints.map((e) => e.networkId));
       const nets = snap.networks.filter((n) => n.driver !== 'host' && n.driver !== 'null' && !attached.has(n.id));
-      const v = await pick({ title: TITLE, step: 2, totalSteps: 4, placeholder: `Network for ${s.container?.name ?? ''}`, items: networkItems(nets) });
+      const v = await pick({
+        title: TITLE,
+        step: 2,
+        totalSteps: 4,
+        placeholder: `Network for ${s.container?.name ?? ''}`,
+        items: networkItems(nets),
+      });
       if (v && typeof v !== 'symbol') s.network = v;
       return v;
     },
@@ -57,7 +63,11 @@ export async function connectFlow(ctx: CommandContext, preset: FlowPreset): Prom
       const net = s.network;
       if (!net) return undefined;
       const v = await input({
-        title: TITLE, step: 3, totalSteps: 4, prompt: `Static IPv4 on ${net.name} (optional)`, value: s.ipv4,
+        title: TITLE,
+        step: 3,
+        totalSteps: 4,
+        prompt: `Static IPv4 on ${net.name} (optional)`,
+        value: s.ipv4,
         placeholder: net.subnets.map((x) => x.subnet).join(', '),
         validate: (x) => (x.trim() ? messageOf(() => validateStaticIp(x.trim(), net, snap, s.container)) : undefined),
       });
@@ -68,8 +78,21 @@ export async function connectFlow(ctx: CommandContext, preset: FlowPreset): Prom
       const net = s.network;
       if (!net) return undefined;
       const v = await input({
-        title: TITLE, step: 4, totalSteps: 4, prompt: 'Aliases, comma-separated (optional)', value: s.aliases,
-        validate: (x) => messageOf(() => validateAliases(x.split(',').map((a) => a.trim()).filter(Boolean), net)),
+        title: TITLE,
+        step: 4,
+        totalSteps: 4,
+        prompt: 'Aliases, comma-separated (optional)',
+        value: s.aliases,
+        validate: (x) =>
+          messageOf(() =>
+            validateAliases(
+              x
+                .split(',')
+                .map((a) => a.trim())
+                .filter(Boolean),
+              net,
+            ),
+          ),
       });
       if (typeof v === 'string') s.aliases = v;
       return v;
@@ -80,7 +103,10 @@ export async function connectFlow(ctx: CommandContext, preset: FlowPreset): Prom
     container: done.container.id,
     network: done.network.id,
     ipv4: done.ipv4 || undefined,
-    aliases: done.aliases.split(',').map((a) => a.trim()).filter(Boolean),
+    aliases: done.aliases
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
   };
   const label = `${done.container.name} → ${done.network.name}`;
   await withNotification(`Connecting ${label}…`, () => ctx.mutations().connect(req));

@@ -31,20 +31,37 @@ export async function createNetworkFlow(ctx: CommandContext): Promise<string | u
   const drivers = ['bridge', 'macvlan', 'ipvlan', ...(snap.engine.swarmActive ? ['overlay'] : [])];
   const done = await runSteps(state, [
     async (s) => {
-      const v = await input({ title: TITLE, step: 1, totalSteps: STEPS, prompt: 'Network name', value: s.name, placeholder: 'my-net', validate: (x) => messageFor(snap, s, 'name', x) });
+      const v = await input({
+        title: TITLE,
+        step: 1,
+        totalSteps: STEPS,
+        prompt: 'Network name',
+        value: s.name,
+        placeholder: 'my-net',
+        validate: (x) => messageFor(snap, s, 'name', x),
+      });
       if (typeof v === 'string') s.name = v;
       return v;
     },
     async (s) => {
-      const v = await pick({ title: TITLE, step: 2, totalSteps: STEPS, placeholder: 'Driver', items: drivers.map((d) => ({ label: d, value: d, picked: d === s.driver })) });
+      const v = await pick({
+        title: TITLE,
+        step: 2,
+        totalSteps: STEPS,
+        placeholder: 'Driver',
+        items: drivers.map((d) => ({ label: d, value: d, picked: d === s.driver })),
+      });
       if (typeof v === 'string') s.driver = v;
       return v;
     },
     async (s) => {
       const v = await input({
-        title: TITLE, step: 3, totalSteps: STEPS,
+        title: TITLE,
+        step: 3,
+        totalSteps: STEPS,
         prompt: `Subnet (CIDR). Empty: Docker picks one (then no static IPs).${suggestion ? ` Free: ${suggestion.subnet}` : ''}`,
-        value: s.subnet || suggestion?.subnet || '', placeholder: '172.20.0.0/16',
+        value: s.subnet || suggestion?.subnet || '',
+        placeholder: '172.20.0.0/16',
         validate: (x) => messageFor(snap, { ...s, gateway: '', ipRange: '' }, 'subnet', x),
       });
       if (typeof v === 'string') s.subnet = v.trim();
@@ -53,7 +70,10 @@ export async function createNetworkFlow(ctx: CommandContext): Promise<string | u
     async (s) => {
       if (!s.subnet) return '';
       const v = await input({
-        title: TITLE, step: 4, totalSteps: STEPS, prompt: `Gateway inside ${s.subnet}. Empty: Docker uses the first address.`,
+        title: TITLE,
+        step: 4,
+        totalSteps: STEPS,
+        prompt: `Gateway inside ${s.subnet}. Empty: Docker uses the first address.`,
         value: s.gateway || (suggestion && s.subnet === suggestion.subnet ? suggestion.gateway : ''),
         validate: (x) => messageFor(snap, { ...s, ipRange: '' }, 'gateway', x),
       });
@@ -62,7 +82,14 @@ export async function createNetworkFlow(ctx: CommandContext): Promise<string | u
     },
     async (s) => {
       if (!s.subnet) return '';
-      const v = await input({ title: TITLE, step: 5, totalSteps: STEPS, prompt: `IP range for dynamic addresses, inside ${s.subnet}. Empty: the whole subnet.`, value: s.ipRange, validate: (x) => messageFor(snap, s, 'ipRange', x) });
+      const v = await input({
+        title: TITLE,
+        step: 5,
+        totalSteps: STEPS,
+        prompt: `IP range for dynamic addresses, inside ${s.subnet}. Empty: the whole subnet.`,
+        value: s.ipRange,
+        validate: (x) => messageFor(snap, s, 'ipRange', x),
+      });
       if (typeof v === 'string') s.ipRange = v.trim();
       return v;
     },
@@ -71,9 +98,16 @@ export async function createNetworkFlow(ctx: CommandContext): Promise<string | u
         { label: 'internal', detail: 'No route out and no NAT: containers reach only each other.', value: 'internal' },
         { label: 'attachable', detail: 'Standalone containers may join (overlay).', value: 'attachable' },
         { label: 'ipv6', detail: 'Enable IPv6.', value: 'ipv6' },
-        { label: 'icc off', detail: 'com.docker.network.bridge.enable_icc=false: containers on this bridge cannot talk to each other.', value: 'iccOff' },
+        {
+          label: 'icc off',
+          detail: 'com.docker.network.bridge.enable_icc=false: containers on this bridge cannot talk to each other.',
+          value: 'iccOff',
+        },
       ];
-      const v = await pickMany({ title: TITLE, step: 6, totalSteps: STEPS, placeholder: 'Options (space to toggle, Enter to create)', items: flags }, (i) => s.flags.includes(i.value));
+      const v = await pickMany(
+        { title: TITLE, step: 6, totalSteps: STEPS, placeholder: 'Options (space to toggle, Enter to create)', items: flags },
+        (i) => s.flags.includes(i.value),
+      );
       if (Array.isArray(v)) s.flags = v;
       return v;
     },

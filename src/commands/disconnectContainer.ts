@@ -18,21 +18,42 @@ export async function disconnectFlow(ctx: CommandContext, preset: FlowPreset): P
   if (!endpoint) {
     if (!container) {
       const withNets = snap.containers.filter((c) => c.endpoints.some((e) => e.network !== 'host' && e.network !== 'none'));
-      const v = await pick({ title: 'Disconnect Container', step: 1, totalSteps: 2, placeholder: 'Container', items: containerItems(withNets) });
+      const v = await pick({
+        title: 'Disconnect Container',
+        step: 1,
+        totalSteps: 2,
+        placeholder: 'Container',
+        items: containerItems(withNets),
+      });
       if (!v || typeof v === 'symbol') return false;
       container = v;
     }
     const eps = container.endpoints;
-    const v = eps.length === 1 ? eps[0] : await pick({ title: 'Disconnect Container', step: 2, totalSteps: 2, placeholder: `Network to disconnect ${container.name} from`, items: eps.map((e) => ({ label: e.network, description: e.ipv4 ?? '', value: e })) });
+    const v =
+      eps.length === 1
+        ? eps[0]
+        : await pick({
+            title: 'Disconnect Container',
+            step: 2,
+            totalSteps: 2,
+            placeholder: `Network to disconnect ${container.name} from`,
+            items: eps.map((e) => ({ label: e.network, description: e.ipv4 ?? '', value: e })),
+          });
     if (!v || typeof v === 'symbol') return false;
     endpoint = v;
   }
   const c = container;
   const ep = endpoint;
   if (!c) return false;
-  const ok = await confirm(`Disconnect "${c.name}" from "${ep.network}"?`, `docker network disconnect ${ep.network} ${c.name}${ep.ipv4 ? `\nIt loses ${ep.ipv4} on that network.` : ''}`, 'Disconnect');
+  const ok = await confirm(
+    `Disconnect "${c.name}" from "${ep.network}"?`,
+    `docker network disconnect ${ep.network} ${c.name}${ep.ipv4 ? `\nIt loses ${ep.ipv4} on that network.` : ''}`,
+    'Disconnect',
+  );
   if (!ok) return false;
-  await withNotification(`Disconnecting ${c.name} from ${ep.network}…`, () => ctx.mutations().disconnect({ container: c.id, network: ep.networkId || ep.network }));
+  await withNotification(`Disconnecting ${c.name} from ${ep.network}…`, () =>
+    ctx.mutations().disconnect({ container: c.id, network: ep.networkId || ep.network }),
+  );
   ctx.log.info(`disconnected ${c.name} from ${ep.network}`);
   return true;
 }

@@ -27,7 +27,11 @@ async function interactive(snap: Snapshot, first: ContainerInfo | undefined): Pr
   if (!source) {
     const items: PickItem<Source>[] = [
       { label: '$(server) host', description: "a process on the engine's host (its network namespace)", value: { kind: 'host' } },
-      { label: '$(globe) an outside client (IPv4)…', description: 'a machine outside the engine host, by its address', value: { kind: 'outside' } },
+      {
+        label: '$(globe) an outside client (IPv4)…',
+        description: 'a machine outside the engine host, by its address',
+        value: { kind: 'outside' },
+      },
       ...containerItems(snap.containers).map((i) => ({ ...i, value: { kind: 'container' as const, c: i.value } })),
     ];
     const s = await pick({ title, step: 1, totalSteps: 2, placeholder: 'From …', items });
@@ -36,12 +40,25 @@ async function interactive(snap: Snapshot, first: ContainerInfo | undefined): Pr
   }
   let from: string;
   if (source.kind === 'outside') {
-    const ip = await input({ title, step: 1, totalSteps: 2, prompt: "The outside client's IPv4 address", placeholder: '203.0.113.7', validate: (v) => (isIpv4(v.trim()) ? undefined : 'An IPv4 address, e.g. 203.0.113.7') });
+    const ip = await input({
+      title,
+      step: 1,
+      totalSteps: 2,
+      prompt: "The outside client's IPv4 address",
+      placeholder: '203.0.113.7',
+      validate: (v) => (isIpv4(v.trim()) ? undefined : 'An IPv4 address, e.g. 203.0.113.7'),
+    });
     if (!ip || typeof ip === 'symbol') return undefined;
     from = ip.trim();
   } else from = source.kind === 'host' ? 'host' : source.c.name;
   const self = source.kind === 'container' ? source.c.id : '';
-  const b = await pick({ title, step: 2, totalSteps: 2, placeholder: `Can ${from} reach …`, items: containerItems(snap.containers.filter((c) => c.id !== self)) });
+  const b = await pick({
+    title,
+    step: 2,
+    totalSteps: 2,
+    placeholder: `Can ${from} reach …`,
+    items: containerItems(snap.containers.filter((c) => c.id !== self)),
+  });
   if (!b || typeof b === 'symbol') return undefined;
   return { from, to: b.name };
 }

@@ -6,7 +6,8 @@ import { readSettings } from '../config';
 
 /** Why `action` may not run now, or undefined when it may. */
 export function changesRefused(action: string): string | undefined {
-  if (!vscode.workspace.isTrusted) return `${action} is disabled in an untrusted workspace: trust the workspace to change the Docker engine.`;
+  if (!vscode.workspace.isTrusted)
+    return `${action} is disabled in an untrusted workspace: trust the workspace to change the Docker engine.`;
   if (readSettings().readOnly) return `${action} is disabled: dockerNetworks.readOnly is on.`;
   return undefined;
 }

@@ -15,8 +15,16 @@ export async function inspectFlow(ctx: CommandContext, preset: FlowPreset): Prom
   const snap = ctx.controller().snapshot;
   if (!snap) return undefined;
   const items: { label: string; description: string; target: Target }[] = [
-    ...snap.networks.map((n) => ({ label: `$(type-hierarchy-sub) ${n.name}`, description: n.subnets[0]?.subnet ?? n.driver, target: { kind: 'network' as const, id: n.id, name: n.name } })),
-    ...snap.containers.map((c) => ({ label: `$(vm) ${c.name}`, description: c.networkMode, target: { kind: 'container' as const, id: c.id, name: c.name } })),
+    ...snap.networks.map((n) => ({
+      label: `$(type-hierarchy-sub) ${n.name}`,
+      description: n.subnets[0]?.subnet ?? n.driver,
+      target: { kind: 'network' as const, id: n.id, name: n.name },
+    })),
+    ...snap.containers.map((c) => ({
+      label: `$(vm) ${c.name}`,
+      description: c.networkMode,
+      target: { kind: 'container' as const, id: c.id, name: c.name },
+    })),
   ];
   const picked = await vscode.window.showQuickPick(items, { title: 'Inspect a network or container', matchOnDescription: true });
   return picked ? open(picked.target) : undefined;

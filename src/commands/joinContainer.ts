@@ -10,12 +10,15 @@ import type { FlowPreset } from './invocation';
 import { input, pick, runSteps } from './ui/multiStep';
 import { containerItems } from './ui/pickers';
 
-const TITLE = 'Join a Container\'s Network Namespace';
+const TITLE = "Join a Container's Network Namespace";
 
 /** Resolves to the new container's id, or undefined when cancelled. */
 export async function joinFlow(ctx: CommandContext, preset: FlowPreset): Promise<string | undefined> {
   const snap = await ctx.controller().refresh();
-  const images = (await ctx.controller().gateway.listImages()).flatMap((i) => i.tags).filter((t) => t !== '<none>:<none>').sort();
+  const images = (await ctx.controller().gateway.listImages())
+    .flatMap((i) => i.tags)
+    .filter((t) => t !== '<none>:<none>')
+    .sort();
   if (images.length === 0) throw new Error('There are no images on this engine, and we never pull. Build or load one first.');
   const state: { target?: ContainerInfo; image: string; name: string } = { image: '', name: '' };
   if (preset.container) state.target = findContainer(preset.container, snap, 'target');
@@ -24,17 +27,39 @@ export async function joinFlow(ctx: CommandContext, preset: FlowPreset): Promise
     async (s) => {
       if (fixedTarget && s.target) return s.target;
       const running = snap.containers.filter((c) => c.state === 'running' && c.networkModeKind !== 'host');
-      const v = await pick({ title: TITLE, step: 1, totalSteps: 3, placeholder: 'Container whose netns to join', items: containerItems(running) });
+      const v = await pick({
+        title: TITLE,
+        step: 1,
+        totalSteps: 3,
+        placeholder: 'Container whose netns to join',
+        items: containerItems(running),
+      });
       if (v && typeof v !== 'symbol') s.target = v;
       return v;
     },
     async (s) => {
-      const v = await pick({ title: TITLE, step: 2, totalSteps: 3, placeholder: 'Image (local images only; never pulled)', items: images.map((t) => ({ label: t, value: t })) });
+      const v = await pick({
+        title: TITLE,
+        step: 2,
+        totalSteps: 3,
+        placeholder: 'Image (local images only; never pulled)',
+        items: images.map((t) => ({ label: t, value: t })),
+      });
       if (typeof v === 'string') s.image = v;
       return v;
     },
     async (s) => {
-      const v = await input({ title: TITLE, step: 3, totalSteps: 3, prompt: 'Name of the new container (optional)', value: s.name, validate: (x) => (x && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(x) ? 'Letters, digits, "_", "." and "-" only, starting with a letter or digit.' : undefined) });
+      const v = await input({
+        title: TITLE,
+        step: 3,
+        totalSteps: 3,
+        prompt: 'Name of the new container (optional)',
+        value: s.name,
+        validate: (x) =>
+          x && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(x)
+            ? 'Letters, digits, "_", "." and "-" only, starting with a letter or digit.'
+            : undefined,
+      });
       if (typeof v === 'string') s.name = v.trim();
       return v;
     },

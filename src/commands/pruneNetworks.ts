@@ -11,7 +11,8 @@ export async function pruneFlow(ctx: CommandContext): Promise<string[]> {
     return [];
   }
   const names = candidates.map((n) => n.name);
-  if (!(await confirm(`Prune ${names.length} unused network(s)?`, `docker network prune would remove: ${names.join(', ')}`, 'Prune'))) return [];
+  if (!(await confirm(`Prune ${names.length} unused network(s)?`, `docker network prune would remove: ${names.join(', ')}`, 'Prune')))
+    return [];
   const removed = await withNotification('Pruning networks…', () => ctx.mutations().pruneNetworks({}));
   ctx.log.info(`pruned: ${removed.join(', ') || 'nothing'}`);
   void vscode.window.showInformationMessage(removed.length ? `Removed ${removed.join(', ')}.` : 'Docker removed nothing.');

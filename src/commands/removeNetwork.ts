@@ -14,7 +14,13 @@ export async function removeNetworkFlow(ctx: CommandContext, preset: FlowPreset)
   const snap = await ctx.controller().refresh();
   let net: NetworkInfo | undefined = preset.network ? findNetwork(preset.network, snap) : undefined;
   if (!net) {
-    const v = await pick({ title: 'Remove Docker Network', step: 1, totalSteps: 1, placeholder: 'Network to remove', items: networkItems(snap.networks.filter((n) => !n.builtin)) });
+    const v = await pick({
+      title: 'Remove Docker Network',
+      step: 1,
+      totalSteps: 1,
+      placeholder: 'Network to remove',
+      items: networkItems(snap.networks.filter((n) => !n.builtin)),
+    });
     if (!v || typeof v === 'symbol') return false;
     net = v;
   }
@@ -24,7 +30,11 @@ export async function removeNetworkFlow(ctx: CommandContext, preset: FlowPreset)
   const detail = users.length
     ? `It is used by ${users.map((c) => c.name).join(', ')}. Docker refuses to remove a network in use.`
     : `docker network rm ${net.name}`;
-  const answer = await vscode.window.showWarningMessage(`Remove network "${net.name}"?`, { modal: true, detail }, ...(users.length ? [both] : [remove]));
+  const answer = await vscode.window.showWarningMessage(
+    `Remove network "${net.name}"?`,
+    { modal: true, detail },
+    ...(users.length ? [both] : [remove]),
+  );
   if (!answer) return false;
   const target = net;
   await withNotification(`Removing network ${target.name}…`, () =>

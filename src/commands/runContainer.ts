@@ -12,7 +12,10 @@ const TITLE = 'Run a Container';
 /** Resolves to the new container's id, or undefined when cancelled. */
 export async function runFlow(ctx: CommandContext, preset: FlowPreset): Promise<string | undefined> {
   const snap = await ctx.controller().refresh();
-  const images = (await ctx.controller().gateway.listImages()).flatMap((i) => i.tags).filter((t) => t !== '<none>:<none>').sort();
+  const images = (await ctx.controller().gateway.listImages())
+    .flatMap((i) => i.tags)
+    .filter((t) => t !== '<none>:<none>')
+    .sort();
   if (images.length === 0) throw new Error('There are no images on this engine, and we never pull. Build or load one first.');
   const presetNet = preset.network ? findNetwork(preset.network, snap) : undefined;
   const presetMode = presetNet && (presetNet.driver === 'null' ? 'none' : presetNet.name);
@@ -20,13 +23,25 @@ export async function runFlow(ctx: CommandContext, preset: FlowPreset): Promise<
   const state = { image: '', network: presetMode ?? '', name: '', publish: '' };
   const done = await runSteps(state, [
     async (s) => {
-      const v = await pick({ title: TITLE, step: 1, totalSteps: 4, placeholder: 'Image (local images only; never pulled)', items: images.map((t) => ({ label: t, value: t })) });
+      const v = await pick({
+        title: TITLE,
+        step: 1,
+        totalSteps: 4,
+        placeholder: 'Image (local images only; never pulled)',
+        items: images.map((t) => ({ label: t, value: t })),
+      });
       if (typeof v === 'string') s.image = v;
       return v;
     },
     async (s) => {
       if (presetMode) return presetMode;
-      const v = await pick({ title: TITLE, step: 2, totalSteps: 4, placeholder: 'Network (--network)', items: modes.map((m) => ({ label: m, value: m })) });
+      const v = await pick({
+        title: TITLE,
+        step: 2,
+        totalSteps: 4,
+        placeholder: 'Network (--network)',
+        items: modes.map((m) => ({ label: m, value: m })),
+      });
       if (typeof v === 'string') s.network = v;
       return v;
     },
@@ -37,13 +52,24 @@ export async function runFlow(ctx: CommandContext, preset: FlowPreset): Promise<
     },
     async (s) => {
       if (s.network === 'host' || s.network === 'none') return '';
-      const v = await input({ title: TITLE, step: 4, totalSteps: 4, prompt: 'Publish ports, comma-separated, as in -p (optional)', placeholder: '8080:80, 127.0.0.1::53/udp', value: s.publish });
+      const v = await input({
+        title: TITLE,
+        step: 4,
+        totalSteps: 4,
+        prompt: 'Publish ports, comma-separated, as in -p (optional)',
+        placeholder: '8080:80, 127.0.0.1::53/udp',
+        value: s.publish,
+      });
       if (typeof v === 'string') s.publish = v;
       return v;
     },
   ]);
   if (!done) return undefined;
-  const publish = done.publish.split(',').map((p) => p.trim()).filter(Boolean).map(parsePublish);
+  const publish = done.publish
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map(parsePublish);
   const id = await withNotification(`Running ${done.image} on ${done.network}…`, () =>
     ctx.mutations().run({ image: done.image, network: done.network, name: done.name || undefined, publish, command: ['sleep', '86400'] }),
   );

@@ -4,7 +4,13 @@ import type { EmbeddedDns } from '../analysis/embeddedDns';
 import type { DockerGateway } from '../docker/gateway';
 import { EngineError, MIN_API_VERSION, compareApiVersions } from '../docker/errors';
 import type { RawContainerInspect, RawEvent, RawNetwork } from '../docker/rawTypes';
-import { pidReadReasons, type NetnsReading, type FirewallReading, type HostInspector, type NetnsReadingWithContainers } from '../host/inspector';
+import {
+  pidReadReasons,
+  type NetnsReading,
+  type FirewallReading,
+  type HostInspector,
+  type NetnsReadingWithContainers,
+} from '../host/inspector';
 import type { NetnsInterface } from '../host/linkMapping';
 import type { ContainerLinksResult } from '../host/links';
 import { Emitter } from '../shared/emitter';
@@ -66,7 +72,14 @@ export class Controller {
       // Only a snapshot that a successful read made is published again, with the new rules.
       if (!this.engine || !this.current) throw new Error('No snapshot yet: the engine has not been read.');
       this.firewall = await this.host.readFirewall();
-      return this.publish({ kind: 'firewall', containersInspected: 0, networksInspected: 0, listCalls: 0, pidsRead: 0, ms: performance.now() - t0 });
+      return this.publish({
+        kind: 'firewall',
+        containersInspected: 0,
+        networksInspected: 0,
+        listCalls: 0,
+        pidsRead: 0,
+        ms: performance.now() - t0,
+      });
     });
   }
 
@@ -164,11 +177,7 @@ export class Controller {
 
   private async fullRead(): Promise<Snapshot> {
     const t0 = performance.now();
-    const lists = Promise.all([
-      this.engine ?? this.readEngine(),
-      this.gateway.listNetworks(),
-      this.gateway.listContainers(),
-    ]);
+    const lists = Promise.all([this.engine ?? this.readEngine(), this.gateway.listNetworks(), this.gateway.listContainers()]);
     // The host's interfaces are read while the list calls are in flight.
     const hostBase = this.host.readHost();
     const [engine, networks, summaries] = await lists;
@@ -232,7 +241,14 @@ export class Controller {
 
   private rememberHost(base: NetnsReading, reads: readonly PidRead[], partial: boolean): void {
     for (const { pid, result } of reads) if (result.ok) this.ifacesByPid.set(pid, result.ifaces);
-    const reasons = [...base.unavailable, ...pidReadReasons(reads.map((r) => r.result), partial, base.engineNetns)];
+    const reasons = [
+      ...base.unavailable,
+      ...pidReadReasons(
+        reads.map((r) => r.result),
+        partial,
+        base.engineNetns,
+      ),
+    ];
     // A partial read says nothing about the containers it skipped: keep earlier reasons too.
     const unavailable = partial ? [...new Set([...(this.lastHost?.unavailable ?? []), ...reasons])] : reasons;
     this.lastHost = { ...base, unavailable, ifacesByPid: this.ifacesByPid };

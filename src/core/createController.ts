@@ -18,8 +18,14 @@ export interface ConnectOptions {
   autoFirewall?: boolean;
 }
 
-export function hostInspectorFor(endpoint: EngineEndpoint, helper?: () => HostHelperMode, container?: () => HelperContainer | undefined): HostInspector {
-  return endpoint.kind === 'unix' ? new LocalHostInspector(endpoint.socketPath, helper, container) : new RemoteHostInspector(endpoint.url, helper, container);
+export function hostInspectorFor(
+  endpoint: EngineEndpoint,
+  helper?: () => HostHelperMode,
+  container?: () => HelperContainer | undefined,
+): HostInspector {
+  return endpoint.kind === 'unix'
+    ? new LocalHostInspector(endpoint.socketPath, helper, container)
+    : new RemoteHostInspector(endpoint.url, helper, container);
 }
 
 export function createController(opts: ConnectOptions = {}): Controller {

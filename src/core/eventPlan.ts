@@ -11,9 +11,7 @@ export interface RefreshPlan {
   removedNetworks: Set<string>;
 }
 
-const CONTAINER_ACTIONS = new Set([
-  'create', 'start', 'restart', 'die', 'stop', 'kill', 'pause', 'unpause', 'rename', 'update', 'oom',
-]);
+const CONTAINER_ACTIONS = new Set(['create', 'start', 'restart', 'die', 'stop', 'kill', 'pause', 'unpause', 'rename', 'update', 'oom']);
 
 export function emptyPlan(): RefreshPlan {
   return { containers: new Set(), removedContainers: new Set(), networks: new Set(), removedNetworks: new Set() };

@@ -37,7 +37,11 @@ export function bool(o: Obj, key: string): boolean | undefined {
 export function strList(o: Obj, key: string): string[] | undefined {
   const v = o[key];
   if (v === undefined || v === null) return undefined;
-  if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof v === 'string')
+    return v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const list: unknown = v;
   if (!Array.isArray(list)) throw new ValidationError(key, `${key} must be a list of strings.`);
   const items: unknown[] = list;
@@ -80,10 +84,12 @@ const port = (field: string, text: string | undefined): number | undefined => {
 /** `docker run -p` syntax: [hostIp:][hostPort:]containerPort[/proto]. */
 export function parsePublish(spec: string): PublishSpec {
   const [main = '', proto = 'tcp'] = spec.trim().split('/');
-  if (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp') throw new ValidationError('publish', `publish: protocol "${proto}" must be tcp, udp or sctp.`);
+  if (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp')
+    throw new ValidationError('publish', `publish: protocol "${proto}" must be tcp, udp or sctp.`);
   const ipv6 = /^\[([^\]]+)\]:(.*)$/.exec(main);
   const parts = ipv6 ? [ipv6[1] ?? '', ...(ipv6[2] ?? '').split(':')] : main.split(':');
-  if (parts.length < 1 || parts.length > 3) throw new ValidationError('publish', `publish: "${spec}" is not [ip:][hostPort:]containerPort[/proto].`);
+  if (parts.length < 1 || parts.length > 3)
+    throw new ValidationError('publish', `publish: "${spec}" is not [ip:][hostPort:]containerPort[/proto].`);
   const containerPort = port('publish', parts[parts.length - 1]);
   if (containerPort === undefined) throw new ValidationError('publish', `publish: "${spec}" has no container port.`);
   const hostPort = parts.length >= 2 ? port('publish', parts[parts.length - 2]) : undefined;

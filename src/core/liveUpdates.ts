@@ -6,9 +6,7 @@ import { Emitter } from '../shared/emitter';
 import type { Controller } from './controller';
 
 export type ConnectionStatus =
-  | { state: 'connecting' }
-  | { state: 'connected' }
-  | { state: 'disconnected'; error: EngineError; retryInMs: number };
+  { state: 'connecting' } | { state: 'connected' } | { state: 'disconnected'; error: EngineError; retryInMs: number };
 
 export interface LiveUpdateOptions {
   /** Quiet time after an event before its batch is applied. */
@@ -36,7 +34,10 @@ export class LiveUpdates {
   readonly onDidChangeStatus = this.statusEmitter.event;
   status: ConnectionStatus = { state: 'connecting' };
 
-  constructor(private readonly controller: Controller, private readonly opts: LiveUpdateOptions = {}) {
+  constructor(
+    private readonly controller: Controller,
+    private readonly opts: LiveUpdateOptions = {},
+  ) {
     this.backoff = opts.minBackoffMs ?? 500;
   }
 

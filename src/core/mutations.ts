@@ -4,7 +4,15 @@
 import type { DockerGateway } from '../docker/gateway';
 import { EngineError } from '../docker/errors';
 import type { ContainerInfo, NetworkInfo, Snapshot } from '../shared/model';
-import type { ConnectRequest, CreateNetworkRequest, DisconnectRequest, JoinRequest, PruneRequest, RemoveNetworkRequest, RunRequest } from './requests';
+import type {
+  ConnectRequest,
+  CreateNetworkRequest,
+  DisconnectRequest,
+  JoinRequest,
+  PruneRequest,
+  RemoveNetworkRequest,
+  RunRequest,
+} from './requests';
 import {
   ValidationError,
   containersOn,
@@ -60,7 +68,9 @@ export class Mutations {
         internal: args.internal,
         attachable: args.attachable,
         ipv6: args.ipv6,
-        ipam: args.subnet ? [{ subnet: args.subnet.trim(), gateway: args.gateway?.trim() || undefined, ipRange: args.ipRange?.trim() || undefined }] : undefined,
+        ipam: args.subnet
+          ? [{ subnet: args.subnet.trim(), gateway: args.gateway?.trim() || undefined, ipRange: args.ipRange?.trim() || undefined }]
+          : undefined,
         labels: args.labels,
         options: args.options,
       });
@@ -139,8 +149,13 @@ export class Mutations {
       note = `"${target.name}" itself shares the netns of "${owner.name}", so the new container joins "${owner.name}".`;
       target = owner;
     }
-    if (target.networkModeKind === 'host') throw new ValidationError('target', `"${target.name}" uses the host network: run the new container with network "host" instead.`);
-    if (target.state !== 'running') throw new ValidationError('target', `"${target.name}" is ${target.state}: a netns can only be joined while its container runs. Start it first.`);
+    if (target.networkModeKind === 'host')
+      throw new ValidationError('target', `"${target.name}" uses the host network: run the new container with network "host" instead.`);
+    if (target.state !== 'running')
+      throw new ValidationError(
+        'target',
+        `"${target.name}" is ${target.state}: a netns can only be joined while its container runs. Start it first.`,
+      );
     const image = await this.requireImage(req.image);
     const name = this.checkNewName(req.name, snap);
     try {
@@ -166,18 +181,36 @@ export class Mutations {
     const ipv4 = req.ipv4?.trim() || undefined;
     let aliases = req.aliases;
     if (mode === 'host' || mode === 'none') {
-      if (ipv4 || aliases?.length) throw new ValidationError(ipv4 ? 'ipv4' : 'aliases', `Network mode "${mode}" has no endpoint: an IP or aliases make no sense there.`);
-      if (publish?.length) throw new ValidationError('publish', `Network mode "${mode}" does not publish ports: ${mode === 'host' ? 'the container already uses the host ports' : 'it has no network'}.`);
+      if (ipv4 || aliases?.length)
+        throw new ValidationError(
+          ipv4 ? 'ipv4' : 'aliases',
+          `Network mode "${mode}" has no endpoint: an IP or aliases make no sense there.`,
+        );
+      if (publish?.length)
+        throw new ValidationError(
+          'publish',
+          `Network mode "${mode}" does not publish ports: ${mode === 'host' ? 'the container already uses the host ports' : 'it has no network'}.`,
+        );
     } else if (mode.startsWith('container:')) {
-      throw new ValidationError('network', 'Use joinContainer to run a container in another container\'s netns.');
+      throw new ValidationError('network', "Use joinContainer to run a container in another container's netns.");
     } else {
       const network = findNetwork(mode, snap);
-      if (network.driver === 'host' || network.driver === 'null') throw new ValidationError('network', `Use network "${network.name}" by its mode name.`);
+      if (network.driver === 'host' || network.driver === 'null')
+        throw new ValidationError('network', `Use network "${network.name}" by its mode name.`);
       aliases = validateAliases(aliases, network);
       if (ipv4) validateStaticIp(ipv4, network, snap);
     }
     try {
-      return await this.gateway.runContainer({ image, name, networkMode: mode, ipv4, aliases, command: req.command, publish, labels: req.labels });
+      return await this.gateway.runContainer({
+        image,
+        name,
+        networkMode: mode,
+        ipv4,
+        aliases,
+        command: req.command,
+        publish,
+        labels: req.labels,
+      });
     } catch (err) {
       return wrapDockerError(err, `Running a container from "${image}" failed`);
     }
@@ -185,7 +218,11 @@ export class Mutations {
 
   private checkNewName(name: string | undefined, snap: Snapshot): string | undefined {
     if (name === undefined) return undefined;
-    if (!NAME_RE.test(name)) throw new ValidationError('name', `Container name "${name}" must start with a letter or digit and contain only letters, digits, "_", "." and "-".`);
+    if (!NAME_RE.test(name))
+      throw new ValidationError(
+        'name',
+        `Container name "${name}" must start with a letter or digit and contain only letters, digits, "_", "." and "-".`,
+      );
     if (snap.containers.some((c) => c.name === name)) throw new ValidationError('name', `A container named "${name}" already exists.`);
     return name;
   }
@@ -194,8 +231,18 @@ export class Mutations {
   private async requireImage(ref: string): Promise<string> {
     const images = await this.gateway.listImages();
     const tagged = ref.includes(':') && !ref.startsWith('sha256:') ? ref : `${ref}:latest`;
-    const hit = images.find((i) => i.tags.includes(ref) || i.tags.includes(tagged) || i.id === ref || (ref.length >= 12 && i.id.replace('sha256:', '').startsWith(ref.replace('sha256:', ''))));
-    if (!hit) throw new ValidationError('image', `Image "${ref}" is not on this engine, and we never pull. Build or load it first (docker build / docker load).`);
+    const hit = images.find(
+      (i) =>
+        i.tags.includes(ref) ||
+        i.tags.includes(tagged) ||
+        i.id === ref ||
+        (ref.length >= 12 && i.id.replace('sha256:', '').startsWith(ref.replace('sha256:', ''))),
+    );
+    if (!hit)
+      throw new ValidationError(
+        'image',
+        `Image "${ref}" is not on this engine, and we never pull. Build or load it first (docker build / docker load).`,
+      );
     return ref;
   }
 }
@@ -209,14 +256,23 @@ function matchesLabels(n: NetworkInfo, labels: string[] | undefined): boolean {
 
 function checkConnectable(container: ContainerInfo, network: NetworkInfo, snap: Snapshot): void {
   if (network.driver === 'host' || network.driver === 'null') {
-    throw new ValidationError('network', `Cannot connect to "${network.name}": ${network.driver === 'host' ? 'host mode shares the host\'s network stack' : 'none means no network at all'}, and a running container cannot switch to it. Run a new container with --network ${network.name} instead.`);
+    throw new ValidationError(
+      'network',
+      `Cannot connect to "${network.name}": ${network.driver === 'host' ? "host mode shares the host's network stack" : 'none means no network at all'}, and a running container cannot switch to it. Run a new container with --network ${network.name} instead.`,
+    );
   }
   if (container.netnsOwnerId) {
     const owner = snap.containers.find((c) => c.id === container.netnsOwnerId);
-    throw new ValidationError('container', `"${container.name}" shares the netns of "${owner?.name ?? container.netnsOwner ?? '?'}" (--network container:…): it has no interfaces of its own. Connect "${owner?.name ?? 'its owner'}" instead.`);
+    throw new ValidationError(
+      'container',
+      `"${container.name}" shares the netns of "${owner?.name ?? container.netnsOwner ?? '?'}" (--network container:…): it has no interfaces of its own. Connect "${owner?.name ?? 'its owner'}" instead.`,
+    );
   }
   if (container.networkModeKind === 'host' || container.networkModeKind === 'none') {
-    throw new ValidationError('container', `"${container.name}" runs with --network ${container.networkModeKind}: Docker cannot add networks to it.`);
+    throw new ValidationError(
+      'container',
+      `"${container.name}" runs with --network ${container.networkModeKind}: Docker cannot add networks to it.`,
+    );
   }
   if (container.endpoints.some((e) => e.networkId === network.id || e.network === network.name)) {
     throw new ValidationError('network', `"${container.name}" is already connected to "${network.name}".`);
@@ -224,7 +280,8 @@ function checkConnectable(container: ContainerInfo, network: NetworkInfo, snap: 
 }
 
 function hintFor(message: string): string {
-  if (/user specified IP address is supported only/.test(message)) return ' The network was created without --subnet, so Docker does not allow a static IP on it.';
+  if (/user specified IP address is supported only/.test(message))
+    return ' The network was created without --subnet, so Docker does not allow a static IP on it.';
   if (/Pool overlaps/.test(message)) return ' Another network (possibly outside Docker) uses that range: pick another subnet.';
   if (/has active endpoints/.test(message)) return ' Disconnect its containers first.';
   if (/No such image/.test(message)) return ' The image is not on this engine (we never pull).';

@@ -45,7 +45,12 @@ export function parsePruneRequest(arg: unknown): PruneRequest {
 
 export function parseConnectRequest(arg: unknown): ConnectRequest {
   const o = asObject(arg, 'connectContainer');
-  return { container: str(o, 'container', true), network: str(o, 'network', true), ipv4: str(o, 'ipv4')?.trim(), aliases: strList(o, 'aliases') };
+  return {
+    container: str(o, 'container', true),
+    network: str(o, 'network', true),
+    ipv4: str(o, 'ipv4')?.trim(),
+    aliases: strList(o, 'aliases'),
+  };
 }
 
 export function parseDisconnectRequest(arg: unknown): DisconnectRequest {
@@ -55,7 +60,13 @@ export function parseDisconnectRequest(arg: unknown): DisconnectRequest {
 
 export function parseJoinRequest(arg: unknown): JoinRequest {
   const o = asObject(arg, 'joinContainer');
-  return { target: str(o, 'target', true), image: str(o, 'image', true), name: str(o, 'name'), command: command(o, 'command'), labels: strMap(o, 'labels') };
+  return {
+    target: str(o, 'target', true),
+    image: str(o, 'image', true),
+    name: str(o, 'name'),
+    command: command(o, 'command'),
+    labels: strMap(o, 'labels'),
+  };
 }
 
 export function parseRunRequest(arg: unknown): RunRequest {

@@ -7,7 +7,10 @@ import type { ContainerInfo, NetworkInfo, Snapshot } from '../shared/model';
 import type { CreateNetworkRequest } from './requests';
 
 export class ValidationError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'ValidationError';
   }
@@ -49,7 +52,6 @@ function contains(cidr: Cidr, ip: Addr): boolean {
   return ip.kind() === cidr[0].kind() && ip.match(cidr);
 }
 
-
 export function validateNetworkName(name: unknown, snapshot: Snapshot): string {
   if (typeof name !== 'string' || !name.trim()) return fail('name', 'Network name is empty.');
   if (!NAME_RE.test(name)) {
@@ -76,7 +78,8 @@ export function validateCreateNetwork(args: CreateNetworkRequest, snapshot: Snap
     if (args.gateway?.trim()) validateGateway(args.gateway, subnet, text);
     if (args.ipRange?.trim()) {
       const range = parseCidr('ipRange', args.ipRange);
-      if (!contains(subnet, range[0]) || range[1] < subnet[1]) fail('ipRange', `ip-range ${args.ipRange} is not inside the subnet ${text}.`);
+      if (!contains(subnet, range[0]) || range[1] < subnet[1])
+        fail('ipRange', `ip-range ${args.ipRange} is not inside the subnet ${text}.`);
     }
     const clash = findOverlap(subnet, snapshot.networks);
     if (clash) fail('subnet', `Subnet ${text} overlaps ${clash.subnet} of network "${clash.network.name}".`);
@@ -146,13 +149,16 @@ const DEFAULT_POOL_20 = ipaddr.IPv4.parseCIDR('192.168.0.0/16');
 export function looksAutoAssigned(network: NetworkInfo): boolean {
   if (network.builtin) return true;
   const v4 = network.subnets.filter((s) => ipFamily(s.subnet) === 'ipv4');
-  return v4.length > 0 && v4.every((s) => {
-    const [ip, bits] = ipaddr.IPv4.parseCIDR(s.subnet);
-    const firstHost = new ipaddr.IPv4(ip.toByteArray().map((b, i) => (i === 3 ? b + 1 : b))).toString();
-    const pool = (bits === 16 && DEFAULT_POOL_16.some((p) => ip.match(p))) || (bits === 20 && ip.match(DEFAULT_POOL_20));
-    // An auto-assigned subnet has its gateway in IPAM; a --subnet without --gateway has none.
-    return pool && !s.ipRange && s.gateway === firstHost;
-  });
+  return (
+    v4.length > 0 &&
+    v4.every((s) => {
+      const [ip, bits] = ipaddr.IPv4.parseCIDR(s.subnet);
+      const firstHost = new ipaddr.IPv4(ip.toByteArray().map((b, i) => (i === 3 ? b + 1 : b))).toString();
+      const pool = (bits === 16 && DEFAULT_POOL_16.some((p) => ip.match(p))) || (bits === 20 && ip.match(DEFAULT_POOL_20));
+      // An auto-assigned subnet has its gateway in IPAM; a --subnet without --gateway has none.
+      return pool && !s.ipRange && s.gateway === firstHost;
+    })
+  );
 }
 
 /** A static IPv4 for a container on a network: inside a user subnet, not the gateway, not taken. */
@@ -162,7 +168,10 @@ export function validateStaticIp(ip: string, network: NetworkInfo, snapshot: Sna
   const v4 = network.subnets.filter((s) => ipFamily(s.subnet) === 'ipv4');
   const userConfigured = looksAutoAssigned(network) ? [] : v4;
   if (userConfigured.length === 0) {
-    fail('ipv4', `Network "${network.name}" has no user-configured subnet: Docker allows a static IP only on networks created with --subnet.`);
+    fail(
+      'ipv4',
+      `Network "${network.name}" has no user-configured subnet: Docker allows a static IP only on networks created with --subnet.`,
+    );
   }
   const home = userConfigured.find((s) => contains(ipaddr.parseCIDR(s.subnet), addr));
   if (!home) fail('ipv4', `${ip} is outside the subnet(s) of "${network.name}": ${userConfigured.map((s) => s.subnet).join(', ')}.`);
@@ -173,7 +182,8 @@ export function validateStaticIp(ip: string, network: NetworkInfo, snapshot: Sna
   for (const c of containersOn(network, snapshot)) {
     if (c.id === self?.id) continue;
     const ep = c.endpoints.find((e) => e.networkId === network.id || e.network === network.name);
-    if (ep && (ep.ipv4 === ip || ep.staticIpv4 === ip)) fail('ipv4', `${ip} is already used by container "${c.name}" on "${network.name}".`);
+    if (ep && (ep.ipv4 === ip || ep.staticIpv4 === ip))
+      fail('ipv4', `${ip} is already used by container "${c.name}" on "${network.name}".`);
   }
 }
 
@@ -182,7 +192,10 @@ export function validateAliases(aliases: unknown, network: NetworkInfo): string[
   if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string')) return fail('aliases', 'aliases must be a list of names.');
   const list = (aliases as string[]).map((a) => a.trim()).filter(Boolean);
   if (list.length && network.name === 'bridge') {
-    fail('aliases', 'Aliases need a user-defined network: the default bridge has no DNS (use a network created with docker network create).');
+    fail(
+      'aliases',
+      'Aliases need a user-defined network: the default bridge has no DNS (use a network created with docker network create).',
+    );
   }
   for (const a of list) if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(a)) fail('aliases', `Alias "${a}" is not a valid DNS name.`);
   return list;

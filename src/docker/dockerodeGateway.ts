@@ -109,7 +109,7 @@ export class DockerodeGateway implements DockerGateway {
   inspectNetwork(idOrName: string): Promise<RawNetwork | undefined> {
     return this.call(async () => {
       try {
-        return (await this.docker.getNetwork(idOrName).inspect());
+        return await this.docker.getNetwork(idOrName).inspect();
       } catch (err) {
         if (isNotFound(err)) return undefined;
         throw err;
@@ -122,7 +122,7 @@ export class DockerodeGateway implements DockerGateway {
   inspectContainer(idOrName: string): Promise<RawContainerInspect | undefined> {
     return this.call(async () => {
       try {
-        return (await this.docker.getContainer(idOrName).inspect());
+        return await this.docker.getContainer(idOrName).inspect();
       } catch (err) {
         if (isNotFound(err)) return undefined;
         throw err;
@@ -177,7 +177,8 @@ export class DockerodeGateway implements DockerGateway {
   }
   runContainer(spec: RunContainerSpec): Promise<string> {
     return this.call(async () => {
-      const isNamedNetwork = !['bridge', 'host', 'none', 'default'].includes(spec.networkMode) && !spec.networkMode.startsWith('container:');
+      const isNamedNetwork =
+        !['bridge', 'host', 'none', 'default'].includes(spec.networkMode) && !spec.networkMode.startsWith('container:');
       const portBindings: Record<string, { HostIp?: string; HostPort?: string }[]> = {};
       const exposed: Record<string, object> = {};
       for (const p of spec.publish ?? []) {
@@ -185,9 +186,8 @@ export class DockerodeGateway implements DockerGateway {
         exposed[key] = {};
         (portBindings[key] ??= []).push({ HostIp: p.hostIp ?? '', HostPort: p.hostPort ? String(p.hostPort) : '' });
       }
-      const endpoint = spec.ipv4 || spec.aliases?.length
-        ? { IPAMConfig: spec.ipv4 ? { IPv4Address: spec.ipv4 } : undefined, Aliases: spec.aliases }
-        : {};
+      const endpoint =
+        spec.ipv4 || spec.aliases?.length ? { IPAMConfig: spec.ipv4 ? { IPv4Address: spec.ipv4 } : undefined, Aliases: spec.aliases } : {};
       const container = await this.docker.createContainer({
         Image: spec.image,
         name: spec.name,
@@ -195,7 +195,8 @@ export class DockerodeGateway implements DockerGateway {
         Labels: spec.labels ?? {},
         ExposedPorts: exposed,
         HostConfig: { NetworkMode: spec.networkMode, PortBindings: portBindings },
-        NetworkingConfig: isNamedNetwork || spec.networkMode === 'bridge' ? { EndpointsConfig: { [spec.networkMode]: endpoint } } : undefined,
+        NetworkingConfig:
+          isNamedNetwork || spec.networkMode === 'bridge' ? { EndpointsConfig: { [spec.networkMode]: endpoint } } : undefined,
       });
       try {
         await container.start();
@@ -242,9 +243,7 @@ export class DockerodeGateway implements DockerGateway {
   }
 
   async events(onEvent: (e: RawEvent) => void, since?: number): Promise<EventSubscription> {
-    const stream = (await this.call(() =>
-      this.docker.getEvents(since !== undefined ? { since } : {}),
-    )) as unknown as Readable;
+    const stream = (await this.call(() => this.docker.getEvents(since !== undefined ? { since } : {}))) as unknown as Readable;
     return subscribeEventLines(stream, onEvent, (err) => classifyEngineError(err, this.endpointUrl));
   }
 

@@ -69,20 +69,33 @@ function fromContext(name: string, configDir: string, read: (p: string) => strin
   const hash = createHash('sha256').update(name).digest('hex');
   const text = read(join(configDir, 'contexts', 'meta', hash, 'meta.json'));
   if (!text) {
-    throw new EngineError('UNKNOWN_CONTEXT', `Docker context "${name}" does not exist.`, `Run \`docker context ls\` to see the contexts, or \`docker context use default\`.`);
+    throw new EngineError(
+      'UNKNOWN_CONTEXT',
+      `Docker context "${name}" does not exist.`,
+      `Run \`docker context ls\` to see the contexts, or \`docker context use default\`.`,
+    );
   }
   let meta: ContextMeta;
   try {
     meta = JSON.parse(text) as ContextMeta;
   } catch {
-    throw new EngineError('UNKNOWN_CONTEXT', `Docker context "${name}" has an unreadable meta.json.`, 'Recreate it with `docker context create`.');
+    throw new EngineError(
+      'UNKNOWN_CONTEXT',
+      `Docker context "${name}" has an unreadable meta.json.`,
+      'Recreate it with `docker context create`.',
+    );
   }
   const host = meta.Endpoints?.docker?.Host;
   if (!host) return { kind: 'unix', url: `unix://${DEFAULT_SOCKET}`, socketPath: DEFAULT_SOCKET, source: `context ${name}` };
   const tlsDir = join(configDir, 'contexts', 'tls', hash, 'docker');
   const hasTls = read(join(tlsDir, 'ca.pem')) !== undefined || read(join(tlsDir, 'cert.pem')) !== undefined;
   const tls: TlsFiles | null = hasTls
-    ? { ca: join(tlsDir, 'ca.pem'), cert: join(tlsDir, 'cert.pem'), key: join(tlsDir, 'key.pem'), verify: meta.Endpoints?.docker?.SkipTLSVerify !== true }
+    ? {
+        ca: join(tlsDir, 'ca.pem'),
+        cert: join(tlsDir, 'cert.pem'),
+        key: join(tlsDir, 'key.pem'),
+        verify: meta.Endpoints?.docker?.SkipTLSVerify !== true,
+      }
     : null;
   return parseHost(host, `context ${name}`, tls);
 }
@@ -97,7 +110,11 @@ function tlsFromEnv(env: Readonly<Record<string, string | undefined>>): TlsFiles
 
 export function parseHost(value: string, source: string, tls: TlsFiles | null): EngineEndpoint {
   const bad = (why: string): EngineError =>
-    new EngineError('BAD_ENDPOINT', `${source} "${value}" is not a Docker endpoint: ${why}.`, 'Use unix:///path, tcp://host:port or ssh://user@host.');
+    new EngineError(
+      'BAD_ENDPOINT',
+      `${source} "${value}" is not a Docker endpoint: ${why}.`,
+      'Use unix:///path, tcp://host:port or ssh://user@host.',
+    );
   if (value.startsWith('unix://')) {
     const socketPath = value.slice('unix://'.length);
     if (!socketPath.startsWith('/')) throw bad('the socket path must be absolute');
@@ -114,7 +131,14 @@ export function parseHost(value: string, source: string, tls: TlsFiles | null): 
     return { kind: 'tcp', url: value, host: url.hostname, port, tls: url.protocol === 'https:' && !tls ? { verify: true } : tls, source };
   }
   if (url.protocol === 'ssh:') {
-    return { kind: 'ssh', url: value, host: url.hostname, port: url.port ? Number(url.port) : 22, username: url.username || undefined, source };
+    return {
+      kind: 'ssh',
+      url: value,
+      host: url.hostname,
+      port: url.port ? Number(url.port) : 22,
+      username: url.username || undefined,
+      source,
+    };
   }
   throw bad(`scheme ${url.protocol} is not supported`);
 }

@@ -1,14 +1,7 @@
 // Engine errors a person can act on: what went wrong and what to do about it.
 
 export type EngineErrorCode =
-  | 'ENGINE_DOWN'
-  | 'PERMISSION_DENIED'
-  | 'UNKNOWN_CONTEXT'
-  | 'API_TOO_OLD'
-  | 'BAD_ENDPOINT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'ENGINE_ERROR';
+  'ENGINE_DOWN' | 'PERMISSION_DENIED' | 'UNKNOWN_CONTEXT' | 'API_TOO_OLD' | 'BAD_ENDPOINT' | 'NOT_FOUND' | 'CONFLICT' | 'ENGINE_ERROR';
 
 export class EngineError extends Error {
   constructor(

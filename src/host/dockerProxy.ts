@@ -47,5 +47,7 @@ export async function readDockerProxies(procRoot = '/proc'): Promise<ProxyWithPa
       }
     }),
   );
-  return found.filter((x): x is ProxyWithParent => x !== undefined).sort((a, b) => a.hostPort - b.hostPort || a.hostIp.localeCompare(b.hostIp));
+  return found
+    .filter((x): x is ProxyWithParent => x !== undefined)
+    .sort((a, b) => a.hostPort - b.hostPort || a.hostIp.localeCompare(b.hostIp));
 }

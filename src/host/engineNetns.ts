@@ -121,7 +121,16 @@ export function locateEngine(socketPath: string, opts: LocateOptions = {}): Engi
   const dockerds = all.filter((p) => comm(procRoot, p) === 'dockerd');
   const candidates = [...new Set([...fromFiles, ...dockerds])];
 
-  const unknown = (how: string): EngineLocation => ({ pid: null, inode: null, same: false, kind: 'unknown', how, userns: false, pidnsNested: false, startTime: null });
+  const unknown = (how: string): EngineLocation => ({
+    pid: null,
+    inode: null,
+    same: false,
+    kind: 'unknown',
+    how,
+    userns: false,
+    pidnsNested: false,
+    startTime: null,
+  });
 
   const finish = (pid: number, same: boolean | null, how: string): EngineLocation => {
     const inode = nsInode(readLink(join(procRoot, String(pid), 'ns', 'net')) ?? '');
@@ -130,7 +139,16 @@ export function locateEngine(socketPath: string, opts: LocateOptions = {}): Engi
     const userns = userNs !== null && ownUserNs !== null && userNs !== ownUserNs;
     const kind = isSame ? 'host' : userns && underRootlesskit(procRoot, pid) ? 'rootless' : inode === null ? 'unknown' : 'other';
     const pidnsNested = nsPidDepth(readText(join(procRoot, String(pid), 'status')) ?? '') > 1;
-    return { pid, inode: inode ?? (isSame ? ownNs : null), same: isSame, kind, how, userns, pidnsNested, startTime: startTime(procRoot, pid) };
+    return {
+      pid,
+      inode: inode ?? (isSame ? ownNs : null),
+      same: isSame,
+      kind,
+      how,
+      userns,
+      pidnsNested,
+      startTime: startTime(procRoot, pid),
+    };
   };
 
   if (here.size) {
@@ -145,22 +163,41 @@ export function locateEngine(socketPath: string, opts: LocateOptions = {}): Engi
         return h === true;
       });
     let holders = holdersAmong(candidates);
-    if (!holders.some((p) => comm(procRoot, p) === 'dockerd')) holders = [...holders, ...holdersAmong(all.filter((p) => !candidates.includes(p)))];
+    if (!holders.some((p) => comm(procRoot, p) === 'dockerd'))
+      holders = [...holders, ...holdersAmong(all.filter((p) => !candidates.includes(p)))];
     const owner = holders.find((p) => comm(procRoot, p) === 'dockerd');
     if (owner !== undefined) return finish(owner, true, `pid ${owner} (dockerd) listens on ${socketPath} in this network namespace`);
     const relay = holders.find((p) => p !== 1) ?? holders[0];
     if (relay !== undefined) {
-      return unknown(`${socketPath} is held by pid ${relay} (${comm(procRoot, relay)}), not by a dockerd: it relays to an engine elsewhere (ssh, socat, a VM such as Docker Desktop), whose host facts are not this machine's.`);
+      return unknown(
+        `${socketPath} is held by pid ${relay} (${comm(procRoot, relay)}), not by a dockerd: it relays to an engine elsewhere (ssh, socat, a VM such as Docker Desktop), whose host facts are not this machine's.`,
+      );
     }
     // Not ours to read (root's dockerd, we are in the docker group): a dockerd named by a pid file,
     // in this netns (its /proc/<pid>/net/unix has the same listening inode) and serving this path.
     const hint = unreadable
-      ? fromFiles.find((p) => comm(procRoot, p) === 'dockerd' && listeningInodes(readText(join(procRoot, String(p), 'net', 'unix')) ?? '', socketPath).some((i) => here.has(i)) && dockerdSockets(readText(join(procRoot, String(p), 'cmdline'))?.split('\0') ?? []).includes(socketPath))
+      ? fromFiles.find(
+          (p) =>
+            comm(procRoot, p) === 'dockerd' &&
+            listeningInodes(readText(join(procRoot, String(p), 'net', 'unix')) ?? '', socketPath).some((i) => here.has(i)) &&
+            dockerdSockets(readText(join(procRoot, String(p), 'cmdline'))?.split('\0') ?? []).includes(socketPath),
+        )
       : undefined;
     if (hint !== undefined) {
-      return { pid: hint, inode: ownNs, same: true, kind: 'host', how: `${socketPath} listens in this network namespace (/proc/net/unix), and dockerd ${hint} (pid file, its command line) serves it`, userns: false, pidnsNested: nsPidDepth(readText(join(procRoot, String(hint), 'status')) ?? '') > 1, startTime: startTime(procRoot, hint) };
+      return {
+        pid: hint,
+        inode: ownNs,
+        same: true,
+        kind: 'host',
+        how: `${socketPath} listens in this network namespace (/proc/net/unix), and dockerd ${hint} (pid file, its command line) serves it`,
+        userns: false,
+        pidnsNested: nsPidDepth(readText(join(procRoot, String(hint), 'status')) ?? '') > 1,
+        startTime: startTime(procRoot, hint),
+      };
     }
-    return unknown(`${socketPath} listens in this network namespace, but its owner could not be seen (${unreadable ? 'other users\' fds are not readable, and no dockerd pid file names it' : 'no process holds it'}): host facts are not shown rather than guessed.`);
+    return unknown(
+      `${socketPath} listens in this network namespace, but its owner could not be seen (${unreadable ? "other users' fds are not readable, and no dockerd pid file names it" : 'no process holds it'}): host facts are not shown rather than guessed.`,
+    );
   }
 
   for (const pid of candidates) {
@@ -169,10 +206,14 @@ export function locateEngine(socketPath: string, opts: LocateOptions = {}): Engi
     const holds = holdsSocket(procRoot, pid, theirs);
     if (holds === false) continue;
     // Where the fds are not readable, the socket listening in that pid's own netns is the evidence.
-    const how = holds ? `pid ${pid} (${comm(procRoot, pid)}) listens on ${socketPath} in its own network namespace` : `${socketPath} listens in the network namespace of pid ${pid} (${comm(procRoot, pid)}; its fds are not readable)`;
+    const how = holds
+      ? `pid ${pid} (${comm(procRoot, pid)}) listens on ${socketPath} in its own network namespace`
+      : `${socketPath} listens in the network namespace of pid ${pid} (${comm(procRoot, pid)}; its fds are not readable)`;
     return finish(pid, null, how);
   }
-  return unknown(`No process on this machine was found listening on ${socketPath} (checked /proc/net/unix, ${candidates.length} dockerd/pid-file candidate(s)): the engine may run in a VM or another PID namespace.`);
+  return unknown(
+    `No process on this machine was found listening on ${socketPath} (checked /proc/net/unix, ${candidates.length} dockerd/pid-file candidate(s)): the engine may run in a VM or another PID namespace.`,
+  );
 }
 
 /** Is the engine located earlier still the same process? */

@@ -29,8 +29,14 @@ export async function readFirewall(runIn: NetnsRunner): Promise<FirewallRead> {
   }
   if (ipt.ok || nft.ok) {
     const dump = ipt.ok ? ipt.stdout : nft.stdout;
-    return { model: parseFirewallDump(dump), dump, unavailable: ['No Docker rules in iptables or nftables: the daemon may run with --iptables=false.'] };
+    return {
+      model: parseFirewallDump(dump),
+      dump,
+      unavailable: ['No Docker rules in iptables or nftables: the daemon may run with --iptables=false.'],
+    };
   }
-  const why = ipt.why ?? (ipt.code === 'ENOENT' ? 'iptables-save is not installed.' : `iptables-save failed: ${ipt.stderr.trim().split('\n')[0] ?? ipt.code}`);
+  const why =
+    ipt.why ??
+    (ipt.code === 'ENOENT' ? 'iptables-save is not installed.' : `iptables-save failed: ${ipt.stderr.trim().split('\n')[0] ?? ipt.code}`);
   return { model: null, dump: null, unavailable: [`Firewall rules not read: ${why}`] };
 }

@@ -14,7 +14,15 @@ import { readRootless } from './rootless';
 import { readFirewall } from './firewallReader';
 import type { NetnsInterface } from './linkMapping';
 import { netnsRunner, remoteRunner, type HelperContainer, type HostHelperMode, type NetnsRunner, type NetnsTarget } from './privilege';
-import { readContainerInterfaces, readHostInterfaces, readIpForward, readNetDevNames, readRoutes, readSnmpForwarding, type ContainerLinksResult } from './links';
+import {
+  readContainerInterfaces,
+  readHostInterfaces,
+  readIpForward,
+  readNetDevNames,
+  readRoutes,
+  readSnmpForwarding,
+  type ContainerLinksResult,
+} from './links';
 
 /** What readHost() read in the engine's netns (which may not be ours): interfaces, routes, ip_forward. */
 export interface NetnsReading {
@@ -62,9 +70,16 @@ export const defaultRouteOf = (routes: readonly Route[] | null): NetnsReading['d
 
 const LINKS_MAX_AGE_MS = 10_000;
 const RELOCATE_MS = 2_000;
-const NESTED_PIDNS = "The engine runs in a PID namespace of its own (NSpid in /proc/<pid>/status): the container pids it reports are not this machine's, so container interfaces, listeners and DNS rules are not read.";
+const NESTED_PIDNS =
+  "The engine runs in a PID namespace of its own (NSpid in /proc/<pid>/status): the container pids it reports are not this machine's, so container interfaces, listeners and DNS rules are not read.";
 
-const publicNetns = (loc: EngineLocation): EngineNetns => ({ pid: loc.pid, inode: loc.inode, same: loc.same, kind: loc.kind, how: loc.how });
+const publicNetns = (loc: EngineLocation): EngineNetns => ({
+  pid: loc.pid,
+  inode: loc.inode,
+  same: loc.same,
+  kind: loc.kind,
+  how: loc.how,
+});
 
 /** For an engine on this machine (unix socket). */
 export class LocalHostInspector implements HostInspector {
@@ -136,7 +151,8 @@ export class LocalHostInspector implements HostInspector {
     const unavailable = [...fw.unavailable];
     let mine: ProxyProcess[] | null = null;
     if (proxies === null) unavailable.push('/proc is not readable: docker-proxy processes are unknown.');
-    else if (loc.pid === null) unavailable.push(`docker-proxy processes are not shown: the engine's process is unknown, so whose they are is too (${loc.how}).`);
+    else if (loc.pid === null)
+      unavailable.push(`docker-proxy processes are not shown: the engine's process is unknown, so whose they are is too (${loc.how}).`);
     // The engine's own proxies only: its children. Another engine's proxies are not this one's.
     else mine = proxies.filter((p) => p.ppid === loc.pid).map(({ ppid: _ppid, ...p }) => p);
     return { model: fw.model, dump: fw.dump, proxies: mine, unavailable };
@@ -178,7 +194,9 @@ export class LocalHostInspector implements HostInspector {
     if (last && last.pid === pid && names !== null && names === last.names && Date.now() - last.at < LINKS_MAX_AGE_MS) return last.ifaces;
     const r = await this.runner()('ip', ['-j', '-d', 'link', 'show']);
     if (!r.ok) {
-      unavailable.push(`Interfaces of the engine's netns (pid ${pid}) were not read, so host veths and bridges are unknown: ${r.why ?? r.stderr.trim().split('\n')[0] ?? String(r.code)}`);
+      unavailable.push(
+        `Interfaces of the engine's netns (pid ${pid}) were not read, so host veths and bridges are unknown: ${r.why ?? r.stderr.trim().split('\n')[0] ?? String(r.code)}`,
+      );
       return null;
     }
     try {
@@ -202,7 +220,15 @@ export class LocalHostInspector implements HostInspector {
     // sysfs shows the netns of whoever mounted it, not ours (a process started under
     // `nsenter --net`): when its names are not our /proc/self/net/dev's, ask netlink instead.
     const ours = readNetDevNames(`${this.procRoot}/self/net`);
-    if (hostIfaces && ours !== null && ours !== hostIfaces.map((i) => i.name).sort().join(' ')) {
+    if (
+      hostIfaces &&
+      ours !== null &&
+      ours !==
+        hostIfaces
+          .map((i) => i.name)
+          .sort()
+          .join(' ')
+    ) {
       const r = await run('ip', ['-j', '-d', 'link', 'show']);
       try {
         hostIfaces = r.ok ? parseIpLinkJson(r.stdout) : null;
@@ -238,7 +264,10 @@ export class RemoteHostInspector implements HostInspector {
   }
 
   readEmbeddedDns(): Promise<{ dns: EmbeddedDns | null; unavailable?: string }> {
-    return Promise.resolve({ dns: null, unavailable: `Remote engine (${this.endpoint}): container netns rules are read only for a local engine.` });
+    return Promise.resolve({
+      dns: null,
+      unavailable: `Remote engine (${this.endpoint}): container netns rules are read only for a local engine.`,
+    });
   }
 
   invalidate(): void {
@@ -248,12 +277,23 @@ export class RemoteHostInspector implements HostInspector {
   /** Only through a helper container on the remote engine, when the user named an image. */
   async readFirewall(): Promise<FirewallReading> {
     const fw = await readFirewall(remoteRunner(this.helper(), this.container()));
-    return { model: fw.model, dump: fw.dump, proxies: null, unavailable: fw.model ? [] : fw.unavailable.map((u) => `Remote engine (${this.endpoint}): ${u}`) };
+    return {
+      model: fw.model,
+      dump: fw.dump,
+      proxies: null,
+      unavailable: fw.model ? [] : fw.unavailable.map((u) => `Remote engine (${this.endpoint}): ${u}`),
+    };
   }
 
   readHost(): Promise<NetnsReading> {
     return Promise.resolve({
-      engineNetns: { pid: null, inode: null, same: false, kind: 'unknown', how: `Remote engine (${this.endpoint}): its network namespace is on another machine.` },
+      engineNetns: {
+        pid: null,
+        inode: null,
+        same: false,
+        kind: 'unknown',
+        how: `Remote engine (${this.endpoint}): its network namespace is on another machine.`,
+      },
       hostIfaces: null,
       ipForward: null,
       routes: null,
@@ -281,15 +321,21 @@ export function pidReadReasons(results: readonly ContainerLinksResult[], partial
   }
   const out: string[] = [];
   if (denied && netns?.kind === 'rootless') {
-    out.push(`Container interfaces (/proc/<pid>/root/sys/class/net) are not readable for ${denied} container(s), so ifname and host veth are unknown. A rootless engine's containers are readable by the user who runs the engine, without root or sudo: run as that user.`);
+    out.push(
+      `Container interfaces (/proc/<pid>/root/sys/class/net) are not readable for ${denied} container(s), so ifname and host veth are unknown. A rootless engine's containers are readable by the user who runs the engine, without root or sudo: run as that user.`,
+    );
   } else if (denied) {
-    out.push(`Not root: container interfaces (/proc/<pid>/root/sys/class/net) are not readable for ${denied} container(s), so ifname and host veth are unknown. Run as root.`);
+    out.push(
+      `Not root: container interfaces (/proc/<pid>/root/sys/class/net) are not readable for ${denied} container(s), so ifname and host veth are unknown. Run as root.`,
+    );
   }
   // A process that exits between inspect and the read is a race the next event corrects (an
   // incremental read after \`die\` often sees only such pids); only when a full read sees no pid at
   // all does the engine live in another PID namespace or VM.
   if (missing && ok === 0 && denied === 0 && !partial) {
-    out.push(`${missing} container process(es) are not visible in this machine's /proc: the engine runs in another PID namespace or VM, so ifname and host veth are unknown.`);
+    out.push(
+      `${missing} container process(es) are not visible in this machine's /proc: the engine runs in another PID namespace or VM, so ifname and host veth are unknown.`,
+    );
   }
   return out;
 }

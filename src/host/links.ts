@@ -90,7 +90,12 @@ export function parseRoutes(text: string): Route[] {
     const via = procHexAddress(gw);
     const bits = procHexAddress(mask)?.prefixLengthFromSubnetMask() ?? null;
     if (!destination || !via || bits === null) continue;
-    out.push({ destination: `${destination.toString()}/${bits}`, gateway: via.range() === 'unspecified' ? null : via.toString(), interface: iface, metric: Number(metric ?? 0) });
+    out.push({
+      destination: `${destination.toString()}/${bits}`,
+      gateway: via.range() === 'unspecified' ? null : via.toString(),
+      interface: iface,
+      metric: Number(metric ?? 0),
+    });
   }
   return out;
 }

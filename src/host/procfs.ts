@@ -36,7 +36,9 @@ export const ppidOf = (procRoot: string, pid: number): number | null => parsePpi
 
 export function pids(procRoot: string): number[] {
   try {
-    return readdirSync(procRoot).filter((d) => /^\d+$/.test(d)).map(Number);
+    return readdirSync(procRoot)
+      .filter((d) => /^\d+$/.test(d))
+      .map(Number);
   } catch {
     return [];
   }

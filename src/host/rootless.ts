@@ -44,11 +44,23 @@ export function readRootless(enginePid: number, procRoot = '/proc', slirpHint: n
   const slirp = slirpPid === undefined ? null : { pid: slirpPid, tap: argv(procRoot, slirpPid).at(-1) ?? 'tap0' };
   const mine = socketInodes(procRoot, rk) ?? new Set<number>();
   const listeners: RootlessFacts['listeners'] = [];
-  for (const [table, protocol] of [['tcp', 'tcp'], ['tcp6', 'tcp'], ['udp', 'udp'], ['udp6', 'udp']] as const) {
+  for (const [table, protocol] of [
+    ['tcp', 'tcp'],
+    ['tcp6', 'tcp'],
+    ['udp', 'udp'],
+    ['udp6', 'udp'],
+  ] as const) {
     for (const s of parseListeningSockets(readText(join(procRoot, String(rk), 'net', table)) ?? '', protocol === 'udp')) {
       if (mine.has(s.inode)) listeners.push({ hostIp: s.ip, hostPort: s.port, protocol, pid: rk });
     }
   }
   listeners.sort((a, b) => a.hostPort - b.hostPort || a.hostIp.localeCompare(b.hostIp));
-  return { rootlesskitPid: rk, netDriver: flag(args, 'net'), portDriver: flag(args, 'port-driver'), slirp4netnsPid: slirp?.pid ?? null, tap: slirp?.tap ?? null, listeners };
+  return {
+    rootlesskitPid: rk,
+    netDriver: flag(args, 'net'),
+    portDriver: flag(args, 'port-driver'),
+    slirp4netnsPid: slirp?.pid ?? null,
+    tap: slirp?.tap ?? null,
+    listeners,
+  };
 }

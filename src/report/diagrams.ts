@@ -13,7 +13,16 @@ export function egressLine(e: EgressPath): string {
 export function ingressLine(i: IngressPath): string {
   const v6 = isIpv6(i.hostIp);
   const proxy = i.proxyName ?? 'docker-proxy';
-  const via = i.via === 'both' ? `DNAT + ${proxy}` : i.via === 'dnat' ? 'DNAT' : i.via === 'proxy' ? proxy : v6 ? 'IPv6 (ip6tables not read)' : 'no rule found';
+  const via =
+    i.via === 'both'
+      ? `DNAT + ${proxy}`
+      : i.via === 'dnat'
+        ? 'DNAT'
+        : i.via === 'proxy'
+          ? proxy
+          : v6
+            ? 'IPv6 (ip6tables not read)'
+            : 'no rule found';
   const driver = i.portDriver ? ' ⇄ rootlesskit ⇄ engine netns' : '';
   return `host ${bracketed(i.hostIp)}:${i.hostPort}/${i.protocol}${driver} ⇄ ${via} ⇄ ${i.containerIp ?? '?'}:${i.containerPort}`;
 }
@@ -47,8 +56,14 @@ export function pathText(p: ContainerPath): string {
 
 /** One way as a person reads it: the kind, where to connect, and how names resolve. */
 export function wayText(w: Way): string {
-  if (w.kind === 'published') return `published ${w.address}:${w.hostPort ?? '?'} → ${w.network} port ${w.containerPort ?? '?'}${w.hostIp === '0.0.0.0' && w.address !== '0.0.0.0' ? ' (bound to 0.0.0.0)' : ''}`;
-  const head = w.kind === 'direct' ? `direct (routed) → ${w.address} on ${w.network}` : w.kind === 'localhost' ? `localhost (${w.network}) → ${w.address}` : `${w.network} → ${w.address}`;
+  if (w.kind === 'published')
+    return `published ${w.address}:${w.hostPort ?? '?'} → ${w.network} port ${w.containerPort ?? '?'}${w.hostIp === '0.0.0.0' && w.address !== '0.0.0.0' ? ' (bound to 0.0.0.0)' : ''}`;
+  const head =
+    w.kind === 'direct'
+      ? `direct (routed) → ${w.address} on ${w.network}`
+      : w.kind === 'localhost'
+        ? `localhost (${w.network}) → ${w.address}`
+        : `${w.network} → ${w.address}`;
   return `${head}${w.kind === 'network' ? (w.byName ? ` (by name: ${w.names.join(', ')})` : ' (by IP only)') : ''}`;
 }
 
@@ -56,7 +71,8 @@ export function explanationText(x: Explanation): string {
   const verdict = x.reachable === true ? 'REACHABLE' : x.reachable === false ? 'NOT REACHABLE' : 'UNKNOWN';
   const from = x.fromKind === 'outside' ? `client ${x.from}` : x.from;
   const lines = [`${from} → ${x.to}${x.port ? `:${x.port}` : ''}: ${verdict}`];
-  for (const w of x.ways) lines.push(`  way: ${wayText(w)}${w.open ? '' : ' [blocked]'}${w.codes?.length ? ` (${w.codes.join(', ')})` : ''}`);
+  for (const w of x.ways)
+    lines.push(`  way: ${wayText(w)}${w.open ? '' : ' [blocked]'}${w.codes?.length ? ` (${w.codes.join(', ')})` : ''}`);
   for (const r of x.reasons) lines.push(`  ${r.code}: ${r.message}`, `      evidence: ${r.evidence}`);
   return lines.join('\n');
 }

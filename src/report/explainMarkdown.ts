@@ -5,7 +5,12 @@ import { pathText } from './diagrams';
 
 const esc = (s: string): string => s.replace(/[|`*_]/g, '\\$&');
 
-const KIND: Readonly<Record<Way['kind'], string>> = { network: 'network', published: 'published port', direct: 'direct (routed)', localhost: 'localhost' };
+const KIND: Readonly<Record<Way['kind'], string>> = {
+  network: 'network',
+  published: 'published port',
+  direct: 'direct (routed)',
+  localhost: 'localhost',
+};
 
 function wayRow(w: Way): string {
   const where = w.kind === 'published' ? `\`${w.address}:${w.hostPort ?? '?'}\` → port ${w.containerPort ?? '?'}` : `\`${w.address}\``;
@@ -13,7 +18,8 @@ function wayRow(w: Way): string {
   return `| ${KIND[w.kind]} | ${esc(w.network)} | ${where} | ${name} | ${w.open ? 'yes' : '**blocked**'} | ${esc((w.codes ?? []).join(', '))} |`;
 }
 
-const sourceTitle = (x: Explanation): string => (x.fromKind === 'outside' ? `client ${x.from}` : x.fromKind === 'host' ? 'host (engine netns)' : x.from);
+const sourceTitle = (x: Explanation): string =>
+  x.fromKind === 'outside' ? `client ${x.from}` : x.fromKind === 'host' ? 'host (engine netns)' : x.from;
 
 export function explanationMarkdown(x: Explanation, from?: ContainerPath, to?: ContainerPath): string {
   // ✓ ✗ ? are in every text font (DejaVu too); emoji are a blank box where no emoji font is installed.
@@ -23,7 +29,9 @@ export function explanationMarkdown(x: Explanation, from?: ContainerPath, to?: C
     '',
     '## Ways',
     '',
-    ...(x.ways.length ? ['| kind | network | address | by name | open | because |', '|---|---|---|---|---|---|', ...x.ways.map(wayRow)] : ['No way found.']),
+    ...(x.ways.length
+      ? ['| kind | network | address | by name | open | because |', '|---|---|---|---|---|---|', ...x.ways.map(wayRow)]
+      : ['No way found.']),
     '',
     '## Reasons',
     '',

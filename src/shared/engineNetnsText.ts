@@ -4,7 +4,7 @@ import type { EngineNetns, RootlessFacts } from './model';
 const KIND: Record<EngineNetns['kind'], string> = {
   host: "the host's own",
   rootless: "rootlesskit's (rootless Docker)",
-  other: 'its own (not the host\'s)',
+  other: "its own (not the host's)",
   unknown: 'unknown',
 };
 
@@ -35,10 +35,14 @@ export function engineNetnsCommand(ns: EngineNetns): string | null {
 export function engineNetnsExplanation(ns: EngineNetns, rootless: RootlessFacts | null): string {
   const cmd = engineNetnsCommand(ns);
   const lines = [`The engine's network namespace is ${KIND[ns.kind]} (${engineNetnsDetail(ns)}): ${ns.how}.`];
-  if (ns.kind === 'unknown') lines.push("Host facts (veths, bridges, firewall, ip_forward) are not shown: this machine's would be another engine's.");
-  else if (!ns.same) lines.push("Its bridges, veths, iptables rules and ip_forward are not the host's: everything under Host is read there.");
+  if (ns.kind === 'unknown')
+    lines.push("Host facts (veths, bridges, firewall, ip_forward) are not shown: this machine's would be another engine's.");
+  else if (!ns.same)
+    lines.push("Its bridges, veths, iptables rules and ip_forward are not the host's: everything under Host is read there.");
   if (rootless) {
-    lines.push(`rootlesskit (pid ${rootless.rootlesskitPid}) runs it with --net=${rootless.netDriver ?? '?'} and the ${rootless.portDriver ?? '?'} port driver: published ports are taken on the host by rootlesskit and handed into the netns; outgoing traffic leaves through ${rootless.tap ?? 'tap0'} and slirp4netns${rootless.slirp4netnsPid ? ` (pid ${rootless.slirp4netnsPid})` : ''}. No root or sudo is needed to read it.`);
+    lines.push(
+      `rootlesskit (pid ${rootless.rootlesskitPid}) runs it with --net=${rootless.netDriver ?? '?'} and the ${rootless.portDriver ?? '?'} port driver: published ports are taken on the host by rootlesskit and handed into the netns; outgoing traffic leaves through ${rootless.tap ?? 'tap0'} and slirp4netns${rootless.slirp4netnsPid ? ` (pid ${rootless.slirp4netnsPid})` : ''}. No root or sudo is needed to read it.`,
+    );
   }
   if (cmd) lines.push(`Look yourself: ${cmd}`);
   return lines.join('\n\n');

@@ -196,10 +196,14 @@ function hostNode(snap: Snapshot): HostNode {
     forwardPolicy: fw?.forwardPolicy ?? null,
     firewall: fw ? `${fw.backend}, ${fw.dockerLayout}` : 'not read',
     external: bridges.length ? `any interface but the Docker bridges (${bridges.join(', ')})` : 'the host interfaces',
-    route: snap.host.defaultRoute ? `${snap.host.defaultRoute.interface}${snap.host.defaultRoute.gateway ? ` via ${snap.host.defaultRoute.gateway}` : ''}` : null,
+    route: snap.host.defaultRoute
+      ? `${snap.host.defaultRoute.interface}${snap.host.defaultRoute.gateway ? ` via ${snap.host.defaultRoute.gateway}` : ''}`
+      : null,
     netns: engineNetnsDetail(snap.host.engineNetns),
     netnsKind: snap.host.engineNetns.kind,
-    rootless: rl ? `rootlesskit pid ${rl.rootlesskitPid} (${rl.portDriver ?? '?'} port driver) · slirp4netns ${rl.slirp4netnsPid ?? '?'} on ${rl.tap ?? '?'}` : null,
+    rootless: rl
+      ? `rootlesskit pid ${rl.rootlesskitPid} (${rl.portDriver ?? '?'} port driver) · slirp4netns ${rl.slirp4netnsPid ?? '?'} on ${rl.tap ?? '?'}`
+      : null,
     unavailable: [...snap.host.unavailable],
   };
 }
@@ -273,7 +277,13 @@ function portNodes(c: ContainerInfo): { nodes: PortNode[]; links: PublishLink[] 
     });
   }
   const nodes = [...groups.values()];
-  const links: PublishLink[] = nodes.map((n) => ({ kind: 'publish', id: `pub:${n.id}`, source: n.id, target: n.container, label: `→ ${n.containerPort}/${n.protocol}` }));
+  const links: PublishLink[] = nodes.map((n) => ({
+    kind: 'publish',
+    id: `pub:${n.id}`,
+    source: n.id,
+    target: n.container,
+    label: `→ ${n.containerPort}/${n.protocol}`,
+  }));
   return { nodes, links };
 }
 
@@ -286,7 +296,15 @@ export function buildGraph(snap: Snapshot): GraphModel {
     drawn.set(n.id, n);
     const node = networkNode(n, snap);
     nodes.push(node);
-    links.push({ kind: 'uplink', id: uplinkId(n.id), source: HOST_ID, target: node.id, nat: node.nat, label: node.nat === 'other' ? n.driver : NAT_LABEL[node.nat], rule: node.natRule });
+    links.push({
+      kind: 'uplink',
+      id: uplinkId(n.id),
+      source: HOST_ID,
+      target: node.id,
+      nat: node.nat,
+      label: node.nat === 'other' ? n.driver : NAT_LABEL[node.nat],
+      rule: node.natRule,
+    });
   }
   const known = new Set(snap.containers.map((c) => c.id));
   for (const c of snap.containers) {
@@ -322,9 +340,13 @@ export function buildGraph(snap: Snapshot): GraphModel {
 export function searchText(n: GraphNode): string {
   switch (n.kind) {
     case 'container':
-      return [n.name, n.image, n.networkMode, ...n.networks, ...Object.entries(n.labels).map(([k, v]) => `${k}=${v}`)].join('\n').toLowerCase();
+      return [n.name, n.image, n.networkMode, ...n.networks, ...Object.entries(n.labels).map(([k, v]) => `${k}=${v}`)]
+        .join('\n')
+        .toLowerCase();
     case 'network':
-      return [n.name, n.driver, n.bridge ?? '', ...n.subnets, ...Object.entries(n.labels).map(([k, v]) => `${k}=${v}`)].join('\n').toLowerCase();
+      return [n.name, n.driver, n.bridge ?? '', ...n.subnets, ...Object.entries(n.labels).map(([k, v]) => `${k}=${v}`)]
+        .join('\n')
+        .toLowerCase();
     case 'port':
       return n.label.toLowerCase();
     case 'host':

@@ -10,7 +10,8 @@ export const networkNodeId = (networkId: string): string => `${NET}${networkId}`
 /** A container: the tree item (Containers group) and the graph node. */
 export const containerNodeId = (containerId: string): string => `${CTR}${containerId}`;
 /** A container on a network: the tree's member item and the graph's endpoint link. */
-export const endpointLinkId = (networkId: string, containerId: string): string => `${networkNodeId(networkId)}/${containerNodeId(containerId)}`;
+export const endpointLinkId = (networkId: string, containerId: string): string =>
+  `${networkNodeId(networkId)}/${containerNodeId(containerId)}`;
 /** One attachment of a container, under the container in the tree. */
 export const containerEndpointId = (containerId: string, networkRef: string): string => `${containerNodeId(containerId)}/ep:${networkRef}`;
 /** A container in another's netns, under its owner's item. */

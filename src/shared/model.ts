@@ -2,8 +2,22 @@
 // inferred from the runtime schema (schema/), which the protocol guards and the JSON Schema for
 // script writers use too: one shape, written once. Plain data only: no vscode, no node modules.
 import type * as v from 'valibot';
-import type { ContainerInfoSchema, ContainerStateSchema, EndpointSchema, NetworkModeKindSchema, PortBindingSchema } from './schema/container';
-import type { EngineNetnsKindSchema, EngineNetnsSchema, HostFactsSchema, HostInterfaceSchema, ProxyProcessSchema, RootlessFactsSchema, RouteSchema } from './schema/host';
+import type {
+  ContainerInfoSchema,
+  ContainerStateSchema,
+  EndpointSchema,
+  NetworkModeKindSchema,
+  PortBindingSchema,
+} from './schema/container';
+import type {
+  EngineNetnsKindSchema,
+  EngineNetnsSchema,
+  HostFactsSchema,
+  HostInterfaceSchema,
+  ProxyProcessSchema,
+  RootlessFactsSchema,
+  RouteSchema,
+} from './schema/host';
 import type { NetworkInfoSchema, SubnetSchema } from './schema/network';
 import type { EngineInfoSchema, SnapshotSchema } from './schema/snapshot';
 

@@ -34,7 +34,12 @@ const SnapshotMessageSchema = v.object({
   snapshot: SnapshotSchema,
   options: GraphOptionsSchema,
 });
-const StatusMessageSchema = v.object({ ...versioned, type: v.literal('status'), state: v.picklist(['connecting', 'disconnected']), message: v.string() });
+const StatusMessageSchema = v.object({
+  ...versioned,
+  type: v.literal('status'),
+  state: v.picklist(['connecting', 'disconnected']),
+  message: v.string(),
+});
 /** Focus a node (revealInGraph): centre it, show its card. */
 const FocusMessageSchema = v.object({ ...versioned, type: v.literal('focus'), nodeId: id });
 /** The result of dockerNetworks.explainReachability, to highlight on the graph. */
@@ -42,7 +47,13 @@ const ExplanationMessageSchema = v.object({ ...versioned, type: v.literal('expla
 /** How an action or an export ended, for a short notice in the webview. */
 const ResultMessageSchema = v.object({ ...versioned, type: v.literal('result'), ok: v.boolean(), message: v.string() });
 
-export const HostToWebviewSchema = v.variant('type', [SnapshotMessageSchema, StatusMessageSchema, FocusMessageSchema, ExplanationMessageSchema, ResultMessageSchema]);
+export const HostToWebviewSchema = v.variant('type', [
+  SnapshotMessageSchema,
+  StatusMessageSchema,
+  FocusMessageSchema,
+  ExplanationMessageSchema,
+  ResultMessageSchema,
+]);
 
 // ---- webview → host ----
 
@@ -68,16 +79,41 @@ const SelectMessageSchema = v.object({
 const ActionMessageSchema = v.object({ ...versioned, type: v.literal('action'), action: GraphActionSchema });
 const exportData = v.pipe(v.string(), v.maxLength(MAX_EXPORT_CHARS));
 const ExportMessageSchema = v.variant('format', [
-  v.object({ ...versioned, type: v.literal('export'), format: v.literal('svg'), data: v.pipe(exportData, v.check((d) => d.trimStart().startsWith('<svg'), 'not an SVG document')) }),
-  v.object({ ...versioned, type: v.literal('export'), format: v.literal('png'), data: v.pipe(exportData, v.startsWith('data:image/png;base64,')) }),
+  v.object({
+    ...versioned,
+    type: v.literal('export'),
+    format: v.literal('svg'),
+    data: v.pipe(
+      exportData,
+      v.check((d) => d.trimStart().startsWith('<svg'), 'not an SVG document'),
+    ),
+  }),
+  v.object({
+    ...versioned,
+    type: v.literal('export'),
+    format: v.literal('png'),
+    data: v.pipe(exportData, v.startsWith('data:image/png;base64,')),
+  }),
   // The host writes the JSON itself, from its own snapshot: the webview sends no data.
   v.object({ ...versioned, type: v.literal('export'), format: v.literal('json'), data: v.optional(v.undefined()) }),
 ]);
 /** Sent after each snapshot is drawn: what was drawn and how long it took (ms). */
 const RenderedMessageSchema = v.object({ ...versioned, type: v.literal('rendered'), revision: int, nodes: int, links: int, ms: finite });
-const LogMessageSchema = v.object({ ...versioned, type: v.literal('log'), level: v.picklist(['info', 'warn', 'error']), message: v.string() });
+const LogMessageSchema = v.object({
+  ...versioned,
+  type: v.literal('log'),
+  level: v.picklist(['info', 'warn', 'error']),
+  message: v.string(),
+});
 
-export const WebviewToHostSchema = v.variant('type', [ReadyMessageSchema, SelectMessageSchema, ActionMessageSchema, ExportMessageSchema, RenderedMessageSchema, LogMessageSchema]);
+export const WebviewToHostSchema = v.variant('type', [
+  ReadyMessageSchema,
+  SelectMessageSchema,
+  ActionMessageSchema,
+  ExportMessageSchema,
+  RenderedMessageSchema,
+  LogMessageSchema,
+]);
 
 // ---- types, inferred ----
 

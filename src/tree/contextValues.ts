@@ -11,7 +11,8 @@ const MODE_GROUPS = ['bridge', 'host', 'none'] as const;
 
 export const ContextValues = {
   group: (group: string): string => `group.${group}`,
-  network: (n: { builtin: boolean; driver: string; internal: boolean }): string => `network.${n.builtin ? 'builtin' : 'user'}.${n.driver}${n.internal ? '.internal' : ''}`,
+  network: (n: { builtin: boolean; driver: string; internal: boolean }): string =>
+    `network.${n.builtin ? 'builtin' : 'user'}.${n.driver}${n.internal ? '.internal' : ''}`,
   /** A container under a network (the tree's member item). */
   member: (state: ContainerState): string => `endpoint.${state}`,
   mode: (mode: string): string => `mode.${mode}`,
@@ -30,7 +31,8 @@ export function allContextValues(): string[] {
   for (const g of GROUPS) out.add(ContextValues.group(g));
   for (const m of MODE_GROUPS) out.add(ContextValues.mode(m));
   for (const driver of DRIVERS) {
-    for (const builtin of [true, false]) for (const internal of [true, false]) out.add(ContextValues.network({ builtin, driver, internal }));
+    for (const builtin of [true, false])
+      for (const internal of [true, false]) out.add(ContextValues.network({ builtin, driver, internal }));
   }
   for (const s of STATES) {
     out.add(ContextValues.member(s));

@@ -97,7 +97,10 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const snap = this.snapshot;
     if (!snap || !('container' in node)) return item;
     const container = snap.containers.find((c) => c.id === node.container.id) ?? node.container;
-    const latest = 'endpoint' in node ? { ...node, container, endpoint: container.endpoints.find((e) => e.networkId === node.endpoint.networkId) ?? node.endpoint } : { ...node, container };
+    const latest =
+      'endpoint' in node
+        ? { ...node, container, endpoint: container.endpoints.find((e) => e.networkId === node.endpoint.networkId) ?? node.endpoint }
+        : { ...node, container };
     item.tooltip = markdown(`${pathMarkdown(containerPath(container, snap))}\n\n---\n\n${hoverOf(latest)}`);
     return item;
   }

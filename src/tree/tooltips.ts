@@ -9,7 +9,9 @@ const row = (k: string, v: string | null | undefined): string => (v ? `| ${k} | 
 const table = (rows: string[]): string => ['| | |', '|---|---|', ...rows.filter(Boolean)].join('\n');
 
 export function networkTooltip(n: NetworkInfo): string {
-  const subnets = n.subnets.map((s) => `${s.subnet}${s.effectiveGateway ? ` via ${s.effectiveGateway}` : ''}${s.ipRange ? ` (range ${s.ipRange})` : ''}`);
+  const subnets = n.subnets.map(
+    (s) => `${s.subnet}${s.effectiveGateway ? ` via ${s.effectiveGateway}` : ''}${s.ipRange ? ` (range ${s.ipRange})` : ''}`,
+  );
   return [
     `**${md(n.name)}** — ${md(n.driver)} network${n.builtin ? ' (built-in)' : ''}`,
     '',
@@ -23,7 +25,12 @@ export function networkTooltip(n: NetworkInfo): string {
       row('Masquerade', n.masquerade === null ? null : n.masquerade ? 'on' : 'off'),
       row('Attachable', n.attachable ? 'yes' : null),
       row('IPv6', n.ipv6 ? 'yes' : null),
-      row('Labels', Object.entries(n.labels).map(([k, v]) => `${k}=${v}`).join(', ')),
+      row(
+        'Labels',
+        Object.entries(n.labels)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', '),
+      ),
     ]),
   ].join('\n');
 }

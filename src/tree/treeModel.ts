@@ -1,7 +1,19 @@
 // Pure: the tree's nodes, derived from the snapshot. provider.ts turns them into TreeItems.
 import { bracketed } from '../analysis/cidr';
 import { engineNetnsExplanation, engineNetnsSummary } from '../shared/engineNetnsText';
-import { bridgeNodeId, bridgePortId, containerEndpointId, containerNodeId, endpointLinkId, groupNodeId, hostFactId, joinedNodeId, modeNodeId, networkNodeId, unavailableFactId } from '../shared/ids';
+import {
+  bridgeNodeId,
+  bridgePortId,
+  containerEndpointId,
+  containerNodeId,
+  endpointLinkId,
+  groupNodeId,
+  hostFactId,
+  joinedNodeId,
+  modeNodeId,
+  networkNodeId,
+  unavailableFactId,
+} from '../shared/ids';
 import type { ContainerInfo, Endpoint, NetworkInfo, Snapshot } from '../shared/model';
 
 export type ModeGroup = 'bridge' | 'host' | 'none';
@@ -51,7 +63,13 @@ function visibleNetworks(s: Snapshot, opts: TreeOptions): NetworkInfo[] {
 
 export function hostGroupLabel(s: Snapshot): string {
   const k = s.host.engineNetns.kind;
-  return k === 'host' ? 'Host' : k === 'rootless' ? 'Host (rootless engine netns)' : k === 'other' ? "Host (the engine's own netns)" : 'Host (engine netns unknown)';
+  return k === 'host'
+    ? 'Host'
+    : k === 'rootless'
+      ? 'Host (rootless engine netns)'
+      : k === 'other'
+        ? "Host (the engine's own netns)"
+        : 'Host (engine netns unknown)';
 }
 
 export function rootNodes(s: Snapshot, opts: TreeOptions): TreeNode[] {
@@ -82,9 +100,16 @@ function indexOf(s: Snapshot): SnapshotIndex {
     for (const c of s.containers) if (c.netnsOwnerId !== null) joined.set(c.netnsOwnerId, [...(joined.get(c.netnsOwnerId) ?? []), c]);
     const vethOwners = new Map<string, string>();
     for (const c of s.containers) {
-      for (const ep of c.endpoints) if (ep.hostVeth && !vethOwners.has(ep.hostVeth)) vethOwners.set(ep.hostVeth, `${c.name} ${ep.ifname ?? ''} ${ep.ipv4 ?? ''}`.trim());
+      for (const ep of c.endpoints)
+        if (ep.hostVeth && !vethOwners.has(ep.hostVeth))
+          vethOwners.set(ep.hostVeth, `${c.name} ${ep.ifname ?? ''} ${ep.ipv4 ?? ''}`.trim());
     }
-    index = { containers: new Map(s.containers.map((c) => [c.id, c])), networks: new Map(s.networks.map((n) => [n.id, n])), joined, vethOwners };
+    index = {
+      containers: new Map(s.containers.map((c) => [c.id, c])),
+      networks: new Map(s.networks.map((n) => [n.id, n])),
+      joined,
+      vethOwners,
+    };
     indexes.set(s, index);
   }
   return index;
@@ -102,7 +127,9 @@ export function childrenOf(s: Snapshot, node: TreeNode | undefined, opts: TreeOp
       return node.network.containerIds.flatMap((cid) => {
         const c = byId.get(cid);
         const ep = c?.endpoints.find((e) => e.networkId === node.network.id || e.network === node.network.name);
-        return c && ep ? [{ kind: 'member', id: endpointLinkId(node.network.id, c.id), network: node.network, container: c, endpoint: ep } as const] : [];
+        return c && ep
+          ? [{ kind: 'member', id: endpointLinkId(node.network.id, c.id), network: node.network, container: c, endpoint: ep } as const]
+          : [];
       });
     }
     case 'member':
@@ -147,11 +174,29 @@ function hostNodes(s: Snapshot): TreeNode[] {
   const ns = s.host.engineNetns;
   const rl = s.host.rootless;
   const facts: TreeNode[] = [
-    { kind: 'fact', id: hostFactId('engine_netns'), label: 'engine netns', description: engineNetnsSummary(ns), tooltip: engineNetnsExplanation(ns, rl) },
+    {
+      kind: 'fact',
+      id: hostFactId('engine_netns'),
+      label: 'engine netns',
+      description: engineNetnsSummary(ns),
+      tooltip: engineNetnsExplanation(ns, rl),
+    },
     ...(rl
       ? [
-          { kind: 'fact', id: hostFactId('rootlesskit'), label: 'rootlesskit', description: `pid ${rl.rootlesskitPid} · ${rl.portDriver ?? '?'} ports · ${rl.listeners.length} on the host`, tooltip: `Takes each published port on the host (${rl.listeners.map((l) => `${bracketed(l.hostIp)}:${l.hostPort}`).join(', ') || 'none'}) and hands it to the engine's netns. ss -ltnp | grep rootlesskit` } as const,
-          { kind: 'fact', id: hostFactId('slirp4netns'), label: 'slirp4netns', description: `${rl.slirp4netnsPid !== null ? `pid ${rl.slirp4netnsPid}` : 'not found'} · ${rl.tap ?? '?'}`, tooltip: `User-mode networking: traffic leaving the engine's netns through ${rl.tap ?? 'tap0'} becomes the host's own connections, made by the user.` } as const,
+          {
+            kind: 'fact',
+            id: hostFactId('rootlesskit'),
+            label: 'rootlesskit',
+            description: `pid ${rl.rootlesskitPid} · ${rl.portDriver ?? '?'} ports · ${rl.listeners.length} on the host`,
+            tooltip: `Takes each published port on the host (${rl.listeners.map((l) => `${bracketed(l.hostIp)}:${l.hostPort}`).join(', ') || 'none'}) and hands it to the engine's netns. ss -ltnp | grep rootlesskit`,
+          } as const,
+          {
+            kind: 'fact',
+            id: hostFactId('slirp4netns'),
+            label: 'slirp4netns',
+            description: `${rl.slirp4netnsPid !== null ? `pid ${rl.slirp4netnsPid}` : 'not found'} · ${rl.tap ?? '?'}`,
+            tooltip: `User-mode networking: traffic leaving the engine's netns through ${rl.tap ?? 'tap0'} becomes the host's own connections, made by the user.`,
+          } as const,
         ]
       : []),
     {
@@ -170,6 +215,12 @@ function hostNodes(s: Snapshot): TreeNode[] {
     ports,
     network: byBridge.get(name),
   }));
-  const notes: TreeNode[] = s.host.unavailable.map((u, i) => ({ kind: 'fact', id: unavailableFactId(i), label: 'unavailable', description: u, tooltip: u }));
+  const notes: TreeNode[] = s.host.unavailable.map((u, i) => ({
+    kind: 'fact',
+    id: unavailableFactId(i),
+    label: 'unavailable',
+    description: u,
+    tooltip: u,
+  }));
   return [...facts, ...bridges, ...notes];
 }

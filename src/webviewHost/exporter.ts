@@ -26,7 +26,12 @@ export async function saveExport(m: ExportMessage, snapshot: Snapshot | undefine
   const stamp = new Date().toISOString().slice(0, 19).replace(/[T:]/g, '-');
   const name = m.format === 'json' ? `docker-snapshot-${stamp}.json` : `docker-networks-${stamp}.${m.format}`;
   const base = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir());
-  const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(base, name), filters: FILTERS[m.format], saveLabel: 'Export', title: `Export the graph as ${m.format.toUpperCase()}` });
+  const uri = await vscode.window.showSaveDialog({
+    defaultUri: vscode.Uri.joinPath(base, name),
+    filters: FILTERS[m.format],
+    saveLabel: 'Export',
+    title: `Export the graph as ${m.format.toUpperCase()}`,
+  });
   if (!uri) return undefined;
   await vscode.workspace.fs.writeFile(uri, bytes);
   return uri.fsPath || uri.toString();

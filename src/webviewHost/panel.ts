@@ -5,7 +5,14 @@
 import * as vscode from 'vscode';
 import type { Explanation } from '../analysis/reachability';
 import type { Snapshot } from '../shared/model';
-import { GRAPH_VIEW_TYPE, PROTOCOL_VERSION, parseWebviewToHost, type HostToWebview, type RenderedMessage, type WebviewToHost } from '../shared/protocol';
+import {
+  GRAPH_VIEW_TYPE,
+  PROTOCOL_VERSION,
+  parseWebviewToHost,
+  type HostToWebview,
+  type RenderedMessage,
+  type WebviewToHost,
+} from '../shared/protocol';
 import { onSettingsChanged } from '../config';
 import { runAction, type GraphActionHandlers } from './actions';
 import { saveExport } from './exporter';
@@ -58,7 +65,12 @@ export class GraphPanel implements vscode.Disposable {
       if (focus) existing.focus(focus);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(GRAPH_VIEW_TYPE, 'Docker Network Graph', vscode.ViewColumn.Active, GraphPanel.options(deps.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      GRAPH_VIEW_TYPE,
+      'Docker Network Graph',
+      vscode.ViewColumn.Active,
+      GraphPanel.options(deps.extensionUri),
+    );
     const p = new GraphPanel(panel, deps);
     if (focus) p.focus(focus);
     return p;
@@ -79,7 +91,10 @@ export class GraphPanel implements vscode.Disposable {
     };
   }
 
-  private constructor(readonly panel: vscode.WebviewPanel, private readonly deps: PanelDeps) {
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: PanelDeps,
+  ) {
     GraphPanel.current = this;
     const w = panel.webview;
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'network.svg');
@@ -115,7 +130,11 @@ export class GraphPanel implements vscode.Disposable {
     if (!this.ready) return;
     const snapshot = this.deps.snapshot();
     if (!snapshot) {
-      void this.post({ type: 'status', state: 'connecting', message: 'Waiting for the Docker engine… The Docker Networks view says why if it is not reachable.' });
+      void this.post({
+        type: 'status',
+        state: 'connecting',
+        message: 'Waiting for the Docker engine… The Docker Networks view says why if it is not reachable.',
+      });
       return;
     }
     if (this.posting) {
@@ -129,10 +148,13 @@ export class GraphPanel implements vscode.Disposable {
       this.posting = false;
       if (this.dirty) this.sendSnapshot();
     };
-    this.post({ type: 'snapshot', revision: this.revision, snapshot, options: { mutable: this.deps.mutable() } }).then(done, (err: unknown) => {
-      this.deps.log.warn(`graph: posting the snapshot failed: ${String(err)}`);
-      done();
-    });
+    this.post({ type: 'snapshot', revision: this.revision, snapshot, options: { mutable: this.deps.mutable() } }).then(
+      done,
+      (err: unknown) => {
+        this.deps.log.warn(`graph: posting the snapshot failed: ${String(err)}`);
+        done();
+      },
+    );
   }
 
   /** Every message from the webview: parsed by the protocol schema, then dispatched. Public for the test command. */
@@ -140,7 +162,10 @@ export class GraphPanel implements vscode.Disposable {
     const parsed = parseWebviewToHost(raw);
     if (!parsed.ok) {
       this.ignored++;
-      if (this.ignored <= 10) this.deps.log.warn(`graph: ignored a malformed message from the webview (${parsed.reason.slice(0, 300)}): ${JSON.stringify(raw)?.slice(0, 200) ?? String(raw)}`);
+      if (this.ignored <= 10)
+        this.deps.log.warn(
+          `graph: ignored a malformed message from the webview (${parsed.reason.slice(0, 300)}): ${JSON.stringify(raw)?.slice(0, 200) ?? String(raw)}`,
+        );
       return;
     }
     await this.dispatch(parsed.value);

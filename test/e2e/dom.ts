@@ -37,7 +37,15 @@ const MENU_ARM_MS = 150;
 /** The rendered rows of the side bar's tree, in tree order. */
 export async function readRows(page: Page): Promise<Row[]> {
   const rows = await page.evaluate((root) => {
-    const out: { index: number; level: number; label: string; description: string; ariaLabel: string; expanded: string | null; focused: boolean }[] = [];
+    const out: {
+      index: number;
+      level: number;
+      label: string;
+      description: string;
+      ariaLabel: string;
+      expanded: string | null;
+      focused: boolean;
+    }[] = [];
     for (const r of Array.from(document.querySelectorAll(`${root} .monaco-list-row`))) {
       out.push({
         index: Number(r.getAttribute('data-index')),
@@ -108,16 +116,21 @@ export async function revealRow(page: Page, spec: RowSpec, timeoutMs = 15_000): 
   let lastMax = -1;
   let rows: Row[] = [];
   try {
-    return await waitUntil(`tree row ${JSON.stringify(spec)}`, async () => {
-      rows = await readRows(page);
-      const hit = findIn(rows, spec);
-      if (hit) return hit;
-      const max = rows.at(-1)?.index ?? -1;
-      await wheelOverTree(page, max === lastMax ? -100_000 : 300);
-      lastMax = max === lastMax ? -1 : max;
-      await sleep(50);
-      return undefined;
-    }, timeoutMs, 50);
+    return await waitUntil(
+      `tree row ${JSON.stringify(spec)}`,
+      async () => {
+        rows = await readRows(page);
+        const hit = findIn(rows, spec);
+        if (hit) return hit;
+        const max = rows.at(-1)?.index ?? -1;
+        await wheelOverTree(page, max === lastMax ? -100_000 : 300);
+        lastMax = max === lastMax ? -1 : max;
+        await sleep(50);
+        return undefined;
+      },
+      timeoutMs,
+      50,
+    );
   } catch (err) {
     throw new Error(`${(err as Error).message}\nrendered rows:\n${describeRows(rows)}`);
   }
@@ -145,14 +158,21 @@ export async function contextMenu(page: Page, spec: RowSpec, item: string, befor
       // Other rows may have come or gone between reading and clicking (the engine is shared): the
       // menu is for the focused element, so check that one.
       const focused = await focusedRow(page);
-      if (!focused || focused.label !== spec.label || (spec.description !== undefined && !matches({ label: spec.label, description: spec.description }, focused, []))) {
+      if (
+        !focused ||
+        focused.label !== spec.label ||
+        (spec.description !== undefined && !matches({ label: spec.label, description: spec.description }, focused, []))
+      ) {
         throw new Error(`the menu is for "${focused?.ariaLabel ?? 'nothing'}"`);
       }
       // A menu item listens for mouseup only 100 ms after it was rendered (VS Code's
       // BaseMenuActionViewItem schedules that, so the right-click's own mouseup runs nothing).
       // There is no DOM sign of it: hover the item like a person and give it that time.
       await entry.hover();
-      await page.locator('.monaco-menu .action-item.focused .action-label', { hasText: item }).first().waitFor({ state: 'visible', timeout: 3000 });
+      await page
+        .locator('.monaco-menu .action-item.focused .action-label', { hasText: item })
+        .first()
+        .waitFor({ state: 'visible', timeout: 3000 });
       await sleep(MENU_ARM_MS);
       if (beforeClick) await beforeClick();
       await entry.click();
@@ -161,7 +181,10 @@ export async function contextMenu(page: Page, spec: RowSpec, item: string, befor
     } catch (err) {
       const shown = await page.locator('.monaco-menu .action-label').allTextContents();
       await page.keyboard.press('Escape');
-      if (attempt >= 3) throw new Error(`context menu of ${spec.label}: no "${item}" (menu showed: ${shown.filter(Boolean).join(' | ') || 'nothing'}): ${(err as Error).message}`);
+      if (attempt >= 3)
+        throw new Error(
+          `context menu of ${spec.label}: no "${item}" (menu showed: ${shown.filter(Boolean).join(' | ') || 'nothing'}): ${(err as Error).message}`,
+        );
     }
   }
 }
@@ -218,10 +241,15 @@ export async function typeInQuickInput(page: Page, text: string): Promise<void> 
 /** Waits until the quick input's message (validation message or prompt) satisfies `ok`. */
 export async function waitMessage(page: Page, what: string, ok: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
   const { message } = quickInput(page);
-  return waitUntil(`quick input message ${what}`, async () => {
-    const text = (await message.textContent()) ?? '';
-    return ok(text) ? text : undefined;
-  }, timeoutMs, 50);
+  return waitUntil(
+    `quick input message ${what}`,
+    async () => {
+      const text = (await message.textContent()) ?? '';
+      return ok(text) ? text : undefined;
+    },
+    timeoutMs,
+    50,
+  );
 }
 
 /** Types a filter into a quick pick and waits until the active item's aria-label contains `label`. */
@@ -229,7 +257,10 @@ export async function pickItem(page: Page, filter: string, label: string): Promi
   await typeInQuickInput(page, filter);
   const { activeRow } = quickInput(page);
   await waitUntil(`quick pick item "${label}" active`, async () => {
-    const a = await activeRow.first().getAttribute('aria-label', { timeout: 1000 }).catch(() => null);
+    const a = await activeRow
+      .first()
+      .getAttribute('aria-label', { timeout: 1000 })
+      .catch(() => null);
     return a?.includes(label) ? true : undefined;
   });
   await page.keyboard.press('Enter');
@@ -246,6 +277,9 @@ export async function waitDialog(page: Page): Promise<string> {
 }
 
 export async function clickDialogButton(page: Page, label: string): Promise<void> {
-  await page.locator('.monaco-dialog-box .monaco-button', { hasText: new RegExp(`^${label}$`) }).first().click();
+  await page
+    .locator('.monaco-dialog-box .monaco-button', { hasText: new RegExp(`^${label}$`) })
+    .first()
+    .click();
   await page.locator('.monaco-dialog-box').waitFor({ state: 'hidden' });
 }

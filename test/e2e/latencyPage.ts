@@ -60,7 +60,12 @@ export async function installWatcher(page: Page, root: string): Promise<void> {
           mutations++;
           if (satisfied()) finish(false);
         });
-        observer.observe(document.querySelector(sidebar) ?? document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        observer.observe(document.querySelector(sidebar) ?? document.body, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributes: true,
+        });
         if (satisfied()) finish(true);
       });
     };

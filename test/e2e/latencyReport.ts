@@ -56,15 +56,23 @@ const f1 = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : '–');
 const mp = (xs: number[]): string => `${f1(median(xs))} (${f1(percentile(xs, 90))})`;
 
 async function text(cmd: string, args: string[]): Promise<string> {
-  return run(cmd, args, { cwd: REPO_ROOT }).then((r) => r.stdout.trim(), () => '?');
+  return run(cmd, args, { cwd: REPO_ROOT }).then(
+    (r) => r.stdout.trim(),
+    () => '?',
+  );
 }
 
 async function machine(info: RunInfo): Promise<string[]> {
   const cpu = cpus();
   const dockerV = await text('docker', ['version', '--format', '{{.Server.Version}} (API {{.Server.APIVersion}})']);
   const commit = await text('git', ['rev-parse', '--short', 'HEAD']);
-  const dirty = (await text('git', ['status', '--porcelain', '--', 'src'])).split('\n').filter(Boolean).map((l) => l.slice(3));
-  const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+  const dirty = (await text('git', ['status', '--porcelain', '--', 'src']))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.slice(3));
+  const load = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
   return [
     `**Machine:** ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? '?'}), ${Math.round(totalmem() / 2 ** 20)} MiB RAM, kernel ${release()}, load average ${load} at the end; Docker engine ${dockerV}, ${info.engineContainers} running containers on it; Node ${process.version}; code-server ${CODE_SERVER_VERSION} (VS Code 1.100.3) and headless Chromium ${info.browserVersion} on the same machine.${info.benchRunning ? ' **bench/snapshot.js was running at the same time: noisy.**' : ''}`,
     '',
@@ -75,7 +83,12 @@ async function machine(info: RunInfo): Promise<string[]> {
 export async function describeRun(info: RunInfo): Promise<{ text: string; summary: string }> {
   const [isolated] = info.series;
   const headline = isolated ? median(isolated.tries.map((t) => t.returnToDom)) : Number.NaN;
-  const p90 = isolated ? percentile(isolated.tries.map((t) => t.returnToDom), 90) : Number.NaN;
+  const p90 = isolated
+    ? percentile(
+        isolated.tries.map((t) => t.returnToDom),
+        90,
+      )
+    : Number.NaN;
   const met = headline < GOAL_MS;
   const rows = info.series.map((s) => {
     const col = (pick: (t: Try) => number): string => mp(s.tries.map(pick));

@@ -147,8 +147,14 @@ const steps: Step[] = [
       // Enter is refused: still on step 4, the message stays, nothing was created.
       await page.keyboard.press('Enter');
       await sleep(500);
-      check(await page.locator('.quick-input-widget:visible .quick-input-title', { hasText: '(4/6)' }).isVisible(), 'Enter with a bad gateway left step 4');
-      check(((await quickInput(page).message.textContent()) ?? '').includes('not inside the subnet'), 'the validation message went away after Enter');
+      check(
+        await page.locator('.quick-input-widget:visible .quick-input-title', { hasText: '(4/6)' }).isVisible(),
+        'Enter with a bad gateway left step 4',
+      );
+      check(
+        ((await quickInput(page).message.textContent()) ?? '').includes('not inside the subnet'),
+        'the validation message went away after Enter',
+      );
       check((await networkInspect(NET)) === undefined, `${NET} exists although the gateway was refused`);
       await wb.screenshot('e2e-2-bad-gateway');
       await typeInQuickInput(page, GATEWAY);
@@ -164,7 +170,10 @@ const steps: Step[] = [
       const net = await waitUntil(`docker network inspect ${NET}`, () => networkInspect(NET));
       const cfg = net.IPAM.Config?.[0];
       check(net.Driver === 'bridge', `driver is ${net.Driver}`);
-      check(cfg?.Subnet === SUBNET && cfg.Gateway === GATEWAY, `IPAM is ${JSON.stringify(net.IPAM.Config)}, expected ${SUBNET} gw ${GATEWAY}`);
+      check(
+        cfg?.Subnet === SUBNET && cfg.Gateway === GATEWAY,
+        `IPAM is ${JSON.stringify(net.IPAM.Config)}, expected ${SUBNET} gw ${GATEWAY}`,
+      );
       check(!cfg.IPRange, `ip-range is ${cfg.IPRange ?? ''}, expected none`);
       await revealRow(page, { ...NETWORK_ROW, description: SUBNET });
       await wb.screenshot('e2e-2-network-created');
@@ -177,7 +186,9 @@ const steps: Step[] = [
     title: `connect ${CTR} from its context menu`,
     run: async (wb) => {
       const { page } = wb;
-      await contextMenu(page, CONTAINER_ROW, 'Connect Container to Network…', () => wb.screenshot('e2e-3-context-menu', { keepMouse: true }));
+      await contextMenu(page, CONTAINER_ROW, 'Connect Container to Network…', () =>
+        wb.screenshot('e2e-3-context-menu', { keepMouse: true }),
+      );
       await waitQuickInput(page, 'Connect Container to Network (2/4)');
       await pickItem(page, NET, NET);
       await waitQuickInput(page, 'Connect Container to Network (3/4)');
@@ -227,13 +238,17 @@ const steps: Step[] = [
       await clickDialogButton(page, 'Disconnect');
       const t0 = Date.now();
       await waitUntil(`${CTR} gone from ${NET} in docker inspect`, async () => ((await endpointOn(CTR, NET)) ? undefined : true));
-      await waitUntil(`${CTR} gone from under ${NET} in the tree`, async () => {
-        const net = findIn(await readRows(page), NETWORK_ROW) ?? (await revealRow(page, NETWORK_ROW));
-        const rows = await readRows(page);
-        const next = rows.find((r) => r.index === net.index + 1);
-        // Networks are always expanded (an empty one too), so only the member row's absence counts.
-        return !(next?.level === 3 && next.label === CTR) ? true : undefined;
-      }, 10_000);
+      await waitUntil(
+        `${CTR} gone from under ${NET} in the tree`,
+        async () => {
+          const net = findIn(await readRows(page), NETWORK_ROW) ?? (await revealRow(page, NETWORK_ROW));
+          const rows = await readRows(page);
+          const next = rows.find((r) => r.index === net.index + 1);
+          // Networks are always expanded (an empty one too), so only the member row's absence counts.
+          return !(next?.level === 3 && next.label === CTR) ? true : undefined;
+        },
+        10_000,
+      );
       const goneMs = Date.now() - t0;
       await wb.screenshot('e2e-5-disconnected');
       return `dialog "${text}"; after "Disconnect" the row left the tree in ${goneMs} ms and docker inspect shows no endpoint`;
@@ -265,7 +280,9 @@ async function diagnoseMissingMember(wb: Workbench, err: unknown): Promise<strin
       `PRODUCT BUG: after the connect, the row "${NET}" turned from a leaf into a COLLAPSED node (aria-expanded="false"), ` +
       'so the new member is hidden until the user expands it by hand (src/tree/provider.ts asks for TreeItemCollapsibleState.Expanded; ' +
       'VS Code keeps the state of a known TreeItem id). ' +
-      (member ? `After clicking the twistie the row "${member.ariaLabel}" is there.` : 'Even after expanding it, the member row is missing.') +
+      (member
+        ? `After clicking the twistie the row "${member.ariaLabel}" is there.`
+        : 'Even after expanding it, the member row is missing.') +
       `\nscreenshot of the collapsed network: ${shot}`
     );
   }
@@ -278,7 +295,9 @@ async function main(): Promise<number> {
   const report = (): number => {
     process.stdout.write('\n');
     for (const [i, r] of results.entries()) {
-      process.stdout.write(`${r.ok ? 'PASS' : 'FAIL'} ${i + 1}. ${r.step.title} (${(r.ms / 1000).toFixed(1)} s)\n     ${r.detail.replace(/\n/g, '\n     ')}\n`);
+      process.stdout.write(
+        `${r.ok ? 'PASS' : 'FAIL'} ${i + 1}. ${r.step.title} (${(r.ms / 1000).toFixed(1)} s)\n     ${r.detail.replace(/\n/g, '\n     ')}\n`,
+      );
     }
     const passed = results.filter((r) => r.ok).length;
     process.stdout.write(`\ne2e: ${passed} passed, ${steps.length - passed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);

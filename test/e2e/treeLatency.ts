@@ -71,7 +71,10 @@ async function series(wb: Workbench, clock: ClockOffset, name: string, idle: Idl
   for (let i = 0; i < WARMUP + TRIES; i++) {
     const t = await one(wb, clock, idle);
     if (i >= WARMUP) tries.push(t);
-    say(TAG, `${name} ${i < WARMUP ? 'warm-up' : `#${i - WARMUP + 1}`}: connect returned → row in DOM ${t.returnToDom.toFixed(1)} ms (frame ${t.returnToFrame.toFixed(1)}), CLI ${t.cliMs.toFixed(0)} ms; disconnect → gone ${t.disconnectReturnToGone.toFixed(1)} ms`);
+    say(
+      TAG,
+      `${name} ${i < WARMUP ? 'warm-up' : `#${i - WARMUP + 1}`}: connect returned → row in DOM ${t.returnToDom.toFixed(1)} ms (frame ${t.returnToFrame.toFixed(1)}), CLI ${t.cliMs.toFixed(0)} ms; disconnect → gone ${t.disconnectReturnToGone.toFixed(1)} ms`,
+    );
   }
   return { name, ...idle, tries };
 }
@@ -82,7 +85,10 @@ async function removeOurs(): Promise<void> {
 
 async function main(): Promise<number> {
   await preflight();
-  const bench = await run('pgrep', ['-f', 'bench/snapshot.js']).then((r) => r.stdout.trim(), () => '');
+  const bench = await run('pgrep', ['-f', 'bench/snapshot.js']).then(
+    (r) => r.stdout.trim(),
+    () => '',
+  );
   if (bench) say(TAG, 'WARNING: bench/snapshot.js is running: the numbers will be noisy');
   await removeOurs();
   await createTestNetwork(NET, '--subnet', SUBNET);

@@ -25,7 +25,6 @@ export const RESULTS = join(REPO_ROOT, 'test-results');
 export const SCREENSHOTS = join(RESULTS, 'screenshots');
 export const CHROMIUM = process.env['DNE_CHROMIUM'] ?? '/usr/bin/chromium';
 
-
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export function say(tag: string, msg: string): void {
@@ -37,7 +36,12 @@ export function errorText(err: unknown): string {
 }
 
 /** Polls `probe` until it returns a value other than undefined; throws `what` on timeout. */
-export async function waitUntil<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000, everyMs = 100): Promise<T> {
+export async function waitUntil<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 15_000,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -48,7 +52,9 @@ export async function waitUntil<T>(what: string, probe: () => Promise<T | undefi
       last = err;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last === undefined ? '' : ` (last error: ${errorText(last)})`}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${last === undefined ? '' : ` (last error: ${errorText(last)})`}`,
+      );
     }
     await sleep(everyMs);
   }
@@ -173,7 +179,11 @@ export async function openWorkbench(opts: WorkbenchOptions): Promise<Workbench> 
       if (!shotOpts?.keepMouse) {
         const vp = page.viewportSize() ?? { width: 1440, height: 900 };
         await page.mouse.move(vp.width - 60, vp.height - 120);
-        await page.locator('.workbench-hover, .monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
+        await page
+          .locator('.workbench-hover, .monaco-hover:not(.hidden)')
+          .first()
+          .waitFor({ state: 'hidden', timeout: 3000 })
+          .catch(() => undefined);
       }
       await page.screenshot({ path: part });
       renameSync(part, file);
@@ -209,7 +219,11 @@ export function onSignals(tag: string, cleanup: () => Promise<void>): () => void
  * Opens the workbench and hands it to `fn`; whatever happens (an error, a signal), Chromium and
  * code-server are stopped and `removeOurs` removes the run's Docker resources.
  */
-export async function withWorkbench<T>(opts: WorkbenchOptions, removeOurs: () => Promise<void>, fn: (wb: Workbench) => Promise<T>): Promise<T> {
+export async function withWorkbench<T>(
+  opts: WorkbenchOptions,
+  removeOurs: () => Promise<void>,
+  fn: (wb: Workbench) => Promise<T>,
+): Promise<T> {
   let wb: Workbench | undefined;
   const cleanup = async (): Promise<void> => {
     await wb?.close();

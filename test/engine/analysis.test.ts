@@ -50,11 +50,15 @@ function hostGet(host: string, port: number): Promise<string> {
 }
 
 /** An HTTP GET from inside the engine's netns (curl run there with nsenter). */
-const netnsGet = (host: string, port: number): Promise<string> => inEngineNetns(['curl', '-s', '--max-time', '2', `http://${host}:${port}/`]);
+const netnsGet = (host: string, port: number): Promise<string> =>
+  inEngineNetns(['curl', '-s', '--max-time', '2', `http://${host}:${port}/`]);
 
 /** The host port a container publishes its port on, for a host IP. */
 async function publishedPort(name: string, port: string, hostIp: string): Promise<number> {
-  const ports = JSON.parse(await docker('inspect', '--format', '{{json .NetworkSettings.Ports}}', name)) as Record<string, { HostIp: string; HostPort: string }[] | null>;
+  const ports = JSON.parse(await docker('inspect', '--format', '{{json .NetworkSettings.Ports}}', name)) as Record<
+    string,
+    { HostIp: string; HostPort: string }[] | null
+  >;
   const b = ports[port]?.find((x) => x.HostIp === hostIp);
   assert.ok(b, `${name} publishes ${port} on ${hostIp}: ${JSON.stringify(ports)}`);
   return Number(b.HostPort);
@@ -76,11 +80,39 @@ describe(onEngine('path and explain against the kernel and real traffic'), () =>
     await createTestNetwork('dne-test-an-b', '--subnet', '10.254.51.0/24');
     await createTestNetwork('dne-test-an-noicc', '--subnet', '10.254.52.0/24', '-o', 'com.docker.network.bridge.enable_icc=false');
     await createTestNetwork('dne-test-an-int', '--internal', '--subnet', '10.254.53.0/24');
-    await docker('run', '-d', '--name', 'dne-test-an-web', '--label', 'dne.test=1', '--network', 'dne-test-an-a', '--network-alias', 'websvc', '-p', '127.0.0.1::80', 'dne-busybox:local', ...WEB);
+    await docker(
+      'run',
+      '-d',
+      '--name',
+      'dne-test-an-web',
+      '--label',
+      'dne.test=1',
+      '--network',
+      'dne-test-an-a',
+      '--network-alias',
+      'websvc',
+      '-p',
+      '127.0.0.1::80',
+      'dne-busybox:local',
+      ...WEB,
+    );
     await runTestContainer('dne-test-an-a2', '--network', 'dne-test-an-a');
     await runTestContainer('dne-test-an-b1', '--network', 'dne-test-an-b');
     // Published on every address: reachable from outside the engine's netns.
-    await docker('run', '-d', '--name', 'dne-test-an-pub', '--label', 'dne.test=1', '--network', 'dne-test-an-b', '-p', '80', 'dne-busybox:local', ...WEB);
+    await docker(
+      'run',
+      '-d',
+      '--name',
+      'dne-test-an-pub',
+      '--label',
+      'dne.test=1',
+      '--network',
+      'dne-test-an-b',
+      '-p',
+      '80',
+      'dne-busybox:local',
+      ...WEB,
+    );
     await runTestContainer('dne-test-an-n1', '--network', 'dne-test-an-noicc');
     await runTestContainer('dne-test-an-n2', '--network', 'dne-test-an-noicc');
     await runTestContainer('dne-test-an-i1', '--network', 'dne-test-an-int');
@@ -128,20 +160,26 @@ describe(onEngine('path and explain against the kernel and real traffic'), () =>
     } else {
       // docker28: 127.0.0.1 is the engine netns's own loopback, so the netns's address does not answer.
       const e = currentEngine();
-      await assert.rejects(hostGet(e.netnsAddress ?? '', lo.hostPort), `a 127.0.0.1 port of ${e.name} must not answer on ${e.netnsAddress ?? ''}`);
+      await assert.rejects(
+        hostGet(e.netnsAddress ?? '', lo.hostPort),
+        `a 127.0.0.1 port of ${e.name} must not answer on ${e.netnsAddress ?? ''}`,
+      );
     }
   });
 
-  it('a port published on every address answers from outside the engine\'s netns', async () => {
+  it("a port published on every address answers from outside the engine's netns", async () => {
     const port = await publishedPort('dne-test-an-pub', '80/tcp', '0.0.0.0');
     const p = containerPath(ctr('dne-test-an-pub'), snap);
-    assert.ok(p.ingress.some((i) => i.hostPort === port && (i.hostIp === null || i.hostIp === '0.0.0.0')), JSON.stringify(p.ingress));
+    assert.ok(
+      p.ingress.some((i) => i.hostPort === port && (i.hostIp === null || i.hostIp === '0.0.0.0')),
+      JSON.stringify(p.ingress),
+    );
     const outside = outsideClientAddress(port);
     assert.ok(outside, `${currentEngine().name} reaches a 0.0.0.0 port from outside`);
     assert.match(await hostGet(outside.host, outside.port), /dne-ok/);
   });
 
-  it('direct routing to a container: 28 drops it in the engine netns\'s raw table, older engines have no such rule; the model agrees', async () => {
+  it("direct routing to a container: 28 drops it in the engine netns's raw table, older engines have no such rule; the model agrees", async () => {
     const webIp = ip('dne-test-an-web', 'dne-test-an-a');
     const raw = (await inEngineNetns(['iptables-save', '-t', 'raw'])).split('\n');
     const drop = raw.find((l) => l.startsWith('-A PREROUTING') && l.includes(`-d ${webIp}/32`) && / -j DROP$/.test(l));
@@ -150,7 +188,11 @@ describe(onEngine('path and explain against the kernel and real traffic'), () =>
     else assert.equal(drop, undefined, `docker ${snap.engine.version} writes no raw-table drops`);
     const fw = snap.host.firewall;
     assert.ok(fw, `firewall read as root: ${snap.host.unavailable.join(' | ')}`);
-    assert.equal(fw.directRoutingDrops.some((d) => d.containerIp === webIp), drop !== undefined, JSON.stringify(fw.directRoutingDrops));
+    assert.equal(
+      fw.directRoutingDrops.some((d) => d.containerIp === webIp),
+      drop !== undefined,
+      JSON.stringify(fw.directRoutingDrops),
+    );
   });
 
   it('shared user network: reachable by IP, name and alias, as ping and wget show', async () => {
@@ -192,7 +234,10 @@ describe(onEngine('path and explain against the kernel and real traffic'), () =>
 
   it('joined container: SAME_NETNS, and localhost really is the owner', async () => {
     const x = explain(snap, 'dne-test-an-joined', 'dne-test-an-web');
-    assert.deepEqual(x.reasons.map((r) => r.code), ['SAME_NETNS']);
+    assert.deepEqual(
+      x.reasons.map((r) => r.code),
+      ['SAME_NETNS'],
+    );
     assert.equal(await fetches('dne-test-an-joined', '127.0.0.1'), true);
   });
 
@@ -209,4 +254,3 @@ describe(onEngine('path and explain against the kernel and real traffic'), () =>
     assert.equal(refused.trim(), 'refused');
   });
 });
-

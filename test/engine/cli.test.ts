@@ -8,7 +8,13 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Snapshot } from '../../src/shared/model';
 import * as v from 'valibot';
-import { ExplainDocumentSchema, FirewallDocumentSchema, PathDocumentSchema, SCHEMA_VERSION, TopologyDocumentSchema } from '../../src/shared/schema/documents';
+import {
+  ExplainDocumentSchema,
+  FirewallDocumentSchema,
+  PathDocumentSchema,
+  SCHEMA_VERSION,
+  TopologyDocumentSchema,
+} from '../../src/shared/schema/documents';
 import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer, sh } from '../helpers/docker';
 import { currentEngine, engineEnv, engineUser, expectedDockerLayout, onEngine } from '../helpers/engines';
 
@@ -29,7 +35,12 @@ function copyCli(): void {
 }
 
 /** setpriv argv: nobody with only the socket's group (uses the engine, has no other privilege). */
-const asNobodyWithSocketGroup = (): string[] => ['setpriv', '--reuid=65534', `--regid=${statSync(currentEngine().socketPath).gid}`, '--clear-groups'];
+const asNobodyWithSocketGroup = (): string[] => [
+  'setpriv',
+  '--reuid=65534',
+  `--regid=${statSync(currentEngine().socketPath).gid}`,
+  '--clear-groups',
+];
 
 /**
  * A user without root who may use the engine: nobody with the socket's group (system, docker28),
@@ -39,7 +50,11 @@ function nonRootUser(): { wrap: string[]; env: Record<string, string>; rootless:
   const e = currentEngine();
   if (e.netns !== 'rootless') return { wrap: asNobodyWithSocketGroup(), env: { HOME: '/tmp' }, rootless: false };
   const u = engineUser();
-  return { wrap: ['setpriv', `--reuid=${u.uid}`, `--regid=${u.gid}`, '--init-groups'], env: { HOME: u.home, XDG_RUNTIME_DIR: `/run/user/${u.uid}` }, rootless: true };
+  return {
+    wrap: ['setpriv', `--reuid=${u.uid}`, `--regid=${u.gid}`, '--init-groups'],
+    env: { HOME: u.home, XDG_RUNTIME_DIR: `/run/user/${u.uid}` },
+    rootless: true,
+  };
 }
 
 interface Run {
@@ -95,14 +110,20 @@ describe(onEngine('cli topology'), () => {
     assert.match(c.endpoints[0]?.hostVeth ?? '', /^veth/);
     assert.equal(s.engine.endpoint, currentEngine().dockerHost);
     const n = s.networks.find((x) => x.name === 'dne-test-cli-net');
-    assert.deepEqual(n?.subnets.map((x) => [x.subnet, x.gateway, x.ipRange]), [['10.254.9.0/24', '10.254.9.1', null]]);
+    assert.deepEqual(
+      n?.subnets.map((x) => [x.subnet, x.gateway, x.ipRange]),
+      [['10.254.9.0/24', '10.254.9.1', null]],
+    );
     assert.equal(n?.bridge, `br-${n?.id.slice(0, 12)}`);
   });
 
   it('path shows the hops and the embedded DNS ports that iptables has in the netns', async () => {
     const r = await runCli(['path', 'dne-test-cli1', '--json']);
     assert.equal(r.code, 0, r.stderr);
-    const p = JSON.parse(r.stdout) as { egress: { masqueraded: boolean; hops: { kind: string; name: string; rule?: string }[] }; dns: { udpPort: number; tcpPort: number } | null };
+    const p = JSON.parse(r.stdout) as {
+      egress: { masqueraded: boolean; hops: { kind: string; name: string; rule?: string }[] };
+      dns: { udpPort: number; tcpPort: number } | null;
+    };
     assertDocument(PathDocumentSchema, p, 'path');
     assert.equal(p.egress.masqueraded, true);
     assert.match(p.egress.hops.find((h) => h.kind === 'nat')?.rule ?? '', /-s 10\.254\.9\.0\/24 ! -o br-\w+ -j MASQUERADE/);
@@ -116,7 +137,16 @@ describe(onEngine('cli topology'), () => {
   it('explain and firewall print JSON with the documented fields', async () => {
     const x = await runCli(['explain', 'dne-test-cli1', 'dne-test-cli1', '--json']);
     assert.equal(x.code, 0, x.stderr);
-    assert.deepEqual(Object.keys(JSON.parse(x.stdout) as object).sort(), ['from', 'fromKind', 'port', 'reachable', 'reasons', 'schemaVersion', 'to', 'ways']);
+    assert.deepEqual(Object.keys(JSON.parse(x.stdout) as object).sort(), [
+      'from',
+      'fromKind',
+      'port',
+      'reachable',
+      'reasons',
+      'schemaVersion',
+      'to',
+      'ways',
+    ]);
     assertDocument(ExplainDocumentSchema, JSON.parse(x.stdout), 'explain');
     const f = await runCli(['firewall', '--json']);
     const m = JSON.parse(f.stdout) as { schemaVersion: number; backend: string; dockerLayout: string; masquerade: { source: string }[] };
@@ -143,7 +173,10 @@ describe(onEngine('cli topology'), () => {
       // The system engine's rules are the host's (iptables-save); docker28's are in a netns of
       // root's that only nsenter enters.
       const tool = currentEngine().netns === 'host' ? 'iptables-save' : 'nsenter';
-      assert.ok(s.host.unavailable.some((x) => x.includes(`Firewall rules not read: Not root, and \`sudo -n ${tool}\` was refused`)), s.host.unavailable.join(' | '));
+      assert.ok(
+        s.host.unavailable.some((x) => x.includes(`Firewall rules not read: Not root, and \`sudo -n ${tool}\` was refused`)),
+        s.host.unavailable.join(' | '),
+      );
     }
   });
 
@@ -152,7 +185,10 @@ describe(onEngine('cli topology'), () => {
     const r = await runCli(['firewall', '--json', '--host-helper', 'container', '--helper-image', 'dne-busybox:local'], u.env, u.wrap);
     if (r.code === 0) {
       // Privileged containers work here: the model is the engine's (its netns's rules).
-      assert.equal((JSON.parse(r.stdout) as { dockerLayout: string }).dockerLayout, expectedDockerLayout(await docker('version', '--format', '{{.Server.Version}}')));
+      assert.equal(
+        (JSON.parse(r.stdout) as { dockerLayout: string }).dockerLayout,
+        expectedDockerLayout(await docker('version', '--format', '{{.Server.Version}}')),
+      );
     } else {
       // This sandbox refuses privileged containers (runc: unable to apply caps): say so, plainly.
       assert.match(r.stderr, /Firewall not read: .*The helper container \(dne-busybox:local\) could not run: .+/);
@@ -183,7 +219,7 @@ describe(onEngine('cli topology'), () => {
     assert.match(r.stderr, /Docker context "dne-test-ghost" does not exist/);
   });
 
-  it('without root: API facts are all there; host facts are null and it says why, except for the rootless engine\'s own user', async () => {
+  it("without root: API facts are all there; host facts are null and it says why, except for the rootless engine's own user", async () => {
     // nobody, with only the socket's group: can use the engine, cannot read /proc/<pid>/root.
     // The rootless engine's user owns the engine's namespaces: it reads them without root.
     const u = nonRootUser();
@@ -200,12 +236,18 @@ describe(onEngine('cli topology'), () => {
     } else {
       assert.equal(ep?.hostVeth, null);
       assert.equal(ep?.ifname, null);
-      assert.ok(s.host.unavailable.some((x) => /Not root/.test(x)), s.host.unavailable.join(' | '));
+      assert.ok(
+        s.host.unavailable.some((x) => /Not root/.test(x)),
+        s.host.unavailable.join(' | '),
+      );
     }
     if (currentEngine().netns === 'own') {
       // /sys/class/net here is the host's; the engine's bridges are in root's netns, closed to nobody.
       assert.equal(s.host.bridges, null);
-      assert.ok(s.host.unavailable.some((x) => /Interfaces of the engine's netns .* were not read/.test(x)), s.host.unavailable.join(' | '));
+      assert.ok(
+        s.host.unavailable.some((x) => /Interfaces of the engine's netns .* were not read/.test(x)),
+        s.host.unavailable.join(' | '),
+      );
     } else {
       assert.notEqual(s.host.bridges, null, '/sys/class/net needs no privilege (and the rootless user enters its own netns)');
     }

@@ -23,7 +23,9 @@ let snap: Snapshot;
 
 const nsInode = (pid: number | 'self'): number => Number(/\[(\d+)\]/.exec(readlinkSync(`/proc/${pid}/ns/net`))?.[1]);
 const links = async (where: 'engine' | 'host'): Promise<IpLink[]> =>
-  JSON.parse(where === 'engine' ? await inEngineNetns(['ip', '-j', '-d', 'link', 'show']) : await inHostNetns(['ip', '-j', '-d', 'link', 'show'])) as IpLink[];
+  JSON.parse(
+    where === 'engine' ? await inEngineNetns(['ip', '-j', '-d', 'link', 'show']) : await inHostNetns(['ip', '-j', '-d', 'link', 'show']),
+  ) as IpLink[];
 
 /** `hostPort/proto → ip:port` of the DNAT rules in Docker's nat DOCKER chain of an iptables-save dump. */
 function dnatTargets(dump: string): string[] {
@@ -38,14 +40,27 @@ function dnatTargets(dump: string): string[] {
   return out.sort();
 }
 
-describe(onEngine('host facts come from the engine\'s network namespace'), () => {
+describe(onEngine("host facts come from the engine's network namespace"), () => {
   before(async () => {
     await requireEngine();
     await cleanTestResources(P);
     await createTestNetwork(`${P}net`, '--subnet', '10.254.60.0/24');
     await runTestContainer(`${P}a`, '--network', `${P}net`, '-p', '80', '-p', '127.0.0.1::81');
     await runTestContainer(`${P}b`, '-p', '82');
-    await docker('run', '-d', '--name', `${P}web`, '--label', TEST_LABEL, '-p', '80', TEST_IMAGE, 'sh', '-c', 'mkdir -p /www && echo dne-ok > /www/index.html && httpd -f -p 80 -h /www');
+    await docker(
+      'run',
+      '-d',
+      '--name',
+      `${P}web`,
+      '--label',
+      TEST_LABEL,
+      '-p',
+      '80',
+      TEST_IMAGE,
+      'sh',
+      '-c',
+      'mkdir -p /www && echo dne-ok > /www/index.html && httpd -f -p 80 -h /www',
+    );
     controller = createController({ env: engineEnv() });
     await controller.refresh();
     snap = await controller.refreshFirewall();
@@ -55,18 +70,22 @@ describe(onEngine('host facts come from the engine\'s network namespace'), () =>
     await cleanTestResources(P);
   });
 
-  it('names the engine\'s netns: its dockerd pid, the netns inode, and how it relates to ours', () => {
+  it("names the engine's netns: its dockerd pid, the netns inode, and how it relates to ours", () => {
     const e = currentEngine();
     const pid = engineNetnsPid();
     const ns = snap.host.engineNetns;
     assert.equal(ns.pid, pid, ns.how);
     assert.equal(ns.inode, nsInode(pid), ns.how);
-    const expected = { host: { kind: 'host', same: true }, own: { kind: 'other', same: false }, rootless: { kind: 'rootless', same: false } }[e.netns];
+    const expected = {
+      host: { kind: 'host', same: true },
+      own: { kind: 'other', same: false },
+      rootless: { kind: 'rootless', same: false },
+    }[e.netns];
     assert.deepEqual({ kind: ns.kind, same: ns.same }, expected, ns.how);
     assert.equal(nsInode(pid) === nsInode('self'), e.netns === 'host', 'the engines really are where scripts/provision.sh put them');
   });
 
-  it('every running bridge endpoint\'s host veth is in the engine\'s netns (and, for docker28 and rootless, not in the host\'s)', async () => {
+  it("every running bridge endpoint's host veth is in the engine's netns (and, for docker28 and rootless, not in the host's)", async () => {
     const inEngine = await links('engine');
     const inHost = await links('host');
     const separate = currentEngine().netns !== 'host';
@@ -78,55 +97,76 @@ describe(onEngine('host facts come from the engine\'s network namespace'), () =>
         assert.ok(l, `${ep.hostVeth} exists in the engine's netns`);
         assert.equal(l.linkinfo?.info_kind, 'veth');
         assert.equal(l.master, ep.bridge, `${ep.hostVeth} is a port of ${ep.bridge ?? '?'} there`);
-        if (separate) assert.equal(inHost.find((x) => x.ifname === ep.hostVeth), undefined, `${ep.hostVeth} is not in the host's netns`);
+        if (separate)
+          assert.equal(
+            inHost.find((x) => x.ifname === ep.hostVeth),
+            undefined,
+            `${ep.hostVeth} is not in the host's netns`,
+          );
         checked++;
       }
     }
     assert.ok(checked >= 3, `checked ${checked} endpoints`);
   });
 
-  it('bridges and their ports are the engine netns\'s (brctl show there)', async () => {
+  it("bridges and their ports are the engine netns's (brctl show there)", async () => {
     const inEngine = await links('engine');
     const bridges = snap.host.bridges;
     assert.ok(bridges, snap.host.unavailable.join(' | '));
     // Every bridge of that netns is listed (other runs may add ports meanwhile: only our own
     // network's bridge is compared port by port).
     const engineBridges = inEngine.filter((l) => l.linkinfo?.info_kind === 'bridge').map((l) => l.ifname);
-    for (const b of engineBridges.filter((x) => x === 'docker0' || x.startsWith('dne-'))) assert.ok(bridges[b], `${b} in ${Object.keys(bridges).join(', ')}`);
-    for (const b of Object.keys(bridges)) assert.ok(engineBridges.includes(b), `${b} is a bridge of the engine's netns (${engineBridges.join(', ')})`);
+    for (const b of engineBridges.filter((x) => x === 'docker0' || x.startsWith('dne-')))
+      assert.ok(bridges[b], `${b} in ${Object.keys(bridges).join(', ')}`);
+    for (const b of Object.keys(bridges))
+      assert.ok(engineBridges.includes(b), `${b} is a bridge of the engine's netns (${engineBridges.join(', ')})`);
     const own = snap.networks.find((n) => n.name === `${P}net`)?.bridge;
     assert.ok(own && bridges[own], `${own ?? '?'} in ${Object.keys(bridges).join(', ')}`);
-    assert.deepEqual([...bridges[own]].sort(), inEngine.filter((l) => l.master === own).map((l) => l.ifname).sort());
+    assert.deepEqual(
+      [...bridges[own]].sort(),
+      inEngine
+        .filter((l) => l.master === own)
+        .map((l) => l.ifname)
+        .sort(),
+    );
   });
 
-  it('ip_forward and the default route are the engine netns\'s', async () => {
+  it("ip_forward and the default route are the engine netns's", async () => {
     assert.equal(snap.host.ipForward, (await inEngineNetns(['cat', '/proc/sys/net/ipv4/ip_forward'])) === '1');
     const routes = JSON.parse(await inEngineNetns(['ip', '-j', 'route', 'show', 'default'])) as { dev: string; gateway?: string }[];
     const first = routes[0];
     assert.deepEqual(snap.host.defaultRoute, first ? { interface: first.dev, gateway: first.gateway ?? null } : null);
-    if (currentEngine().name === 'docker28') assert.deepEqual(snap.host.defaultRoute, { interface: currentEngine().netnsIf, gateway: currentEngine().hostAddress });
+    if (currentEngine().name === 'docker28')
+      assert.deepEqual(snap.host.defaultRoute, { interface: currentEngine().netnsIf, gateway: currentEngine().hostAddress });
   });
 
-  it('the firewall model\'s published ports are the DNAT rules of the engine netns\'s iptables-save', async () => {
+  it("the firewall model's published ports are the DNAT rules of the engine netns's iptables-save", async () => {
     const fw = snap.host.firewall;
     assert.ok(fw, `firewall read as root: ${snap.host.unavailable.join(' | ')}`);
     const dump = await inEngineNetns(['iptables-save', '-t', 'nat']);
     // Our containers' rules (other runs may publish ports on this engine meanwhile).
-    const ours = snap.containers.filter((c) => c.name.startsWith(P)).flatMap((c) => c.endpoints.map((e) => e.ipv4)).filter((x): x is string => !!x);
+    const ours = snap.containers
+      .filter((c) => c.name.startsWith(P))
+      .flatMap((c) => c.endpoints.map((e) => e.ipv4))
+      .filter((x): x is string => !!x);
     const mine = (l: string): boolean => ours.some((ip) => l.includes(` → ${ip}:`));
-    const model = fw.published.filter((p) => p.family === 'ipv4').map((p) => `${p.hostPort}/${p.protocol} → ${p.containerIp}:${p.containerPort}`).filter(mine).sort();
+    const model = fw.published
+      .filter((p) => p.family === 'ipv4')
+      .map((p) => `${p.hostPort}/${p.protocol} → ${p.containerIp}:${p.containerPort}`)
+      .filter(mine)
+      .sort();
     assert.deepEqual(model, dnatTargets(dump).filter(mine));
     // The three ports published on every address at least: read where these containers live.
     assert.ok(model.length >= 3, model.join(', '));
   });
 
-  it('the engine\'s own user reads the engine netns\'s rules with its own privileges (rootless: no root)', async () => {
+  it("the engine's own user reads the engine netns's rules with its own privileges (rootless: no root)", async () => {
     const asRoot = dnatTargets(await inEngineNetns(['iptables-save', '-t', 'nat']));
     const asUser = dnatTargets(await inEngineNetns(['iptables-save', '-t', 'nat'], { asEngineUser: true }));
     assert.deepEqual(asUser, asRoot);
   });
 
-  it('a published port answers a client outside the engine\'s netns where the engine says it does', async () => {
+  it("a published port answers a client outside the engine's netns where the engine says it does", async () => {
     const web = snap.containers.find((c) => c.name === `${P}web`);
     const port = web?.ports.find((p) => p.containerPort === 80 && p.hostIp !== '::' && p.hostPort !== null)?.hostPort;
     assert.ok(port, JSON.stringify(web?.ports));
@@ -148,15 +188,24 @@ describe(onEngine('host facts come from the engine\'s network namespace'), () =>
     const ss = await inHostNetns(['ss', '-Hltnp', `sport = :${port}`]);
     if (e.netns === 'rootless') {
       // rootlesskit-docker-proxy (in the engine's netns) asks rootlesskit to listen on the host.
-      assert.ok(mine.some((p) => p.name === 'rootlesskit-docker-proxy'), JSON.stringify(mine));
+      assert.ok(
+        mine.some((p) => p.name === 'rootlesskit-docker-proxy'),
+        JSON.stringify(mine),
+      );
       assert.match(ss, /"rootlesskit",pid=\d+/);
       const rk = snap.host.rootless;
       assert.ok(rk, 'rootless facts');
-      assert.ok(rk.listeners.some((l) => l.hostPort === port && l.protocol === 'tcp'), JSON.stringify(rk.listeners));
+      assert.ok(
+        rk.listeners.some((l) => l.hostPort === port && l.protocol === 'tcp'),
+        JSON.stringify(rk.listeners),
+      );
       assert.equal(rk.portDriver, 'builtin');
       assert.equal(rk.netDriver, 'slirp4netns');
     } else {
-      assert.ok(mine.some((p) => p.name === 'docker-proxy'), JSON.stringify(mine));
+      assert.ok(
+        mine.some((p) => p.name === 'docker-proxy'),
+        JSON.stringify(mine),
+      );
       if (e.netns === 'host') assert.match(ss, /"docker-proxy",pid=\d+/);
       else assert.equal(ss, '', `port ${port} of ${e.name} has no listener in the host's netns`);
       assert.equal(snap.host.rootless, null);

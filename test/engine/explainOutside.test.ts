@@ -16,6 +16,7 @@ import { createController } from '../../src/core/createController';
 import type { Controller } from '../../src/core/controller';
 import type { Snapshot } from '../../src/shared/model';
 import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer, sh } from '../helpers/docker';
+import { curl, ncFrom, type Traffic } from '../helpers/traffic';
 import { currentEngine, engineEnv, inEngineNetns, onEngine } from '../helpers/engines';
 
 const E = currentEngine();
@@ -27,7 +28,6 @@ const ENGINE_ADDR = '198.18.99.1';
 const CLIENT = '198.18.99.2';
 const WEB = ['sh', '-c', 'mkdir -p /www && echo dne-ok > /www/index.html && httpd -p 81 -h /www && httpd -f -p 80 -h /www'];
 
-type Traffic = 'answered' | 'refused' | 'timeout' | 'no answer' | 'error';
 interface Row {
   name: string;
   verdict: string;
@@ -42,27 +42,6 @@ let snap: Snapshot;
 /** `ip` in the engine's netns (the host's for the system engine). */
 const ipEngine = (...args: string[]): Promise<string> => sh('ip', E.netnsName ? ['-n', E.netnsName, ...args] : args);
 const inClient = (argv: string[]): Promise<string> => sh('nsenter', [`--net=/run/netns/${CLIENT_NS}`, '--', ...argv]);
-
-function outcome(err: unknown): Traffic {
-  const code = err && typeof err === 'object' && 'code' in err ? err.code : null;
-  return code === 7 ? 'refused' : code === 28 ? 'timeout' : 'error';
-}
-
-/** An HTTP GET with curl; connection refused and a silent drop are told apart. */
-async function curl(run: (argv: string[]) => Promise<string>, host: string, port: number): Promise<Traffic> {
-  try {
-    const body = await run(['curl', '-s', '--max-time', '2', `http://${host}:${port}/`]);
-    return body.includes('dne-ok') ? 'answered' : 'error';
-  } catch (err) {
-    return outcome(err);
-  }
-}
-
-/** From a container, with busybox nc (it does not tell a refusal from a timeout). */
-async function ncFrom(container: string, host: string, port: number): Promise<Traffic> {
-  const body = await docker('exec', container, 'sh', '-c', `printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 2 ${host} ${port}; echo rc=$?`).catch(() => '');
-  return body.includes('dne-ok') ? 'answered' : 'no answer';
-}
 
 async function refresh(): Promise<void> {
   await controller.refresh();
@@ -113,18 +92,62 @@ describe(onEngine('explain from outside the engine host, against real traffic'),
     await ipEngine('link', 'add', ENGINE_IF, 'type', 'veth', 'peer', 'name', CLIENT_IF, 'netns', CLIENT_NS);
     await ipEngine('addr', 'add', `${ENGINE_ADDR}/30`, 'dev', ENGINE_IF);
     await ipEngine('link', 'set', ENGINE_IF, 'up');
-    for (const a of [['addr', 'add', `${CLIENT}/30`, 'dev', CLIENT_IF], ['link', 'set', CLIENT_IF, 'up'], ['link', 'set', 'lo', 'up'], ['route', 'add', 'default', 'via', ENGINE_ADDR]]) {
+    for (const a of [
+      ['addr', 'add', `${CLIENT}/30`, 'dev', CLIENT_IF],
+      ['link', 'set', CLIENT_IF, 'up'],
+      ['link', 'set', 'lo', 'up'],
+      ['route', 'add', 'default', 'via', ENGINE_ADDR],
+    ]) {
       await sh('ip', ['-n', CLIENT_NS, ...a]);
     }
     await createTestNetwork(`${P}net`, '--subnet', '10.254.77.0/24');
     await createTestNetwork(`${P}other`, '--subnet', '10.254.78.0/24');
-    await docker('run', '-d', '--name', `${P}web`, '--label', 'dne.test=1', '--network', `${P}net`, '-p', '80', 'dne-busybox:local', ...WEB);
+    await docker(
+      'run',
+      '-d',
+      '--name',
+      `${P}web`,
+      '--label',
+      'dne.test=1',
+      '--network',
+      `${P}net`,
+      '-p',
+      '80',
+      'dne-busybox:local',
+      ...WEB,
+    );
     // Loopback only, on a container of its own (28 would pick one ephemeral port for both bindings).
-    await docker('run', '-d', '--name', `${P}webl`, '--label', 'dne.test=1', '--network', `${P}net`, '-p', '127.0.0.1::80', 'dne-busybox:local', ...WEB);
+    await docker(
+      'run',
+      '-d',
+      '--name',
+      `${P}webl`,
+      '--label',
+      'dne.test=1',
+      '--network',
+      `${P}net`,
+      '-p',
+      '127.0.0.1::80',
+      'dne-busybox:local',
+      ...WEB,
+    );
     await runTestContainer(`${P}other`, '--network', `${P}other`);
     if (E.name === 'docker28') {
       await createTestNetwork(`${P}routed`, '--subnet', '10.254.79.0/24', '-o', 'com.docker.network.bridge.gateway_mode_ipv4=routed');
-      await docker('run', '-d', '--name', `${P}webr`, '--label', 'dne.test=1', '--network', `${P}routed`, '-p', '80', 'dne-busybox:local', ...WEB);
+      await docker(
+        'run',
+        '-d',
+        '--name',
+        `${P}webr`,
+        '--label',
+        'dne.test=1',
+        '--network',
+        `${P}routed`,
+        '-p',
+        '80',
+        'dne-busybox:local',
+        ...WEB,
+      );
     }
     controller = createController({ env: engineEnv() });
     await refresh();
@@ -137,7 +160,13 @@ describe(onEngine('explain from outside the engine host, against real traffic'),
     const w = Math.max(...rows.map((r) => r.name.length), 4);
     const v = Math.max(...rows.map((r) => r.verdict.length), 7);
     const line = (a: string, b: string, c: string, d: string): string => `| ${a.padEnd(w)} | ${b.padEnd(v)} | ${c.padEnd(8)} | ${d} |`;
-    console.log([`explain vs traffic on ${E.name} (Docker ${snap?.engine.version ?? '?'})`, line('case', 'verdict', 'traffic', 'agree'), ...rows.map((r) => line(r.name, r.verdict, r.traffic, r.agree ? 'yes' : 'NO'))].join('\n'));
+    console.log(
+      [
+        `explain vs traffic on ${E.name} (Docker ${snap?.engine.version ?? '?'})`,
+        line('case', 'verdict', 'traffic', 'agree'),
+        ...rows.map((r) => line(r.name, r.verdict, r.traffic, r.agree ? 'yes' : 'NO')),
+      ].join('\n'),
+    );
   });
 
   it('the client comes in on our veth: the route lookup in the engine netns says so', () => {
@@ -148,19 +177,27 @@ describe(onEngine('explain from outside the engine host, against real traffic'),
       assert.match(pub?.message ?? '', /rootlesskit's port driver/);
       assert.equal(direct(x), undefined);
       assert.ok(x.reasons.some((r) => r.code === 'DIRECT_ROUTING_BLOCKED'));
-    }
-    else if (snap.host.routes) assert.match(ev, new RegExp(`route to ${CLIENT}: 198\\.18\\.99\\.0/30 dev ${ENGINE_IF}`));
+    } else if (snap.host.routes) assert.match(ev, new RegExp(`route to ${CLIENT}: 198\\.18\\.99\\.0/30 dev ${ENGINE_IF}`));
   });
 
   it('outside → published 0.0.0.0 port: answers; INPUT does not apply', async () => {
     const x = explain(snap, CLIENT, `${P}web`, 80);
     check('outside → published 0.0.0.0', x, published(x, '0.0.0.0'), await curl(inClient, ENGINE_ADDR, hostPort(`${P}web`, '0.0.0.0')));
-    assert.equal(x.reasons.some((r) => r.code === 'PUBLISHED_BYPASSES_INPUT'), !ROOTLESS, 'rootless: the real host INPUT applies');
+    assert.equal(
+      x.reasons.some((r) => r.code === 'PUBLISHED_BYPASSES_INPUT'),
+      !ROOTLESS,
+      'rootless: the real host INPUT applies',
+    );
   });
 
   it('outside → published 127.0.0.1 port: not reachable', async () => {
     const x = explain(snap, CLIENT, `${P}webl`, 80);
-    check('outside → published 127.0.0.1', x, published(x, '127.0.0.1'), await curl(inClient, ENGINE_ADDR, hostPort(`${P}webl`, '127.0.0.1')));
+    check(
+      'outside → published 127.0.0.1',
+      x,
+      published(x, '127.0.0.1'),
+      await curl(inClient, ENGINE_ADDR, hostPort(`${P}webl`, '127.0.0.1')),
+    );
     assert.ok(x.reasons.some((r) => r.code === 'LOOPBACK_ONLY_BINDING'));
   });
 
@@ -183,15 +220,28 @@ describe(onEngine('explain from outside the engine host, against real traffic'),
   // slirp4netns, which routes nothing in: explain must offer no direct way there.
   itOn(ROOTLESS, 'rootless: no direct way to a container address from outside, only the published port', () => {
     const x = explain(snap, CLIENT, `${P}web`, 81);
-    assert.deepEqual(x.ways.filter((w) => w.kind === 'direct'), []);
+    assert.deepEqual(
+      x.ways.filter((w) => w.kind === 'direct'),
+      [],
+    );
     assert.equal(x.reachable, false, 'port 81 is not published');
   });
 
   it('host → the container address over its bridge, and the 127.0.0.1 binding through docker-proxy', async () => {
     const x = explain(snap, 'host', `${P}web`, 80);
-    check('host → container address :80', x, x.ways.find((w) => w.kind === 'network'), await curl(inEngineNetns, ip(`${P}web`, `${P}net`), 80));
+    check(
+      'host → container address :80',
+      x,
+      x.ways.find((w) => w.kind === 'network'),
+      await curl(inEngineNetns, ip(`${P}web`, `${P}net`), 80),
+    );
     const l = explain(snap, 'host', `${P}webl`, 80);
-    check('host → published 127.0.0.1', l, published(l, '127.0.0.1'), await curl(inEngineNetns, '127.0.0.1', hostPort(`${P}webl`, '127.0.0.1')));
+    check(
+      'host → published 127.0.0.1',
+      l,
+      published(l, '127.0.0.1'),
+      await curl(inEngineNetns, '127.0.0.1', hostPort(`${P}webl`, '127.0.0.1')),
+    );
   });
 
   it('HAIRPIN: a container on another network → the published port at its gateway', async () => {
@@ -201,12 +251,18 @@ describe(onEngine('explain from outside the engine host, against real traffic'),
     assert.equal(w?.address, gw);
     check('container (other net) → published via gateway', x, w, await ncFrom(`${P}other`, gw, hostPort(`${P}web`, '0.0.0.0')));
     const l = explain(snap, `${P}other`, `${P}webl`, 80);
-    check('container (other net) → published 127.0.0.1', l, published(l, '127.0.0.1'), await ncFrom(`${P}other`, '127.0.0.1', hostPort(`${P}webl`, '127.0.0.1')));
+    check(
+      'container (other net) → published 127.0.0.1',
+      l,
+      published(l, '127.0.0.1'),
+      await ncFrom(`${P}other`, '127.0.0.1', hostPort(`${P}webl`, '127.0.0.1')),
+    );
   });
 
   it('the CLI: explain <client ip> and explain host, as JSON and text', async () => {
     const cli = join(resolve(__dirname, '..', '..', '..'), 'dist', 'cli.js');
-    const run = async (...args: string[]): Promise<string> => (await promisify(execFile)('node', [cli, ...args], { env: { ...process.env, ...engineEnv() } })).stdout;
+    const run = async (...args: string[]): Promise<string> =>
+      (await promisify(execFile)('node', [cli, ...args], { env: { ...process.env, ...engineEnv() } })).stdout;
     const x = JSON.parse(await run('explain', CLIENT, `${P}web`, '--port', '80', '--json')) as Explanation;
     assert.equal(x.fromKind, 'outside');
     // Rootless: the real host's INPUT decides and is not the engine's to read: not a certain yes.
@@ -220,32 +276,52 @@ describe(onEngine('explain from outside the engine host, against real traffic'),
     assert.match(text, /way: published 127\.0\.0\.1:\d+ → dne-test-eo-net port 80 \(LOOPBACK_ONLY_BINDING\)/);
   });
 
-  itOn(E.name === 'docker28', 'docker28 routed network: no host port; the published container port on its own address; the rest dropped', async () => {
-    const x = explain(snap, CLIENT, `${P}webr`, 80);
-    // 28.5 lists only an IPv6 host binding (:::N) on a routed network; IPv4 has no host port there.
-    const hp = snap.containers.find((c) => c.name === `${P}webr`)?.ports.find((p) => p.hostPort !== null);
-    assert.ok(hp?.hostPort, 'webr has a host binding');
-    const hostWay: Way = published(x, hp.hostIp ?? '0.0.0.0') ?? { kind: 'published', network: 'none', address: ENGINE_ADDR, byName: false, names: [], open: x.ways.some((w) => w.kind === 'published' && w.open) };
-    check(`routed: outside → host port (${hp.hostIp ?? '?'}:${hp.hostPort})`, x, hostWay, await curl(inClient, ENGINE_ADDR, hp.hostPort));
-    check('routed: outside → direct :80 (published)', x, direct(x), await curl(inClient, ip(`${P}webr`, `${P}routed`), 80));
-    const y = explain(snap, CLIENT, `${P}webr`, 81);
-    check('routed: outside → direct :81 (unpublished)', y, direct(y), await curl(inClient, ip(`${P}webr`, `${P}routed`), 81));
-  });
+  itOn(
+    E.name === 'docker28',
+    'docker28 routed network: no host port; the published container port on its own address; the rest dropped',
+    async () => {
+      const x = explain(snap, CLIENT, `${P}webr`, 80);
+      // 28.5 lists only an IPv6 host binding (:::N) on a routed network; IPv4 has no host port there.
+      const hp = snap.containers.find((c) => c.name === `${P}webr`)?.ports.find((p) => p.hostPort !== null);
+      assert.ok(hp?.hostPort, 'webr has a host binding');
+      const hostWay: Way = published(x, hp.hostIp ?? '0.0.0.0') ?? {
+        kind: 'published',
+        network: 'none',
+        address: ENGINE_ADDR,
+        byName: false,
+        names: [],
+        open: x.ways.some((w) => w.kind === 'published' && w.open),
+      };
+      check(`routed: outside → host port (${hp.hostIp ?? '?'}:${hp.hostPort})`, x, hostWay, await curl(inClient, ENGINE_ADDR, hp.hostPort));
+      check('routed: outside → direct :80 (published)', x, direct(x), await curl(inClient, ip(`${P}webr`, `${P}routed`), 80));
+      const y = explain(snap, CLIENT, `${P}webr`, 81);
+      check('routed: outside → direct :81 (unpublished)', y, direct(y), await curl(inClient, ip(`${P}webr`, `${P}routed`), 81));
+    },
+  );
 
-  itOn(E.name === 'docker28', 'docker28: with INPUT DROP in its netns, published ports still answer (PUBLISHED_BYPASSES_INPUT)', async () => {
-    const policy = /^-P INPUT (\w+)/m.exec(await inEngineNetns(['iptables', '-S', 'INPUT']))?.[1] ?? 'ACCEPT';
-    await inEngineNetns(['iptables', '-P', 'INPUT', 'DROP']);
-    try {
-      await refresh();
-      assert.equal(snap.host.firewall?.inputPolicy, 'DROP');
-      const x = explain(snap, CLIENT, `${P}web`, 80);
-      assert.match(x.reasons.find((r) => r.code === 'PUBLISHED_BYPASSES_INPUT')?.message ?? '', /policy DROP/);
-      check('INPUT DROP: outside → published 0.0.0.0', x, published(x, '0.0.0.0'), await curl(inClient, ENGINE_ADDR, hostPort(`${P}web`, '0.0.0.0')));
-    } finally {
-      await inEngineNetns(['iptables', '-P', 'INPUT', policy]);
-      await refresh();
-    }
-  });
+  itOn(
+    E.name === 'docker28',
+    'docker28: with INPUT DROP in its netns, published ports still answer (PUBLISHED_BYPASSES_INPUT)',
+    async () => {
+      const policy = /^-P INPUT (\w+)/m.exec(await inEngineNetns(['iptables', '-S', 'INPUT']))?.[1] ?? 'ACCEPT';
+      await inEngineNetns(['iptables', '-P', 'INPUT', 'DROP']);
+      try {
+        await refresh();
+        assert.equal(snap.host.firewall?.inputPolicy, 'DROP');
+        const x = explain(snap, CLIENT, `${P}web`, 80);
+        assert.match(x.reasons.find((r) => r.code === 'PUBLISHED_BYPASSES_INPUT')?.message ?? '', /policy DROP/);
+        check(
+          'INPUT DROP: outside → published 0.0.0.0',
+          x,
+          published(x, '0.0.0.0'),
+          await curl(inClient, ENGINE_ADDR, hostPort(`${P}web`, '0.0.0.0')),
+        );
+      } finally {
+        await inEngineNetns(['iptables', '-P', 'INPUT', policy]);
+        await refresh();
+      }
+    },
+  );
 
   itOn(E.name === 'docker28', 'docker28: a DOCKER-USER DROP for the client stops the published port', async () => {
     const rule = ['DOCKER-USER', '-s', `${CLIENT}/32`, '-j', 'DROP'];
@@ -254,7 +330,12 @@ describe(onEngine('explain from outside the engine host, against real traffic'),
       await refresh();
       const x = explain(snap, CLIENT, `${P}web`, 80);
       assert.ok(x.reasons.some((r) => r.code === 'FIREWALL_DROP'));
-      check('DOCKER-USER DROP: outside → published 0.0.0.0', x, published(x, '0.0.0.0'), await curl(inClient, ENGINE_ADDR, hostPort(`${P}web`, '0.0.0.0')));
+      check(
+        'DOCKER-USER DROP: outside → published 0.0.0.0',
+        x,
+        published(x, '0.0.0.0'),
+        await curl(inClient, ENGINE_ADDR, hostPort(`${P}web`, '0.0.0.0')),
+      );
     } finally {
       await inEngineNetns(['iptables', '-D', ...rule]);
       await refresh();
@@ -263,7 +344,18 @@ describe(onEngine('explain from outside the engine host, against real traffic'),
 
   itOn(E.name === 'docker28', 'docker28: gw_priority moves the default route, and defaultEndpoint follows it', async () => {
     const body = JSON.stringify({ Container: `${P}other`, EndpointConfig: { GwPriority: 10 } });
-    await sh('curl', ['-sf', '--unix-socket', E.socketPath, '-H', 'Content-Type: application/json', '-X', 'POST', '-d', body, `http://localhost/v1.48/networks/${P}net/connect`]);
+    await sh('curl', [
+      '-sf',
+      '--unix-socket',
+      E.socketPath,
+      '-H',
+      'Content-Type: application/json',
+      '-X',
+      'POST',
+      '-d',
+      body,
+      `http://localhost/v1.48/networks/${P}net/connect`,
+    ]);
     await refresh();
     const c = snap.containers.find((x) => x.name === `${P}other`);
     assert.ok(c);
@@ -272,6 +364,11 @@ describe(onEngine('explain from outside the engine host, against real traffic'),
     const ep = defaultEndpoint(c, snap);
     assert.ok(ep?.gateway && route.includes(`via ${ep.gateway}`), `${route} vs ${JSON.stringify(ep)}`);
     assert.equal(ep.network, `${P}net`);
-    rows.push({ name: 'gw_priority=10 on net → default route', verdict: `via ${ep.gateway} (${ep.network})`, traffic: 'answered', agree: true });
+    rows.push({
+      name: 'gw_priority=10 on net → default route',
+      verdict: `via ${ep.gateway} (${ep.network})`,
+      traffic: 'answered',
+      agree: true,
+    });
   });
 });

@@ -101,7 +101,11 @@ describe(onEngine('faults with real parts'), () => {
     try {
       await live.start();
       refreshes = 0;
-      const converged = waitForChange(controller, (ch) => names.every((n) => ch.snapshot.containers.some((c) => c.name === n && c.state === 'running')), 60_000);
+      const converged = waitForChange(
+        controller,
+        (ch) => names.every((n) => ch.snapshot.containers.some((c) => c.name === n && c.state === 'running')),
+        60_000,
+      );
       const t0 = Date.now();
       // All at once: 50 starts in flight together, each with its network-connect and start events.
       await Promise.all(names.map((n) => docker('start', n)));
@@ -110,7 +114,10 @@ describe(onEngine('faults with real parts'), () => {
       // One batch at a time, at least 250 ms apart: the count follows the storm's length, never
       // its ~100 events (measured: see the line below in the run's log).
       process.stdout.write(`event storm on ${currentEngine().name}: ${refreshes} refreshes for ${STORM} containers in ${ms} ms\n`);
-      assert.ok(refreshes >= 1 && refreshes <= Math.min(STORM, Math.ceil(ms / 250) + 2), `${refreshes} refreshes for ${STORM} containers started at once over ${ms} ms`);
+      assert.ok(
+        refreshes >= 1 && refreshes <= Math.min(STORM, Math.ceil(ms / 250) + 2),
+        `${refreshes} refreshes for ${STORM} containers started at once over ${ms} ms`,
+      );
     } finally {
       sub.dispose();
       live.dispose();
@@ -133,7 +140,10 @@ describe(onEngine('faults with real parts'), () => {
       await runTestContainer(`${P}after-cut`);
       const s = (await seen).snapshot;
       assert.equal(relay.cuts(), 1, 'the stream was cut once');
-      assert.ok(s.containers.some((c) => c.name === `${P}before-cut`), 'the full read after the reconnect has the container whose event was cut');
+      assert.ok(
+        s.containers.some((c) => c.name === `${P}before-cut`),
+        'the full read after the reconnect has the container whose event was cut',
+      );
     } finally {
       live.dispose();
       controller.gateway.dispose();
@@ -168,11 +178,15 @@ describe(onEngine('faults with real parts'), () => {
         // The full read after the reconnect has the engine as it restarted: the restart policy
         // brought one back, the other stayed stopped.
         const back = (x: Snapshot | undefined): boolean => !!x?.containers.some((c) => c.name === `${P}always` && c.state === 'running');
-        const s = back(controller.snapshot) ? controller.snapshot : (await waitForChange(controller, (ch) => back(ch.snapshot), 30_000)).snapshot;
+        const s = back(controller.snapshot)
+          ? controller.snapshot
+          : (await waitForChange(controller, (ch) => back(ch.snapshot), 30_000)).snapshot;
         const byName = new Map(s?.containers.map((c) => [c.name, c.state]));
         assert.equal(byName.get(`${P}always`), 'running');
         assert.equal(byName.get(`${P}once`), 'exited');
-        process.stdout.write(`engine restart: statuses ${seen.map((x) => (x.state === 'disconnected' ? `${x.state}(${x.error.code})` : x.state)).join(' → ')}\n`);
+        process.stdout.write(
+          `engine restart: statuses ${seen.map((x) => (x.state === 'disconnected' ? `${x.state}(${x.error.code})` : x.state)).join(' → ')}\n`,
+        );
       } finally {
         live.dispose();
         controller.gateway.dispose();

@@ -46,8 +46,9 @@ describe(onEngine('live updates on the real engine'), () => {
       assert.equal(created.stats.containersInspected, 0);
       assert.equal(created.stats.listCalls, 0);
 
-      const connected = waitForChange(controller, (ch) =>
-        !!ch.snapshot.containers.find((c) => c.name === 'dne-test-live1')?.endpoints.some((e) => e.network === 'dne-test-live-net'),
+      const connected = waitForChange(
+        controller,
+        (ch) => !!ch.snapshot.containers.find((c) => c.name === 'dne-test-live1')?.endpoints.some((e) => e.network === 'dne-test-live-net'),
       );
       await docker('network', 'connect', '--ip', '10.254.7.9', 'dne-test-live-net', 'dne-test-live1');
       const ch = await connected;

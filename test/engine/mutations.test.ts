@@ -42,9 +42,20 @@ async function engineState(): Promise<string> {
     .sort();
   const ids = (await docker('ps', '-aq', '--filter', 'label=dne.test=1', '--filter', 'name=^dne-test-m-')).split('\n').filter(Boolean);
   const ctrs = ids.length
-    ? await dockerJson<{ Name: string; State: { Status: string }; NetworkSettings: { Networks: Record<string, { IPAddress: string }> } }[]>('inspect', ...ids)
+    ? await dockerJson<{ Name: string; State: { Status: string }; NetworkSettings: { Networks: Record<string, { IPAddress: string }> } }[]>(
+        'inspect',
+        ...ids,
+      )
     : [];
-  const eps = ctrs.map((c) => `${c.Name} ${c.State.Status} ${Object.entries(c.NetworkSettings.Networks).map(([n, e]) => `${n}=${e.IPAddress}`).sort().join(',')}`).sort();
+  const eps = ctrs
+    .map(
+      (c) =>
+        `${c.Name} ${c.State.Status} ${Object.entries(c.NetworkSettings.Networks)
+          .map(([n, e]) => `${n}=${e.IPAddress}`)
+          .sort()
+          .join(',')}`,
+    )
+    .sort();
   return JSON.stringify({ nets, eps });
 }
 
@@ -81,19 +92,43 @@ describe(onEngine('mutations on the real engine'), () => {
   });
 
   it('creates a network with subnet, gateway, ip-range, internal and labels', async () => {
-    const id = await scripted.createNetwork({ name: 'dne-test-m-new', subnet: '10.254.21.0/24', gateway: '10.254.21.254', ipRange: '10.254.21.128/25', internal: true, labels: LABELS });
-    const [raw] = await dockerJson<{ Id: string; Internal: boolean; IPAM: { Config: { Subnet: string; Gateway: string; IPRange: string }[] } }[]>('network', 'inspect', 'dne-test-m-new');
+    const id = await scripted.createNetwork({
+      name: 'dne-test-m-new',
+      subnet: '10.254.21.0/24',
+      gateway: '10.254.21.254',
+      ipRange: '10.254.21.128/25',
+      internal: true,
+      labels: LABELS,
+    });
+    const [raw] = await dockerJson<
+      { Id: string; Internal: boolean; IPAM: { Config: { Subnet: string; Gateway: string; IPRange: string }[] } }[]
+    >('network', 'inspect', 'dne-test-m-new');
     assert.equal(raw?.Id, id);
     assert.equal(raw?.Internal, true);
     assert.deepEqual(raw?.IPAM.Config, [{ Subnet: '10.254.21.0/24', Gateway: '10.254.21.254', IPRange: '10.254.21.128/25' }]);
   });
 
   it('refuses bad network specs without calling Docker', async () => {
-    await refused(() => scripted.createNetwork({ name: 'dne-test-m-x', subnet: '172.2.16.0/24', gateway: '172.22.16.1', labels: LABELS }), /gateway 172\.22\.16\.1 is not inside the subnet 172\.2\.16\.0\/24/i);
-    await refused(() => scripted.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.300.0/24', labels: LABELS }), /subnet.*not an IP address/);
-    await refused(() => scripted.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.22.0/24', ipRange: '10.254.23.0/25', labels: LABELS }), /ip-range .* not inside/);
-    await refused(() => scripted.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.22.0/24', gateway: '10.254.22.255', labels: LABELS }), /broadcast/);
-    await refused(() => scripted.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.20.0/25', labels: LABELS }), /overlaps 10\.254\.20\.0\/24 of network "dne-test-m-used"/);
+    await refused(
+      () => scripted.createNetwork({ name: 'dne-test-m-x', subnet: '172.2.16.0/24', gateway: '172.22.16.1', labels: LABELS }),
+      /gateway 172\.22\.16\.1 is not inside the subnet 172\.2\.16\.0\/24/i,
+    );
+    await refused(
+      () => scripted.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.300.0/24', labels: LABELS }),
+      /subnet.*not an IP address/,
+    );
+    await refused(
+      () => scripted.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.22.0/24', ipRange: '10.254.23.0/25', labels: LABELS }),
+      /ip-range .* not inside/,
+    );
+    await refused(
+      () => scripted.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.22.0/24', gateway: '10.254.22.255', labels: LABELS }),
+      /broadcast/,
+    );
+    await refused(
+      () => scripted.createNetwork({ name: 'dne-test-m-x', subnet: '10.254.20.0/25', labels: LABELS }),
+      /overlaps 10\.254\.20\.0\/24 of network "dne-test-m-used"/,
+    );
     await refused(() => scripted.createNetwork({ name: 'dne test', labels: LABELS }), /must start with a letter or digit/);
     await refused(() => scripted.createNetwork({ name: '', labels: LABELS }), /name is required|empty/);
     await refused(() => scripted.createNetwork({ name: 'dne-test-m-used', labels: LABELS }), /already exists/);
@@ -104,7 +139,10 @@ describe(onEngine('mutations on the real engine'), () => {
 
   it('connects with a static IP and aliases, and disconnects', async () => {
     await scripted.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: '10.254.20.77', aliases: ['m-c2-alias'] });
-    const [raw] = await dockerJson<{ NetworkSettings: { Networks: Record<string, { IPAddress: string; Aliases: string[] }> } }[]>('inspect', 'dne-test-m-c2');
+    const [raw] = await dockerJson<{ NetworkSettings: { Networks: Record<string, { IPAddress: string; Aliases: string[] }> } }[]>(
+      'inspect',
+      'dne-test-m-c2',
+    );
     assert.equal(raw?.NetworkSettings.Networks['dne-test-m-used']?.IPAddress, '10.254.20.77');
     assert.ok(raw?.NetworkSettings.Networks['dne-test-m-used']?.Aliases.includes('m-c2-alias'));
     await scripted.disconnect({ container: 'dne-test-m-c2', network: 'dne-test-m-used' });
@@ -113,16 +151,31 @@ describe(onEngine('mutations on the real engine'), () => {
   });
 
   it('refuses bad connects', async () => {
-    await refused(() => scripted.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: '10.254.99.5' }), /outside the subnet/);
-    await refused(() => scripted.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: '10.254.20.10' }), /already used by container "dne-test-m-c1"/);
+    await refused(
+      () => scripted.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: '10.254.99.5' }),
+      /outside the subnet/,
+    );
+    await refused(
+      () => scripted.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: '10.254.20.10' }),
+      /already used by container "dne-test-m-c1"/,
+    );
     await refused(() => scripted.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: '10.254.20.1' }), /gateway/);
-    await refused(() => scripted.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-auto', ipv4: '172.30.0.9' }), /no user-configured subnet/);
+    await refused(
+      () => scripted.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-auto', ipv4: '172.30.0.9' }),
+      /no user-configured subnet/,
+    );
     await refused(() => scripted.connect({ container: 'dne-test-m-c2', network: 'host' }), /host mode/);
     await refused(() => scripted.connect({ container: 'dne-test-m-c2', network: 'none' }), /none means no network/);
-    await refused(() => scripted.connect({ container: 'dne-test-m-joined', network: 'dne-test-m-auto' }), /shares the netns of "dne-test-m-c1".*Connect "dne-test-m-c1" instead/);
+    await refused(
+      () => scripted.connect({ container: 'dne-test-m-joined', network: 'dne-test-m-auto' }),
+      /shares the netns of "dne-test-m-c1".*Connect "dne-test-m-c1" instead/,
+    );
     await refused(() => scripted.connect({ container: 'dne-test-m-host', network: 'dne-test-m-auto' }), /--network host/);
     await refused(() => scripted.connect({ container: 'dne-test-m-c1', network: 'dne-test-m-used' }), /already connected/);
-    await refused(() => scripted.connect({ container: 'dne-test-m-c2', network: 'bridge', aliases: ['x'] }), /already connected|default bridge/);
+    await refused(
+      () => scripted.connect({ container: 'dne-test-m-c2', network: 'bridge', aliases: ['x'] }),
+      /already connected|default bridge/,
+    );
     await refused(() => scripted.connect({ container: 'dne-test-nope', network: 'bridge' }), /No container "dne-test-nope"/);
     await refused(() => scripted.disconnect({ container: 'dne-test-m-c2', network: 'dne-test-m-used' }), /is not connected/);
   });
@@ -148,31 +201,60 @@ describe(onEngine('mutations on the real engine'), () => {
   });
 
   it('joins a running container, redirects to the owner, and refuses bad joins', async () => {
-    const res = await scripted.join({ target: 'dne-test-m-joined', image: TEST_IMAGE, name: 'dne-test-m-j2', command: 'sleep 60', labels: LABELS });
+    const res = await scripted.join({
+      target: 'dne-test-m-joined',
+      image: TEST_IMAGE,
+      name: 'dne-test-m-j2',
+      command: 'sleep 60',
+      labels: LABELS,
+    });
     assert.equal(res.joined, 'dne-test-m-c1');
     assert.match(res.note ?? '', /shares the netns of "dne-test-m-c1"/);
     const [raw] = await dockerJson<{ HostConfig: { NetworkMode: string } }[]>('inspect', 'dne-test-m-j2');
     const [owner] = await dockerJson<{ Id: string }[]>('inspect', 'dne-test-m-c1');
     assert.equal(raw?.HostConfig.NetworkMode, `container:${owner?.Id}`);
     await refused(() => scripted.join({ target: 'dne-test-m-created', image: TEST_IMAGE, labels: LABELS }), /is created: .*Start it first/);
-    await refused(() => scripted.join({ target: 'dne-test-m-c1', image: 'dne-test-no-such-image:1', labels: LABELS }), /not on this engine, and we never pull/);
-    await refused(() => scripted.join({ target: 'dne-test-m-c1', image: TEST_IMAGE, name: 'dne-test-m-c2', labels: LABELS }), /already exists/);
+    await refused(
+      () => scripted.join({ target: 'dne-test-m-c1', image: 'dne-test-no-such-image:1', labels: LABELS }),
+      /not on this engine, and we never pull/,
+    );
+    await refused(
+      () => scripted.join({ target: 'dne-test-m-c1', image: TEST_IMAGE, name: 'dne-test-m-c2', labels: LABELS }),
+      /already exists/,
+    );
   });
 
   it('runs containers in each mode and refuses nonsense', async () => {
-    const id = await scripted.run({ image: TEST_IMAGE, name: 'dne-test-m-run', network: 'dne-test-m-used', ipv4: '10.254.20.33', aliases: ['runner'], publish: ['127.0.0.1::80'], command: ['sleep', '60'], labels: LABELS });
-    const [raw] = await dockerJson<{ Id: string; NetworkSettings: { Networks: Record<string, { IPAddress: string }>; Ports: Record<string, { HostIp: string }[]> } }[]>('inspect', 'dne-test-m-run');
+    const id = await scripted.run({
+      image: TEST_IMAGE,
+      name: 'dne-test-m-run',
+      network: 'dne-test-m-used',
+      ipv4: '10.254.20.33',
+      aliases: ['runner'],
+      publish: ['127.0.0.1::80'],
+      command: ['sleep', '60'],
+      labels: LABELS,
+    });
+    const [raw] = await dockerJson<
+      { Id: string; NetworkSettings: { Networks: Record<string, { IPAddress: string }>; Ports: Record<string, { HostIp: string }[]> } }[]
+    >('inspect', 'dne-test-m-run');
     assert.equal(raw?.Id, id);
     assert.equal(raw?.NetworkSettings.Networks['dne-test-m-used']?.IPAddress, '10.254.20.33');
     assert.equal(raw?.NetworkSettings.Ports['80/tcp']?.[0]?.HostIp, '127.0.0.1');
     await scripted.run({ image: TEST_IMAGE, name: 'dne-test-m-none', network: 'none', command: 'sleep 60', labels: LABELS });
     await refused(() => scripted.run({ image: TEST_IMAGE, network: 'host', publish: ['80'], labels: LABELS }), /does not publish ports/);
-    await refused(() => scripted.run({ image: TEST_IMAGE, network: 'bridge', ipv4: '172.17.0.99', labels: LABELS }), /no user-configured subnet/);
+    await refused(
+      () => scripted.run({ image: TEST_IMAGE, network: 'bridge', ipv4: '172.17.0.99', labels: LABELS }),
+      /no user-configured subnet/,
+    );
     await refused(() => scripted.run({ image: TEST_IMAGE, network: 'dne-test-m-used', publish: ['99999'], labels: LABELS }), /not a port/);
     await refused(() => scripted.run({ image: 'dne-test-absent:latest', network: 'bridge', labels: LABELS }), /never pull/);
   });
 
   it('reports validation failures as ValidationError naming the field', async () => {
-    await assert.rejects(() => scripted.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: 'x' }), (e: unknown) => e instanceof ValidationError && e.field === 'ipv4');
+    await assert.rejects(
+      () => scripted.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: 'x' }),
+      (e: unknown) => e instanceof ValidationError && e.field === 'ipv4',
+    );
   });
 });

@@ -16,7 +16,10 @@ interface InspectedContainer {
   HostConfig: { NetworkMode: string };
   NetworkSettings: {
     Ports: Record<string, { HostIp: string; HostPort: string }[] | null>;
-    Networks: Record<string, { NetworkID: string; IPAddress: string; IPPrefixLen: number; MacAddress: string; Gateway: string; Aliases: string[] | null }>;
+    Networks: Record<
+      string,
+      { NetworkID: string; IPAddress: string; IPPrefixLen: number; MacAddress: string; Gateway: string; Aliases: string[] | null }
+    >;
   };
 }
 interface IpLink {
@@ -57,13 +60,18 @@ describe(onEngine('snapshot on the real engine'), () => {
 
   it('matches docker network inspect for every test network', async () => {
     for (const name of [S.netA, S.netInt, S.netNoIcc, 'bridge']) {
-      const [raw] = await dockerJson<{ Id: string; Driver: string; Internal: boolean; IPAM: { Config: { Subnet: string; Gateway?: string; IPRange?: string }[] } }[]>('network', 'inspect', name);
+      const [raw] = await dockerJson<
+        { Id: string; Driver: string; Internal: boolean; IPAM: { Config: { Subnet: string; Gateway?: string; IPRange?: string }[] } }[]
+      >('network', 'inspect', name);
       const net = snap.networks.find((n) => n.name === name);
       assert.ok(net && raw, name);
       assert.equal(net.id, raw.Id);
       assert.equal(net.driver, raw.Driver);
       assert.equal(net.internal, raw.Internal);
-      assert.deepEqual(net.subnets.map((s) => [s.subnet, s.gateway, s.ipRange]), raw.IPAM.Config.map((c) => [c.Subnet, c.Gateway ?? null, c.IPRange ?? null]));
+      assert.deepEqual(
+        net.subnets.map((s) => [s.subnet, s.gateway, s.ipRange]),
+        raw.IPAM.Config.map((c) => [c.Subnet, c.Gateway ?? null, c.IPRange ?? null]),
+      );
     }
     const a = snap.networks.find((n) => n.name === S.netA);
     assert.equal(a?.bridge, S.bridgeA);
@@ -111,20 +119,29 @@ describe(onEngine('snapshot on the real engine'), () => {
     assert.equal(ep?.ipv4, S.a1Ip);
     assert.equal(ep?.staticIpv4, S.a1Ip);
     assert.deepEqual(ep?.aliases.slice(0, 2).sort(), [...S.a1Aliases].sort());
-    assert.ok(byName(S.multi).endpoints.find((e) => e.network === S.netInt)?.aliases.includes('multi-int'));
+    assert.ok(
+      byName(S.multi)
+        .endpoints.find((e) => e.network === S.netInt)
+        ?.aliases.includes('multi-int'),
+    );
   });
 
   it('keeps a created container with its configured network', () => {
     const c = byName(S.stopped);
     assert.equal(c.state, 'created');
-    assert.deepEqual(c.endpoints.map((e) => [e.network, e.ipv4]), [[S.netA, null]]);
+    assert.deepEqual(
+      c.endpoints.map((e) => [e.network, e.ipv4]),
+      [[S.netA, null]],
+    );
     assert.ok(snap.networks.find((n) => n.name === S.netA)?.containerIds.includes(c.id));
   });
 
-  it('maps each endpoint to the kernel: ifname, host veth peer and its bridge (in the engine\'s netns)', async () => {
+  it("maps each endpoint to the kernel: ifname, host veth peer and its bridge (in the engine's netns)", async () => {
     const hostLinks = JSON.parse(await inEngineNetns(['ip', '-j', 'link', 'show'])) as IpLink[];
     let checked = 0;
-    for (const c of snap.containers.filter((x) => x.name.startsWith('dne-test-') && x.state === 'running' && x.endpoints.some((e) => e.ipv4))) {
+    for (const c of snap.containers.filter(
+      (x) => x.name.startsWith('dne-test-') && x.state === 'running' && x.endpoints.some((e) => e.ipv4),
+    )) {
       const inNs = JSON.parse(await sh('nsenter', ['-t', String(c.pid), '-n', 'ip', '-j', 'link', 'show'])) as IpLink[];
       for (const ep of c.endpoints) {
         const inside = inNs.find((l) => l.address === ep.mac);
@@ -142,13 +159,13 @@ describe(onEngine('snapshot on the real engine'), () => {
     assert.ok(snap.host.bridges?.[S.bridgeA]?.includes(byName(S.a1).endpoints[0]?.hostVeth ?? '?'));
   });
 
-  it('reads the default route (the engine netns\'s way out) as ip route shows it there', async () => {
+  it("reads the default route (the engine netns's way out) as ip route shows it there", async () => {
     const routes = JSON.parse(await inEngineNetns(['ip', '-j', 'route', 'show', 'default'])) as { dev: string; gateway?: string }[];
     const first = routes[0];
     assert.deepEqual(snap.host.defaultRoute, first ? { interface: first.dev, gateway: first.gateway ?? null } : null);
   });
 
-  it('reads ip_forward of the engine\'s netns and reports nothing unavailable as root', async () => {
+  it("reads ip_forward of the engine's netns and reports nothing unavailable as root", async () => {
     // /proc/sys/net is per netns: read it from inside the engine's.
     const v = (await inEngineNetns(['cat', '/proc/sys/net/ipv4/ip_forward'])) === '1';
     assert.equal(snap.host.ipForward, v);

@@ -17,7 +17,10 @@ export async function sh(cmd: string, args: string[]): Promise<string> {
 }
 
 export async function docker(...args: string[]): Promise<string> {
-  const { stdout } = await run('docker', args, { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DOCKER_HOST: currentEngine().dockerHost } });
+  const { stdout } = await run('docker', args, {
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, DOCKER_HOST: currentEngine().dockerHost },
+  });
   return stdout.trim();
 }
 
@@ -31,12 +34,16 @@ export async function requireEngine(): Promise<void> {
   try {
     await docker('version', '--format', '{{.Server.Version}}');
   } catch (err) {
-    throw new Error(`Engine ${e.name}: no Docker engine answers on ${e.dockerHost}: run scripts/provision.sh (as root) first. ${String(err)}`);
+    throw new Error(
+      `Engine ${e.name}: no Docker engine answers on ${e.dockerHost}: run scripts/provision.sh (as root) first. ${String(err)}`,
+    );
   }
   try {
     await docker('image', 'inspect', TEST_IMAGE);
   } catch {
-    throw new Error(`Engine ${e.name}: the offline test image ${TEST_IMAGE} is missing on ${e.dockerHost}: run scripts/provision.sh (it builds it from busybox-static and loads it into every engine).`);
+    throw new Error(
+      `Engine ${e.name}: the offline test image ${TEST_IMAGE} is missing on ${e.dockerHost}: run scripts/provision.sh (it builds it from busybox-static and loads it into every engine).`,
+    );
   }
 }
 
@@ -68,7 +75,10 @@ async function removeNetworkForce(id: string): Promise<void> {
   try {
     await docker('network', 'rm', id);
   } catch {
-    const stale = JSON.parse(await docker('network', 'inspect', '--format', '{{json .Containers}}', id)) as Record<string, { Name: string }> | null;
+    const stale = JSON.parse(await docker('network', 'inspect', '--format', '{{json .Containers}}', id)) as Record<
+      string,
+      { Name: string }
+    > | null;
     for (const ep of Object.values(stale ?? {})) await docker('network', 'disconnect', '-f', id, ep.Name).catch(() => undefined);
     await docker('network', 'rm', id);
   }

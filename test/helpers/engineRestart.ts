@@ -57,6 +57,8 @@ export async function startEngine(): Promise<string> {
     return stdout;
   } catch (err) {
     const e = err as { stderr?: string; stdout?: string; message?: string };
-    throw new Error(`scripts/provision.sh failed: ${e.message ?? String(err)}\n${(e.stdout ?? '').slice(-1500)}\n${(e.stderr ?? '').slice(-1500)}`);
+    throw new Error(
+      `scripts/provision.sh failed: ${e.message ?? String(err)}\n${(e.stdout ?? '').slice(-1500)}\n${(e.stderr ?? '').slice(-1500)}`,
+    );
   }
 }

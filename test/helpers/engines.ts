@@ -192,7 +192,8 @@ export function asEngineUser(e: Engine = currentEngine()): string[] {
  */
 export function engineNsenter(opts: { asEngineUser?: boolean } = {}, e: Engine = currentEngine()): string[] {
   const pid = String(engineNetnsPid(e));
-  if (opts.asEngineUser && e.netns === 'rootless') return [...asEngineUser(e), 'nsenter', '-U', '--preserve-credentials', '-n', '-t', pid, '--'];
+  if (opts.asEngineUser && e.netns === 'rootless')
+    return [...asEngineUser(e), 'nsenter', '-U', '--preserve-credentials', '-n', '-t', pid, '--'];
   return ['nsenter', '-t', pid, '-n', '--'];
 }
 
@@ -219,7 +220,11 @@ export async function inHostNetns(argv: string[]): Promise<string> {
  * - rootless: 127.0.0.1 in the host netns, where rootlesskit's port driver listens for it (on
  *   the same host IP, loopback ones too).
  */
-export function outsideClientAddress(publishedPort: number, hostIp = '0.0.0.0', e: Engine = currentEngine()): { host: string; port: number } | null {
+export function outsideClientAddress(
+  publishedPort: number,
+  hostIp = '0.0.0.0',
+  e: Engine = currentEngine(),
+): { host: string; port: number } | null {
   const loopback = hostIp === '127.0.0.1' || hostIp === '::1';
   switch (e.name) {
     case 'system':

@@ -28,7 +28,17 @@ export const S = {
 
 export async function buildScenario(): Promise<void> {
   await cleanTestResources(SCENARIO_PREFIX);
-  await createTestNetwork(S.netA, '--subnet', S.subnetA, '--gateway', S.gatewayA, '--ip-range', S.rangeA, '-o', `com.docker.network.bridge.name=${S.bridgeA}`);
+  await createTestNetwork(
+    S.netA,
+    '--subnet',
+    S.subnetA,
+    '--gateway',
+    S.gatewayA,
+    '--ip-range',
+    S.rangeA,
+    '-o',
+    `com.docker.network.bridge.name=${S.bridgeA}`,
+  );
   await createTestNetwork(S.netInt, '--internal', '--subnet', '10.252.0.0/24');
   await createTestNetwork(S.netNoIcc, '-o', 'com.docker.network.bridge.enable_icc=false', '--subnet', '10.253.0.0/24');
   await runTestContainer(S.def);

@@ -96,12 +96,21 @@ export interface ActivationLine {
 }
 
 /** src/activationTiming.ts writes it. */
-const ACTIVATION = /activation: bundle eval (\d+) ms, activate (\d+) ms, first snapshot (\d+) ms, first tree rows (\d+) ms \(first engine read (\d+) ms; (\w+) mode\)/;
+const ACTIVATION =
+  /activation: bundle eval (\d+) ms, activate (\d+) ms, first snapshot (\d+) ms, first tree rows (\d+) ms \(first engine read (\d+) ms; (\w+) mode\)/;
 
 export function parseActivation(text: string): Omit<ActivationLine, 'file'> | undefined {
   const m = ACTIVATION.exec(text);
   if (!m?.[1] || !m[2] || !m[3] || !m[4] || !m[5] || !m[6]) return undefined;
-  return { line: m[0], bundleEvalMs: Number(m[1]), activateMs: Number(m[2]), snapshotMs: Number(m[3]), firstRowsMs: Number(m[4]), engineReadMs: Number(m[5]), mode: m[6] };
+  return {
+    line: m[0],
+    bundleEvalMs: Number(m[1]),
+    activateMs: Number(m[2]),
+    snapshotMs: Number(m[3]),
+    firstRowsMs: Number(m[4]),
+    engineReadMs: Number(m[5]),
+    mode: m[6],
+  };
 }
 
 /** Waits for the extension's `activation:` line in the output channel's log file below stateDir. */

@@ -12,7 +12,16 @@ import { join } from 'node:path';
 import { docker } from '../helpers/docker';
 import { revealRow } from '../e2e/dom';
 import { errorText, onSignals, preflight, say, type Workbench } from '../e2e/workbench';
-import { BUILTIN_NETWORKS, activationLine, buildPackage, fileSize, openInstalled, vsixEntries, vsixPath, type VsixEntry } from './installed';
+import {
+  BUILTIN_NETWORKS,
+  activationLine,
+  buildPackage,
+  fileSize,
+  openInstalled,
+  vsixEntries,
+  vsixPath,
+  type VsixEntry,
+} from './installed';
 
 const TAG = 'package';
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -50,10 +59,20 @@ const checks: Check[] = [
     run: async () => {
       entries = await vsixEntries(vsix);
       const size = fileSize(vsix);
-      const need = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/webview.js', 'extension/LICENSE.txt', 'extension/changelog.md', 'extension/readme.md', 'extension/media/network.svg'];
+      const need = [
+        'extension/package.json',
+        'extension/dist/extension.js',
+        'extension/dist/webview.js',
+        'extension/LICENSE.txt',
+        'extension/changelog.md',
+        'extension/readme.md',
+        'extension/media/network.svg',
+      ];
       const missing = need.filter((p) => !has(p));
       check(missing.length === 0, `missing from the .vsix: ${missing.join(', ')}`);
-      const banned = entries.filter((e) => /\.map$|\.ts$|(^|\/)(src|test|bench|webview|node_modules|dist-test)\//.test(e.path) || e.path === 'extension/dist/cli.js');
+      const banned = entries.filter(
+        (e) => /\.map$|\.ts$|(^|\/)(src|test|bench|webview|node_modules|dist-test)\//.test(e.path) || e.path === 'extension/dist/cli.js',
+      );
       check(banned.length === 0, `the .vsix ships what it must not: ${banned.map((e) => e.path).join(', ')}`);
       check(size < MAX_BYTES, `the .vsix is ${size} bytes, over ${MAX_BYTES}`);
       const ext = entries.find((e) => e.path === 'extension/dist/extension.js');
@@ -130,7 +149,8 @@ async function main(): Promise<number> {
     removeSignals();
   }
   process.stdout.write('\n');
-  for (const [i, r] of results.entries()) process.stdout.write(`${r.ok ? 'PASS' : 'FAIL'} ${i + 1}. ${r.title}\n     ${r.detail.replace(/\n/g, '\n     ')}\n`);
+  for (const [i, r] of results.entries())
+    process.stdout.write(`${r.ok ? 'PASS' : 'FAIL'} ${i + 1}. ${r.title}\n     ${r.detail.replace(/\n/g, '\n     ')}\n`);
   const passed = results.filter((r) => r.ok).length;
   process.stdout.write(`\npackage: ${passed} passed, ${checks.length - passed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
   return passed === checks.length ? 0 : 1;

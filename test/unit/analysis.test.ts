@@ -9,7 +9,15 @@ import { buildSnapshot } from '../../src/core/buildSnapshot';
 import type { Snapshot } from '../../src/shared/model';
 import { capturedContainerInspects, capturedNetworks, readFixture } from '../helpers/fixtures';
 
-const engine = { version: '20.10.24', apiVersion: '1.41', endpoint: 'unix:///var/run/docker.sock', endpointSource: 'default socket', os: 'linux', kernelVersion: '', swarmActive: false };
+const engine = {
+  version: '20.10.24',
+  apiVersion: '1.41',
+  endpoint: 'unix:///var/run/docker.sock',
+  endpointSource: 'default socket',
+  os: 'linux',
+  kernelVersion: '',
+  swarmActive: false,
+};
 
 function scenario(edit: (s: Snapshot) => void = () => undefined): Snapshot {
   const s = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
@@ -31,7 +39,10 @@ describe('path', () => {
     const p = path('gt-a1');
     assert.equal(p.egress.network, 'gt-net-a');
     assert.equal(p.egress.masqueraded, true);
-    assert.deepEqual(p.egress.hops.map((h) => h.kind), ['interface', 'veth', 'bridge', 'host', 'nat', 'out']);
+    assert.deepEqual(
+      p.egress.hops.map((h) => h.kind),
+      ['interface', 'veth', 'bridge', 'host', 'nat', 'out'],
+    );
     assert.equal(p.egress.hops[2]?.name, 'gt-br-a');
     assert.equal(p.egress.hops[4]?.rule, '-A POSTROUTING -s 10.231.0.0/24 ! -o gt-br-a -j MASQUERADE');
   });
@@ -43,7 +54,10 @@ describe('path', () => {
   });
   it('a two-network container takes its default route through the non-internal one', () => {
     const p = path('gt-multi');
-    assert.deepEqual(p.egressByNetwork.map((e) => e.network), ['gt-net-a', 'gt-net-int']);
+    assert.deepEqual(
+      p.egressByNetwork.map((e) => e.network),
+      ['gt-net-a', 'gt-net-int'],
+    );
   });
   it('ingress names the DNAT rule of each published port', () => {
     const p = path('gt-web');
@@ -58,7 +72,17 @@ describe('path', () => {
   });
   it('names docker-proxy when one serves the port', () => {
     const s = scenario((x) => {
-      x.host.proxies = [{ pid: 4242, name: 'docker-proxy', protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080, containerIp: '172.17.0.3', containerPort: 80 }];
+      x.host.proxies = [
+        {
+          pid: 4242,
+          name: 'docker-proxy',
+          protocol: 'tcp',
+          hostIp: '0.0.0.0',
+          hostPort: 8080,
+          containerIp: '172.17.0.3',
+          containerPort: 80,
+        },
+      ];
     });
     const i = path('gt-web', s).ingress.find((x) => x.hostPort === 8080 && x.hostIp === '0.0.0.0');
     assert.equal(i?.via, 'both');
@@ -78,7 +102,10 @@ describe('explain', () => {
     const x = explain(snap, 'gt-a1', 'gt-multi');
     assert.equal(x.reachable, true);
     assert.deepEqual(codes(x), ['SHARED_NETWORK', 'NAME_RESOLVES']);
-    assert.deepEqual(x.ways.map((w) => [w.network, w.byName]), [['gt-net-a', true]]);
+    assert.deepEqual(
+      x.ways.map((w) => [w.network, w.byName]),
+      [['gt-net-a', true]],
+    );
     const back = explain(snap, 'gt-multi', 'gt-a1');
     assert.ok(back.ways[0]?.names.includes('svc-a'));
   });
@@ -122,7 +149,17 @@ describe('explain', () => {
   });
   it('a DOCKER-USER drop blocks a way that is otherwise open', () => {
     const s = scenario((x) => {
-      x.host.firewall?.userRules.push({ chain: 'DOCKER-USER', verdict: 'DROP', source: '10.231.0.10', destination: null, inInterface: null, outInterface: null, protocol: null, port: null, rule: '-A DOCKER-USER -s 10.231.0.10/32 -j DROP' });
+      x.host.firewall?.userRules.push({
+        chain: 'DOCKER-USER',
+        verdict: 'DROP',
+        source: '10.231.0.10',
+        destination: null,
+        inInterface: null,
+        outInterface: null,
+        protocol: null,
+        port: null,
+        rule: '-A DOCKER-USER -s 10.231.0.10/32 -j DROP',
+      });
     });
     const x = explain(s, 'gt-a1', 'gt-multi');
     assert.equal(x.reachable, false);
@@ -149,7 +186,10 @@ describe('explain', () => {
     const yes = explain(snap, 'gt-a1', 'gt-multi', 80, { listening: [80] });
     assert.equal(yes.reachable, true);
     assert.equal(yes.reasons.at(-1)?.code, 'PORT_LISTENING');
-    assert.equal(explain(snap, 'gt-a1', 'gt-multi', 80).reasons.some((r) => r.code.startsWith('PORT_')), false, 'unknown listeners: no claim');
+    assert.equal(
+      explain(snap, 'gt-a1', 'gt-multi', 80).reasons.some((r) => r.code.startsWith('PORT_')),
+      false,
+      'unknown listeners: no claim',
+    );
   });
 });
-

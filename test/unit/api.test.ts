@@ -6,15 +6,37 @@ import { Emitter } from '../../src/shared/emitter';
 import type { Snapshot } from '../../src/shared/model';
 import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
 
-const engine = { version: '20.10.24', apiVersion: '1.41', endpoint: 'unix:///var/run/docker.sock', endpointSource: 'default socket', os: 'linux', kernelVersion: '', swarmActive: false };
-const snap = (takenAt: number): Snapshot => buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt });
-const tree: ExplorerTree = { getChildren: () => [], getTreeItem: () => ({}), resolveTreeItem: (item) => item, getParent: () => undefined, findNode: () => undefined };
+const engine = {
+  version: '20.10.24',
+  apiVersion: '1.41',
+  endpoint: 'unix:///var/run/docker.sock',
+  endpointSource: 'default socket',
+  os: 'linux',
+  kernelVersion: '',
+  swarmActive: false,
+};
+const snap = (takenAt: number): Snapshot =>
+  buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt });
+const tree: ExplorerTree = {
+  getChildren: () => [],
+  getTreeItem: () => ({}),
+  resolveTreeItem: (item) => item,
+  getParent: () => undefined,
+  findNode: () => undefined,
+};
 
 function harness(initial?: Snapshot): { emitter: Emitter<Snapshot>; set: (s: Snapshot) => void; api: ReturnType<typeof createApi> } {
   let current = initial;
   const emitter = new Emitter<Snapshot>();
   const api = createApi({ snapshot: () => current, status: () => ({ state: 'connected' }), onDidChangeSnapshot: emitter.event, tree });
-  return { emitter, api, set: (s) => { current = s; emitter.fire(s); } };
+  return {
+    emitter,
+    api,
+    set: (s) => {
+      current = s;
+      emitter.fire(s);
+    },
+  };
 }
 
 describe('extension API', () => {
@@ -59,6 +81,9 @@ describe('extension API', () => {
 
   it('waitFor rejects after the timeout, naming it', async () => {
     const { api } = harness();
-    await assert.rejects(api.waitFor(() => true, 30), /no matching snapshot within 30 ms/);
+    await assert.rejects(
+      api.waitFor(() => true, 30),
+      /no matching snapshot within 30 ms/,
+    );
   });
 });

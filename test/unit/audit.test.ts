@@ -11,7 +11,15 @@ import type { FirewallModel } from '../../src/shared/firewall';
 import type { Snapshot } from '../../src/shared/model';
 import { capturedContainerInspects, capturedNetworks, readFixture } from '../helpers/fixtures';
 
-const engine = { version: '20.10.24', apiVersion: '1.41', endpoint: 'unix:///var/run/docker.sock', endpointSource: 'default socket', os: 'linux', kernelVersion: '', swarmActive: false };
+const engine = {
+  version: '20.10.24',
+  apiVersion: '1.41',
+  endpoint: 'unix:///var/run/docker.sock',
+  endpointSource: 'default socket',
+  os: 'linux',
+  kernelVersion: '',
+  swarmActive: false,
+};
 const dump = (...path: string[]): FirewallModel => parseFirewallDump(readFixture('firewall', ...path));
 
 /** The captured 20.10 scenario with every host fact known and nothing wrong on the host side. */
@@ -23,7 +31,9 @@ function scenario(edit: (s: Snapshot) => void = () => undefined): Snapshot {
   s.host.routes = [
     { destination: '0.0.0.0/0', gateway: '192.168.1.1', interface: 'eth0', metric: 100 },
     { destination: '192.168.1.0/24', gateway: null, interface: 'eth0', metric: 100 },
-    ...s.networks.flatMap((n) => (n.bridge ? n.subnets.map((x) => ({ destination: x.subnet, gateway: null, interface: n.bridge ?? '', metric: 0 })) : [])),
+    ...s.networks.flatMap((n) =>
+      n.bridge ? n.subnets.map((x) => ({ destination: x.subnet, gateway: null, interface: n.bridge ?? '', metric: 0 })) : [],
+    ),
   ];
   s.host.mtu = { eth0: 1500, lo: 65536, ...Object.fromEntries(s.networks.flatMap((n) => (n.bridge ? [[n.bridge, 1500]] : []))) };
   edit(s);
@@ -33,17 +43,26 @@ const live = (s: Snapshot): AuditResult => audit({ firewall: s.host.firewall, sn
 const codes = (r: AuditResult): FindingCode[] => [...new Set(r.findings.map((f) => f.code))];
 const notChecked = (r: AuditResult): FindingCode[] => r.notChecked.map((n) => n.code);
 const of = (r: AuditResult, code: FindingCode): AuditResult['findings'] => r.findings.filter((f) => f.code === code);
-const SNAPSHOT_CHECKS: FindingCode[] = ['SUBNET_OVERLAPS_HOST_ROUTE', 'MTU_MISMATCH', 'DEFAULT_BRIDGE_IN_USE', 'IP_FORWARD_OFF', 'IPV6_NOT_ANALYSED'];
+const SNAPSHOT_CHECKS: FindingCode[] = [
+  'SUBNET_OVERLAPS_HOST_ROUTE',
+  'MTU_MISMATCH',
+  'DEFAULT_BRIDGE_IN_USE',
+  'IP_FORWARD_OFF',
+  'IPV6_NOT_ANALYSED',
+];
 
 describe('audit --from-file on the real dumps', () => {
   for (const name of ['20.10.24-thishost-iptables-save.txt', '20.10.24-thishost-nft-list-ruleset.txt']) {
     it(`${name}: the two all-address ports, not the loopback one; host checks not made`, () => {
       const r = audit({ firewall: dump(name) });
       assert.deepEqual(codes(r), ['PUBLISHED_ALL_INTERFACES']);
-      assert.deepEqual(of(r, 'PUBLISHED_ALL_INTERFACES').map((f) => f.subject), [
-        { kind: 'port', name: '0.0.0.0:8080/tcp' },
-        { kind: 'port', name: '0.0.0.0:32768/tcp' },
-      ]);
+      assert.deepEqual(
+        of(r, 'PUBLISHED_ALL_INTERFACES').map((f) => f.subject),
+        [
+          { kind: 'port', name: '0.0.0.0:8080/tcp' },
+          { kind: 'port', name: '0.0.0.0:32768/tcp' },
+        ],
+      );
       assert.match(of(r, 'PUBLISHED_ALL_INTERFACES')[0]?.evidence[0] ?? '', /8080.*(DNAT --to-destination|dnat to) 172\.17\.0\.3:80/);
       assert.deepEqual(notChecked(r), SNAPSHOT_CHECKS);
       for (const n of r.notChecked) assert.match(n.why, /needs the engine/);
@@ -53,7 +72,10 @@ describe('audit --from-file on the real dumps', () => {
     const nft = flavour.includes('nftables');
     it(`${flavour}: port 8080 on every address; on 127.0.0.1 it is not`, () => {
       const r = audit({ firewall: dump('moby-generated', `${flavour}-usernet-portmap.txt`) });
-      assert.deepEqual(of(r, 'PUBLISHED_ALL_INTERFACES').map((f) => [f.subject.name, f.severity]), [['0.0.0.0:8080/tcp', 'medium']]);
+      assert.deepEqual(
+        of(r, 'PUBLISHED_ALL_INTERFACES').map((f) => [f.subject.name, f.severity]),
+        [['0.0.0.0:8080/tcp', 'medium']],
+      );
       assert.match(of(r, 'PUBLISHED_ALL_INTERFACES')[0]?.message ?? '', /192\.0\.2\.2:80/);
       assert.deepEqual(audit({ firewall: dump('moby-generated', `${flavour}-usernet-portmap-lo.txt`) }).findings, []);
       assert.deepEqual(audit({ firewall: dump('moby-generated', `${flavour}-new-daemon.txt`) }).findings, []);
@@ -77,26 +99,41 @@ describe('PUBLISHED_BYPASSES_INPUT', () => {
     const [f] = of(r, 'PUBLISHED_BYPASSES_INPUT');
     assert.equal(f?.severity, 'high');
     assert.deepEqual(f?.subject, { kind: 'host', name: 'ufw' });
-    assert.match(f?.message ?? '', /2 port\(s\).*0\.0\.0\.0:8080\/tcp.*INPUT chain never sees them, so ufw's rules do not protect them.*127\.0\.0\.1.*DOCKER-USER/);
+    assert.match(
+      f?.message ?? '',
+      /2 port\(s\).*0\.0\.0\.0:8080\/tcp.*INPUT chain never sees them, so ufw's rules do not protect them.*127\.0\.0\.1.*DOCKER-USER/,
+    );
     assert.deepEqual(f?.evidence.slice(0, 2), ['-P INPUT DROP', '-A INPUT -j ufw-before-logging-input']);
     assert.equal(f?.evidence.filter((e) => /DNAT/.test(e)).length, 2);
     assert.equal(r.findings[0]?.code, 'PUBLISHED_BYPASSES_INPUT', 'high comes first');
   });
   it('ufw with a rule of yours in DOCKER-USER: medium, and asks to check it', () => {
-    const text = readFixture('firewall', 'crafted', '20.10.24-ufw-iptables-save.txt').replace('-A DOCKER-USER -j RETURN', '-A DOCKER-USER -j ufw-user-forward\n-A DOCKER-USER -j RETURN');
+    const text = readFixture('firewall', 'crafted', '20.10.24-ufw-iptables-save.txt').replace(
+      '-A DOCKER-USER -j RETURN',
+      '-A DOCKER-USER -j ufw-user-forward\n-A DOCKER-USER -j RETURN',
+    );
     const [f] = of(audit({ firewall: parseFirewallDump(text) }), 'PUBLISHED_BYPASSES_INPUT');
     assert.equal(f?.severity, 'medium');
     assert.match(f?.message ?? '', /DOCKER-USER has 1 rule\(s\) of yours/);
     assert.equal(f?.evidence.at(-1), '-A DOCKER-USER -j ufw-user-forward');
   });
   it('firewalld (iptables backend) and a hand-made INPUT DROP are found too', () => {
-    assert.equal(of(audit({ firewall: dump('crafted', '28.5.2-firewalld-iptables-S.txt') }), 'PUBLISHED_BYPASSES_INPUT')[0]?.subject.name, 'firewalld');
-    assert.equal(of(audit({ firewall: dump('crafted', '29.7.2-input-drop-iptables-S.txt') }), 'PUBLISHED_BYPASSES_INPUT')[0]?.subject.name, 'INPUT DROP');
+    assert.equal(
+      of(audit({ firewall: dump('crafted', '28.5.2-firewalld-iptables-S.txt') }), 'PUBLISHED_BYPASSES_INPUT')[0]?.subject.name,
+      'firewalld',
+    );
+    assert.equal(
+      of(audit({ firewall: dump('crafted', '29.7.2-input-drop-iptables-S.txt') }), 'PUBLISHED_BYPASSES_INPUT')[0]?.subject.name,
+      'INPUT DROP',
+    );
   });
   it('firewalld beside Docker 29 nftables: the fix is a drop in your own table, not DOCKER-USER', () => {
     const [f] = of(audit({ firewall: dump('crafted', '29.7.2-firewalld-nft-list-ruleset.txt') }), 'PUBLISHED_BYPASSES_INPUT');
     assert.match(f?.message ?? '', /forward-hook base chain of your own nft table.*iifname "eth0"/);
-    assert.deepEqual(f?.evidence.slice(0, 2), ['table inet firewalld chain filter_INPUT: reject with icmpx admin-prohibited', 'table inet firewalld']);
+    assert.deepEqual(f?.evidence.slice(0, 2), [
+      'table inet firewalld chain filter_INPUT: reject with icmpx admin-prohibited',
+      'table inet firewalld',
+    ]);
   });
   it('names the uplink and the container when the engine is known', () => {
     const s = scenario((x) => {
@@ -108,7 +145,10 @@ describe('PUBLISHED_BYPASSES_INPUT', () => {
     assert.match(f?.message ?? '', /-i enp3s0 /);
   });
   it('not when only loopback ports are published, nor when INPUT accepts', () => {
-    const lo = readFixture('firewall', 'moby-generated', '29.7.2-moby-iptablesdoc-usernet-portmap-lo.txt').replace('-P INPUT ACCEPT', '-P INPUT DROP');
+    const lo = readFixture('firewall', 'moby-generated', '29.7.2-moby-iptablesdoc-usernet-portmap-lo.txt').replace(
+      '-P INPUT ACCEPT',
+      '-P INPUT DROP',
+    );
     assert.deepEqual(audit({ firewall: parseFirewallDump(lo) }).findings, []);
     assert.ok(!notChecked(audit({ firewall: dump('20.10.24-thishost-iptables-save.txt') })).includes('PUBLISHED_BYPASSES_INPUT'));
   });
@@ -134,18 +174,26 @@ describe('DOCKER_USER_MISSING', () => {
 describe('PUBLISHED_ALL_INTERFACES with the engine', () => {
   it('names the container behind each DNAT rule', () => {
     const fs = of(live(scenario()), 'PUBLISHED_ALL_INTERFACES');
-    assert.deepEqual(fs.map((f) => f.message.match(/reaches (\S+ \(\S+\))/)?.[1]), ['gt-web (172.17.0.3:80)', 'gt-web (172.17.0.3:9000)']);
+    assert.deepEqual(
+      fs.map((f) => f.message.match(/reaches (\S+ \(\S+\))/)?.[1]),
+      ['gt-web (172.17.0.3:80)', 'gt-web (172.17.0.3:9000)'],
+    );
     assert.match(fs[0]?.message ?? '', /-p 127\.0\.0\.1:8080:80/);
   });
   it("without the firewall it falls back on the engine's bindings, and says what it could not check", () => {
-    const r = live(scenario((x) => {
-      x.host.firewall = null;
-      x.host.unavailable = ['Firewall rules need root: run as root or allow sudo -n.'];
-    }));
-    assert.deepEqual(of(r, 'PUBLISHED_ALL_INTERFACES').map((f) => [f.subject.name, f.evidence[0]]), [
-      ['0.0.0.0:8080/tcp', 'engine: gt-web 0.0.0.0:8080 -> 80/tcp'],
-      ['0.0.0.0:32768/tcp', 'engine: gt-web 0.0.0.0:32768 -> 9000/tcp'],
-    ]);
+    const r = live(
+      scenario((x) => {
+        x.host.firewall = null;
+        x.host.unavailable = ['Firewall rules need root: run as root or allow sudo -n.'];
+      }),
+    );
+    assert.deepEqual(
+      of(r, 'PUBLISHED_ALL_INTERFACES').map((f) => [f.subject.name, f.evidence[0]]),
+      [
+        ['0.0.0.0:8080/tcp', 'engine: gt-web 0.0.0.0:8080 -> 80/tcp'],
+        ['0.0.0.0:32768/tcp', 'engine: gt-web 0.0.0.0:32768 -> 9000/tcp'],
+      ],
+    );
     assert.deepEqual(notChecked(r), ['PUBLISHED_BYPASSES_INPUT', 'DOCKER_USER_MISSING']);
     assert.match(r.notChecked[0]?.why ?? '', /firewall was not read: Firewall rules need root/);
   });
@@ -153,12 +201,20 @@ describe('PUBLISHED_ALL_INTERFACES with the engine', () => {
 
 describe('SUBNET_OVERLAPS_HOST_ROUTE', () => {
   it('a VPN route inside a Docker subnet, and a wide route around others; Docker bridges and the default route are ignored', () => {
-    const r = live(scenario((x) => {
-      x.host.routes?.push({ destination: '10.231.0.0/25', gateway: null, interface: 'tun0', metric: 0 });
-      x.host.routes?.push({ destination: '172.22.0.0/16', gateway: '192.168.1.254', interface: 'eth0', metric: 0 });
-    }));
+    const r = live(
+      scenario((x) => {
+        x.host.routes?.push({ destination: '10.231.0.0/25', gateway: null, interface: 'tun0', metric: 0 });
+        x.host.routes?.push({ destination: '172.22.0.0/16', gateway: '192.168.1.254', interface: 'eth0', metric: 0 });
+      }),
+    );
     const fs = of(r, 'SUBNET_OVERLAPS_HOST_ROUTE');
-    assert.deepEqual(fs.map((f) => [f.subject.name, f.severity]), [['gt-net-a', 'high'], ['my_net2', 'high']]);
+    assert.deepEqual(
+      fs.map((f) => [f.subject.name, f.severity]),
+      [
+        ['gt-net-a', 'high'],
+        ['my_net2', 'high'],
+      ],
+    );
     assert.match(fs[0]?.message ?? '', /contains the host route 10\.231\.0\.0\/25 via tun0.*default-address-pools/);
     assert.match(fs[1]?.message ?? '', /lies inside the host route 172\.22\.0\.0\/16 via eth0/);
     assert.deepEqual(fs[0]?.evidence, ['network gt-net-a: 10.231.0.0/24 on gt-br-a', 'route: 10.231.0.0/25 dev tun0 metric 0']);
@@ -172,9 +228,11 @@ describe('SUBNET_OVERLAPS_HOST_ROUTE', () => {
 
 describe('MTU_MISMATCH', () => {
   it('bridges above the uplink, not the internal one nor those at or below it', () => {
-    const r = live(scenario((x) => {
-      x.host.mtu = { ...x.host.mtu, eth0: 1450, 'gt-br-a': 1400 };
-    }));
+    const r = live(
+      scenario((x) => {
+        x.host.mtu = { ...x.host.mtu, eth0: 1450, 'gt-br-a': 1400 };
+      }),
+    );
     const names = of(r, 'MTU_MISMATCH').map((f) => f.subject.name);
     assert.ok(names.includes('bridge') && names.includes('my_net2') && names.includes('gt-net-noicc'), names.join());
     assert.ok(!names.includes('gt-net-a') && !names.includes('gt-net-int'), names.join());
@@ -184,7 +242,11 @@ describe('MTU_MISMATCH', () => {
   });
   it('equal MTUs: nothing; unknown MTUs, default route or uplink MTU: not checked', () => {
     assert.deepEqual(of(live(scenario()), 'MTU_MISMATCH'), []);
-    for (const edit of [(x: Snapshot) => (x.host.mtu = null), (x: Snapshot) => (x.host.defaultRoute = null), (x: Snapshot) => (x.host.defaultRoute = { interface: 'wg0', gateway: null })]) {
+    for (const edit of [
+      (x: Snapshot) => (x.host.mtu = null),
+      (x: Snapshot) => (x.host.defaultRoute = null),
+      (x: Snapshot) => (x.host.defaultRoute = { interface: 'wg0', gateway: null }),
+    ]) {
       assert.ok(notChecked(live(scenario(edit))).includes('MTU_MISMATCH'));
     }
   });
@@ -199,38 +261,73 @@ describe('DEFAULT_BRIDGE_IN_USE, IP_FORWARD_OFF, IPV6_NOT_ANALYSED', () => {
     assert.match(f?.message ?? '', /names do not resolve/);
   });
   it('no container on the default bridge: nothing', () => {
-    const r = live(scenario((x) => {
-      x.containers = x.containers.filter((c) => !c.endpoints.some((e) => e.network === 'bridge'));
-    }));
+    const r = live(
+      scenario((x) => {
+        x.containers = x.containers.filter((c) => !c.endpoints.some((e) => e.network === 'bridge'));
+      }),
+    );
     assert.deepEqual(of(r, 'DEFAULT_BRIDGE_IN_USE'), []);
   });
   it('ip_forward off is high; on is nothing; unknown is not checked', () => {
-    assert.deepEqual(of(live(scenario((x) => (x.host.ipForward = false))), 'IP_FORWARD_OFF').map((f) => [f.severity, f.evidence]), [['high', ['/proc/sys/net/ipv4/ip_forward = 0']]]);
+    assert.deepEqual(
+      of(live(scenario((x) => (x.host.ipForward = false))), 'IP_FORWARD_OFF').map((f) => [f.severity, f.evidence]),
+      [['high', ['/proc/sys/net/ipv4/ip_forward = 0']]],
+    );
     assert.deepEqual(of(live(scenario()), 'IP_FORWARD_OFF'), []);
     assert.ok(notChecked(live(scenario((x) => (x.host.ipForward = null)))).includes('IP_FORWARD_OFF'));
   });
   it('IPv6 bindings are info, unless the firewall has their IPv6 rule', () => {
     const fs = of(live(scenario()), 'IPV6_NOT_ANALYSED');
-    assert.deepEqual(fs.map((f) => [f.subject.name, f.severity]), [['[::]:8080/tcp', 'info'], ['[::]:32768/tcp', 'info']]);
+    assert.deepEqual(
+      fs.map((f) => [f.subject.name, f.severity]),
+      [
+        ['[::]:8080/tcp', 'info'],
+        ['[::]:32768/tcp', 'info'],
+      ],
+    );
     const covered = scenario((x) => {
       const fw = x.host.firewall;
-      if (fw) fw.published.push({ hostIp: null, hostPort: 8080, protocol: 'tcp', containerIp: 'fd00::3', containerPort: 80, bridge: 'docker0', family: 'ipv6', rule: '-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination [fd00::3]:80' });
+      if (fw)
+        fw.published.push({
+          hostIp: null,
+          hostPort: 8080,
+          protocol: 'tcp',
+          containerIp: 'fd00::3',
+          containerPort: 80,
+          bridge: 'docker0',
+          family: 'ipv6',
+          rule: '-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination [fd00::3]:80',
+        });
     });
-    assert.deepEqual(of(live(covered), 'IPV6_NOT_ANALYSED').map((f) => f.subject.name), ['[::]:32768/tcp']);
+    assert.deepEqual(
+      of(live(covered), 'IPV6_NOT_ANALYSED').map((f) => f.subject.name),
+      ['[::]:32768/tcp'],
+    );
   });
 });
 
 describe('the whole live audit and its renderings', () => {
-  const r = live(scenario((x) => {
-    x.host.firewall = dump('crafted', '20.10.24-ufw-iptables-save.txt');
-    x.host.ipForward = false;
-  }));
+  const r = live(
+    scenario((x) => {
+      x.host.firewall = dump('crafted', '20.10.24-ufw-iptables-save.txt');
+      x.host.ipForward = false;
+    }),
+  );
   it('is sorted by severity, and every check was made', () => {
     const order = ['high', 'medium', 'low', 'info'];
     const ranks = r.findings.map((f) => order.indexOf(f.severity));
-    assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
+    assert.deepEqual(
+      ranks,
+      [...ranks].sort((a, b) => a - b),
+    );
     assert.deepEqual(r.notChecked, []);
-    assert.deepEqual(codes(r), ['PUBLISHED_BYPASSES_INPUT', 'IP_FORWARD_OFF', 'PUBLISHED_ALL_INTERFACES', 'DEFAULT_BRIDGE_IN_USE', 'IPV6_NOT_ANALYSED']);
+    assert.deepEqual(codes(r), [
+      'PUBLISHED_BYPASSES_INPUT',
+      'IP_FORWARD_OFF',
+      'PUBLISHED_ALL_INTERFACES',
+      'DEFAULT_BRIDGE_IN_USE',
+      'IPV6_NOT_ANALYSED',
+    ]);
   });
   it('markdown: errors, then warnings, then info, evidence in code blocks', () => {
     const md = auditMarkdown(r, 'The engine at unix:///var/run/docker.sock');

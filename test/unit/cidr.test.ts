@@ -11,7 +11,8 @@ describe('address helpers (ipaddr.js)', () => {
     assert.equal(parseAddress('172.17.0.2')?.kind(), 'ipv4');
     assert.equal(parseAddress('fd00::2')?.kind(), 'ipv6');
     assert.equal(parseAddress('::ffff:10.0.0.1')?.kind(), 'ipv6');
-    for (const bad of ['10.1', '0x0a.0.0.1', '1', '', 'eth0', '1.2.3.4:80', '[::1]', '256.0.0.1']) assert.equal(parseAddress(bad), null, bad);
+    for (const bad of ['10.1', '0x0a.0.0.1', '1', '', 'eth0', '1.2.3.4:80', '[::1]', '256.0.0.1'])
+      assert.equal(parseAddress(bad), null, bad);
   });
 
   it('reads an address or a prefix, with the length when there is one', () => {

@@ -5,18 +5,50 @@ import { parseCliArgs } from '../../src/cli/args';
 
 describe('CLI arguments', () => {
   it('a command, its positionals and every option', () => {
-    const a = parseCliArgs(['explain', 'web', 'db', '--port', '5432', '--json', '--host', 'tcp://1.2.3.4:2375', '--host-helper', 'off', '--helper-image', 'x:1']);
-    assert.deepEqual(a, { command: 'explain', positional: ['web', 'db'], json: true, host: 'tcp://1.2.3.4:2375', port: 5432, fromFile: undefined, hostHelper: 'off', helperImage: 'x:1' });
+    const a = parseCliArgs([
+      'explain',
+      'web',
+      'db',
+      '--port',
+      '5432',
+      '--json',
+      '--host',
+      'tcp://1.2.3.4:2375',
+      '--host-helper',
+      'off',
+      '--helper-image',
+      'x:1',
+    ]);
+    assert.deepEqual(a, {
+      command: 'explain',
+      positional: ['web', 'db'],
+      json: true,
+      host: 'tcp://1.2.3.4:2375',
+      port: 5432,
+      fromFile: undefined,
+      hostHelper: 'off',
+      helperImage: 'x:1',
+    });
   });
   it('defaults', () => {
-    assert.deepEqual(parseCliArgs(['topology']), { command: 'topology', positional: [], json: false, host: undefined, port: null, fromFile: undefined, hostHelper: 'auto', helperImage: '' });
+    assert.deepEqual(parseCliArgs(['topology']), {
+      command: 'topology',
+      positional: [],
+      json: false,
+      host: undefined,
+      port: null,
+      fromFile: undefined,
+      hostHelper: 'auto',
+      helperImage: '',
+    });
     assert.equal(parseCliArgs([]).command, '');
   });
   it('rejects unknown options, missing values, bad ports and modes, with the usage', () => {
     assert.throws(() => parseCliArgs(['topology', '--bogus']), /^Error: Unknown option '--bogus'\. usage: cli/);
     assert.throws(() => parseCliArgs(['explain', 'a', 'b', '--port']), /argument missing\. usage/);
     assert.throws(() => parseCliArgs(['explain', 'a', 'b', '--port', '-1']), /usage/);
-    for (const p of ['0', '65536', '80x', '1e3']) assert.throws(() => parseCliArgs(['explain', 'a', 'b', '--port', p]), /--port must be 1-65535/, p);
+    for (const p of ['0', '65536', '80x', '1e3'])
+      assert.throws(() => parseCliArgs(['explain', 'a', 'b', '--port', p]), /--port must be 1-65535/, p);
     assert.throws(() => parseCliArgs(['topology', '--host-helper', 'root']), /--host-helper must be auto, sudo, container or off/);
     assert.throws(() => parseCliArgs(['topology', '--json=yes']), /usage/);
   });

@@ -53,8 +53,14 @@ describe('package.json contributions', () => {
 
   it('activation events, the view and its container use the declared ids', () => {
     assert.deepEqual([...m.activationEvents].sort(), [`onView:${TOPOLOGY_VIEW_ID}`, `onWebviewPanel:${GRAPH_VIEW_TYPE}`].sort());
-    assert.deepEqual(m.contributes.viewsContainers.activitybar.map((v) => v.id), [VIEW_CONTAINER_ID]);
-    assert.deepEqual(m.contributes.views[VIEW_CONTAINER_ID]?.map((v) => v.id), [TOPOLOGY_VIEW_ID]);
+    assert.deepEqual(
+      m.contributes.viewsContainers.activitybar.map((v) => v.id),
+      [VIEW_CONTAINER_ID],
+    );
+    assert.deepEqual(
+      m.contributes.views[VIEW_CONTAINER_ID]?.map((v) => v.id),
+      [TOPOLOGY_VIEW_ID],
+    );
     for (const w of m.contributes.viewsWelcome) assert.equal(w.view, TOPOLOGY_VIEW_ID);
   });
 
@@ -63,8 +69,11 @@ describe('package.json contributions', () => {
     const keys = new Set<string>(Object.values(ContextKeys));
     for (const w of whens) {
       for (const [, view] of w.matchAll(/\bview == ([\w.]+)/g)) assert.equal(view, TOPOLOGY_VIEW_ID, w);
-      for (const [, key] of w.matchAll(/\bconfig\.([\w.]+)/g)) assert.ok(key && settings.has(key) && key.startsWith(`${CONFIG_SECTION}.`), `setting ${key ?? ''} in ${w}`);
-      const ours = [...w.matchAll(/(?<![\w.])(dockerNetworks\.[\w.]+)/g)].map((x) => x[1] ?? '').filter((k) => k !== TOPOLOGY_VIEW_ID && !w.includes(`config.${k}`));
+      for (const [, key] of w.matchAll(/\bconfig\.([\w.]+)/g))
+        assert.ok(key && settings.has(key) && key.startsWith(`${CONFIG_SECTION}.`), `setting ${key ?? ''} in ${w}`);
+      const ours = [...w.matchAll(/(?<![\w.])(dockerNetworks\.[\w.]+)/g)]
+        .map((x) => x[1] ?? '')
+        .filter((k) => k !== TOPOLOGY_VIEW_ID && !w.includes(`config.${k}`));
       for (const k of ours) assert.ok(keys.has(k), `context key ${k} in ${w}`);
     }
   });
@@ -76,12 +85,18 @@ describe('package.json contributions', () => {
       for (const [, source] of w.matchAll(/viewItem =~ \/((?:[^/\\]|\\.)+)\//g)) {
         patterns++;
         const re = new RegExp(source ?? '');
-        assert.ok(values.some((v) => re.test(v)), `${source ?? ''} matches no contextValue`);
+        assert.ok(
+          values.some((v) => re.test(v)),
+          `${source ?? ''} matches no contextValue`,
+        );
         // ^(a|b|c): each alternative on its own must match something too (no dead branch).
         const alts = /^\^\((.*)\)$/.exec(source ?? '')?.[1];
         for (const alt of alts ? splitTopLevel(alts) : []) {
           const one = new RegExp(`^(?:${alt})`);
-          assert.ok(values.some((v) => one.test(v)), `alternative ${alt} of ${source ?? ''} matches no contextValue`);
+          assert.ok(
+            values.some((v) => one.test(v)),
+            `alternative ${alt} of ${source ?? ''} matches no contextValue`,
+          );
         }
       }
     }

@@ -45,7 +45,9 @@ class FakeGateway implements DockerGateway {
   }
   listContainers(): ReturnType<DockerGateway['listContainers']> {
     this.calls.push('listContainers');
-    return this.failLists ? Promise.reject(new EngineError('ENGINE_DOWN', 'gone', '')) : Promise.resolve([...this.containers.keys()].map((Id) => ({ Id })));
+    return this.failLists
+      ? Promise.reject(new EngineError('ENGINE_DOWN', 'gone', ''))
+      : Promise.resolve([...this.containers.keys()].map((Id) => ({ Id })));
   }
   async inspectContainer(id: string): Promise<RawContainerInspect | undefined> {
     this.calls.push(`inspect ${id.slice(0, 6)}`);
@@ -53,7 +55,15 @@ class FakeGateway implements DockerGateway {
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     await new Promise((r) => setTimeout(r, this.inspectDelayMs));
     this.inFlight--;
-    return this.containers.get(id) ?? ({ Id: id, Name: `/c-${id.slice(0, 6)}`, State: { Status: 'exited', Running: false }, HostConfig: { NetworkMode: 'none' }, NetworkSettings: { Networks: {} } });
+    return (
+      this.containers.get(id) ?? {
+        Id: id,
+        Name: `/c-${id.slice(0, 6)}`,
+        State: { Status: 'exited', Running: false },
+        HostConfig: { NetworkMode: 'none' },
+        NetworkSettings: { Networks: {} },
+      }
+    );
   }
   listImages = notUsed;
   createNetwork = notUsed;
@@ -85,7 +95,15 @@ class FakeHost implements HostInspector {
     return Promise.resolve({ model: null, dump: null, proxies: [], unavailable: [] });
   }
   readHost(): Promise<NetnsReading> {
-    return Promise.resolve({ engineNetns: { pid: 1, inode: 1, same: true, kind: 'host', how: 'fake' }, hostIfaces: [], ipForward: true, routes: [], rootless: null, defaultRoute: null, unavailable: [] });
+    return Promise.resolve({
+      engineNetns: { pid: 1, inode: 1, same: true, kind: 'host', how: 'fake' },
+      hostIfaces: [],
+      ipForward: true,
+      routes: [],
+      rootless: null,
+      defaultRoute: null,
+      unavailable: [],
+    });
   }
   readPid(): ReturnType<HostInspector['readPid']> {
     return Promise.resolve({ ok: true, ifaces: [] });
@@ -156,7 +174,12 @@ describe('controller sequencing', () => {
     await c.refresh();
     gw.inspectDelayMs = 3;
     gw.maxInFlight = 0;
-    const events = Array.from({ length: 50 }, (_, i) => ({ Type: 'container', Action: 'start', Actor: { ID: `${String(i).padStart(2, '0')}${'f'.repeat(62)}`, Attributes: {} }, time: 0 }));
+    const events = Array.from({ length: 50 }, (_, i) => ({
+      Type: 'container',
+      Action: 'start',
+      Actor: { ID: `${String(i).padStart(2, '0')}${'f'.repeat(62)}`, Attributes: {} },
+      time: 0,
+    }));
     const s = await c.applyEvents(events);
     assert.ok(s);
     assert.equal(c.lastStats?.containersInspected, 50);
@@ -183,7 +206,12 @@ describe('live updates batching', () => {
     };
     return { gw, c, batches, emit: () => onEvent ?? assert.fail('not subscribed') };
   }
-  const ev = (i: number): RawEvent => ({ Type: 'container', Action: 'start', Actor: { ID: `${String(i).padStart(3, '0')}${'e'.repeat(61)}`, Attributes: {} }, time: 0 });
+  const ev = (i: number): RawEvent => ({
+    Type: 'container',
+    Action: 'start',
+    Actor: { ID: `${String(i).padStart(3, '0')}${'e'.repeat(61)}`, Attributes: {} },
+    time: 0,
+  });
 
   it('a steady stream of events costs one batch per interval, never one per event, and loses none', async () => {
     const { gw, c, batches, emit } = recorded();
@@ -198,7 +226,11 @@ describe('live updates batching', () => {
     const span = Date.now() - t0;
     await new Promise((r) => setTimeout(r, 400));
     live.dispose();
-    assert.equal(batches.reduce((n, b) => n + b.size, 0), 60, 'every event was applied');
+    assert.equal(
+      batches.reduce((n, b) => n + b.size, 0),
+      60,
+      'every event was applied',
+    );
     assert.ok(batches.length <= Math.ceil(span / 100) + 2, `${batches.length} batches in ${span} ms`);
     for (let i = 1; i < batches.length; i++) {
       const gap = (batches[i]?.at ?? 0) - (batches[i - 1]?.at ?? 0);

@@ -17,7 +17,10 @@ class FakeProc {
   constructor(selfNet: number, selfUnix: string, selfUser = 4026531837) {
     this.proc('self', { net: selfNet, user: selfUser, unix: selfUnix });
   }
-  proc(pid: number | 'self', p: { comm?: string; net?: number; user?: number; unix?: string; fds?: number[]; ppid?: number; argv?: string[] }): this {
+  proc(
+    pid: number | 'self',
+    p: { comm?: string; net?: number; user?: number; unix?: string; fds?: number[]; ppid?: number; argv?: string[] },
+  ): this {
     const dir = join(this.root, String(pid));
     mkdirSync(join(dir, 'ns'), { recursive: true });
     mkdirSync(join(dir, 'net'), { recursive: true });
@@ -51,7 +54,11 @@ describe('listeningInodes', () => {
     const table = readFixture('host', 'host-net-unix.txt');
     assert.deepEqual(listeningInodes(table, '/var/run/docker.sock'), [9880]);
     assert.deepEqual(listeningInodes(table, '/run/docker.sock'), [9880]);
-    assert.deepEqual(listeningInodes(UNIX_HEAD + connected(5, '/run/docker.sock'), '/run/docker.sock'), [], 'a connected client is no listener');
+    assert.deepEqual(
+      listeningInodes(UNIX_HEAD + connected(5, '/run/docker.sock'), '/run/docker.sock'),
+      [],
+      'a connected client is no listener',
+    );
     assert.deepEqual(listeningInodes(readFixture('host', 'rootless-net-unix.txt'), '/run/user/1001/docker.sock'), [20858]);
   });
   it('knows /var/run and /run are one', () => {
@@ -64,7 +71,9 @@ describe('listeningInodes', () => {
 
 describe('locateEngine', () => {
   it('same netns: the process holding the listening socket', () => {
-    const f = fake(100, listening(9880, '/var/run/docker.sock')).proc(5120, { comm: 'dockerd', net: 100, user: 4026531837, fds: [9880] }).proc(42, { comm: 'bash', net: 100, fds: [1] });
+    const f = fake(100, listening(9880, '/var/run/docker.sock'))
+      .proc(5120, { comm: 'dockerd', net: 100, user: 4026531837, fds: [9880] })
+      .proc(42, { comm: 'bash', net: 100, fds: [1] });
     const l = locateEngine('/var/run/docker.sock', { procRoot: f.root, env: {} });
     assert.equal(l.pid, 5120);
     assert.equal(l.same, true);
@@ -88,7 +97,14 @@ describe('locateEngine', () => {
     const f = fake(100, '')
       .proc(10312, { comm: 'rootlesskit', net: 100, ppid: 1 })
       .proc(10325, { comm: 'exe', net: 300, user: 999, ppid: 10312 })
-      .proc(10356, { comm: 'dockerd', net: 300, user: 999, ppid: 10325, unix: listening(20858, '/run/user/1001/docker.sock'), fds: [20858] });
+      .proc(10356, {
+        comm: 'dockerd',
+        net: 300,
+        user: 999,
+        ppid: 10325,
+        unix: listening(20858, '/run/user/1001/docker.sock'),
+        fds: [20858],
+      });
     const l = locateEngine('/run/user/1001/docker.sock', { procRoot: f.root, env: { XDG_RUNTIME_DIR: '/run/user/1001' } });
     assert.equal(l.kind, 'rootless');
     assert.equal(l.userns, true);
@@ -96,12 +112,21 @@ describe('locateEngine', () => {
   });
 
   it('another user namespace without rootlesskit (e.g. Sysbox DinD) is "other", not rootless', () => {
-    const f = fake(100, '').proc(7000, { comm: 'dockerd', net: 300, user: 999, ppid: 1, unix: listening(3, '/run/x/docker.sock'), fds: [3] });
+    const f = fake(100, '').proc(7000, {
+      comm: 'dockerd',
+      net: 300,
+      user: 999,
+      ppid: 1,
+      unix: listening(3, '/run/x/docker.sock'),
+      fds: [3],
+    });
     assert.equal(locateEngine('/run/x/docker.sock', { procRoot: f.root, env: {} }).kind, 'other');
   });
 
   it('a relay holding the socket in our netns (ssh -L, socat, Docker Desktop) is not the engine: unknown', () => {
-    const f = fake(100, listening(4444, '/tmp/relay/docker.sock')).proc(5120, { comm: 'dockerd', net: 100, fds: [9880] }).proc(6000, { comm: 'socat', net: 100, fds: [4444] });
+    const f = fake(100, listening(4444, '/tmp/relay/docker.sock'))
+      .proc(5120, { comm: 'dockerd', net: 100, fds: [9880] })
+      .proc(6000, { comm: 'socat', net: 100, fds: [4444] });
     const l = locateEngine('/tmp/relay/docker.sock', { procRoot: f.root, env: {} });
     assert.equal(l.kind, 'unknown');
     assert.equal(l.same, false);
@@ -118,7 +143,13 @@ describe('locateEngine', () => {
 
   it('never trusts a pid file alone: a pid whose fds do not hold the socket is not the engine', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dne-pidfile-'));
-    const f = fake(100, '').proc(777, { comm: 'dockerd', net: 200, user: 4026531837, unix: listening(3333, `${dir}/docker.sock`), fds: [1, 2] });
+    const f = fake(100, '').proc(777, {
+      comm: 'dockerd',
+      net: 200,
+      user: 4026531837,
+      unix: listening(3333, `${dir}/docker.sock`),
+      fds: [1, 2],
+    });
     writeFileSync(join(dir, 'docker.pid'), '777\n');
     const l = locateEngine(`${dir}/docker.sock`, { procRoot: f.root, env: {} });
     rmSync(dir, { recursive: true, force: true });
@@ -137,10 +168,18 @@ describe('locateEngine', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dne-sock-'));
     const sock = `${dir}/docker.sock`;
     writeFileSync(join(dir, 'docker.pid'), '5120\n');
-    const f = fake(100, listening(9880, sock)).proc(5120, { comm: 'dockerd', unix: listening(9880, sock), argv: ['dockerd', '--host', `unix://${sock}`] });
+    const f = fake(100, listening(9880, sock)).proc(5120, {
+      comm: 'dockerd',
+      unix: listening(9880, sock),
+      argv: ['dockerd', '--host', `unix://${sock}`],
+    });
     const l = locateEngine(sock, { procRoot: f.root, env: {} });
     // The same, but the pid file's dockerd serves another socket: not trusted.
-    const g = fake(100, listening(9880, sock)).proc(5120, { comm: 'dockerd', unix: listening(9880, sock), argv: ['dockerd', '--host', 'unix:///elsewhere.sock'] });
+    const g = fake(100, listening(9880, sock)).proc(5120, {
+      comm: 'dockerd',
+      unix: listening(9880, sock),
+      argv: ['dockerd', '--host', 'unix:///elsewhere.sock'],
+    });
     const m = locateEngine(sock, { procRoot: g.root, env: {} });
     rmSync(dir, { recursive: true, force: true });
     assert.deepEqual([l.same, l.kind, l.inode, l.pid], [true, 'host', 100, 5120]);
@@ -150,6 +189,9 @@ describe('locateEngine', () => {
   it('reads the sockets a dockerd serves from its command line', () => {
     assert.deepEqual(dockerdSockets(['dockerd']), ['/var/run/docker.sock', '/run/docker.sock']);
     assert.deepEqual(dockerdSockets(['dockerd', '-H', 'fd://']), ['/var/run/docker.sock', '/run/docker.sock']);
-    assert.deepEqual(dockerdSockets(['dockerd', '--host=unix:///run/e/docker.sock', '-H', 'tcp://0.0.0.0:2375']), ['/run/e/docker.sock', '/var/run/e/docker.sock']);
+    assert.deepEqual(dockerdSockets(['dockerd', '--host=unix:///run/e/docker.sock', '-H', 'tcp://0.0.0.0:2375']), [
+      '/run/e/docker.sock',
+      '/var/run/e/docker.sock',
+    ]);
   });
 });

@@ -18,7 +18,10 @@ describe('subscribeEventLines', () => {
     stream.write(all.slice(40));
     stream.end();
     assert.equal(await sub.ended, undefined);
-    assert.deepEqual(seen.map((e) => e.Action), ['start', 'stop', 'die']);
+    assert.deepEqual(
+      seen.map((e) => e.Action),
+      ['start', 'stop', 'die'],
+    );
   });
 
   it('skips only a line that is not JSON', async () => {
@@ -27,7 +30,10 @@ describe('subscribeEventLines', () => {
     const sub = subscribeEventLines(stream, (e) => seen.push(e), wrap);
     stream.end(`${ev('start')}\n{"Type": broken\n${ev('stop')}\n`);
     assert.equal(await sub.ended, undefined);
-    assert.deepEqual(seen.map((e) => e.Action), ['start', 'stop']);
+    assert.deepEqual(
+      seen.map((e) => e.Action),
+      ['start', 'stop'],
+    );
   });
 
   it('a handler that throws ends the subscription with its error, and no later line is delivered', async () => {
@@ -45,7 +51,10 @@ describe('subscribeEventLines', () => {
     stream.write(`${ev('start')}\n${ev('stop')}\n`);
     const ended = await sub.ended;
     assert.equal(ended?.message, 'classified: handler bug');
-    assert.deepEqual(seen.map((e) => e.Action), ['start']);
+    assert.deepEqual(
+      seen.map((e) => e.Action),
+      ['start'],
+    );
     assert.ok(stream.destroyed);
   });
 

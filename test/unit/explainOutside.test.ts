@@ -1,75 +1,15 @@
-// explain from the engine's host and from outside clients, and Docker 28's firewall, on the real
-// dumps in test/fixtures/firewall: the captured 20.10 scenario, and crafted snapshots that match
-// moby's generated 28.0.0 / 28.5.2 / 29.x iptables and nftables dumps (bridge1 192.0.2.0/24,
-// container 192.0.2.2, port 80 published on 8080).
+// explain from outside clients on the real dumps in test/fixtures/firewall: the captured 20.10
+// scenario (and its nft form), rootless, moby's generated 28.0.0 / 28.5.2 / 29.x dumps, and
+// DOCKER-USER rules the model cannot judge.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseFirewallDump } from '../../src/analysis/firewall';
 import { routeFor } from '../../src/analysis/explainRules';
-import { defaultEndpoint } from '../../src/analysis/paths';
-import { explain, type Explanation, type ReasonCode } from '../../src/analysis/reachability';
-import { buildSnapshot } from '../../src/core/buildSnapshot';
-import type { RawContainerInspect, RawNetwork } from '../../src/docker/rawTypes';
-import type { UserRule } from '../../src/shared/firewall';
-import type { Route, Snapshot } from '../../src/shared/model';
 import { explanationText } from '../../src/report/diagrams';
 import { explanationMarkdown } from '../../src/report/explainMarkdown';
-import { capturedContainerInspects, capturedNetworks, readFixture } from '../helpers/fixtures';
-
-const engine = { version: '28.5.2', apiVersion: '1.51', endpoint: 'unix:///var/run/docker.sock', endpointSource: 'default socket', os: 'linux', kernelVersion: '', swarmActive: false };
-const CLIENT = '203.0.113.7';
-const ROUTES: Route[] = [
-  { destination: '0.0.0.0/0', gateway: '198.51.100.1', interface: 'eth0', metric: 0 },
-  { destination: '198.51.100.0/24', gateway: null, interface: 'eth0', metric: 0 },
-  { destination: '10.9.0.0/16', gateway: null, interface: 'eth1', metric: 0 },
-  { destination: '10.9.8.0/24', gateway: null, interface: 'eth2', metric: 0 },
-];
-
-const codes = (x: Explanation): ReasonCode[] => x.reasons.map((r) => r.code);
-const reason = (x: Explanation, code: ReasonCode): { message: string; evidence: string } => {
-  const r = x.reasons.find((y) => y.code === code);
-  assert.ok(r, `${code} in ${codes(x).join(', ')}`);
-  return r;
-};
-const way = (x: Explanation, kind: string, hostIp?: string): Explanation['ways'][number] => {
-  const w = x.ways.find((y) => y.kind === kind && (hostIp === undefined || y.hostIp === hostIp));
-  assert.ok(w, `${kind} ${hostIp ?? ''} way in ${JSON.stringify(x.ways)}`);
-  return w;
-};
-const dropRule = (r: Partial<UserRule> & { rule: string }): UserRule => ({ chain: 'DOCKER-USER', verdict: 'DROP', source: null, destination: null, inInterface: null, outInterface: null, protocol: null, port: null, ...r });
-
-/** The captured 20.10 scenario (gt-web publishes 0.0.0.0:8080->80, 127.0.0.1:32769->80, 0.0.0.0:32768->9000). */
-function s2010(edit: (s: Snapshot) => void = () => undefined): Snapshot {
-  const s = buildSnapshot({ engine: { ...engine, version: '20.10.24' }, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
-  s.host.firewall = parseFirewallDump(readFixture('firewall', '20.10.24-thishost-iptables-save.txt'));
-  s.host.ipForward = true;
-  s.host.routes = ROUTES;
-  edit(s);
-  return s;
-}
-
-/** bridge1 / 192.0.2.2 as in moby's iptablesdoc scenarios, with the dump of one of them. */
-function moby(dump: string, opts: { hostIp?: string; options?: Record<string, string> } = {}): Snapshot {
-  const net: RawNetwork = {
-    Name: 'usernet', Id: 'a'.repeat(64), Driver: 'bridge', Scope: 'local',
-    IPAM: { Config: [{ Subnet: '192.0.2.0/24', Gateway: '192.0.2.1' }] },
-    Options: { 'com.docker.network.bridge.name': 'bridge1', ...(opts.options ?? {}) },
-  };
-  const def: RawNetwork = { Name: 'bridge', Id: 'b'.repeat(64), Driver: 'bridge', IPAM: { Config: [{ Subnet: '172.17.0.0/16' }] } };
-  const web: RawContainerInspect = {
-    Id: 'c'.repeat(64), Name: '/web', State: { Status: 'running', Pid: 4242 }, HostConfig: { NetworkMode: 'usernet' },
-    NetworkSettings: {
-      Ports: { '80/tcp': [{ HostIp: opts.hostIp ?? '0.0.0.0', HostPort: '8080' }] },
-      Networks: { usernet: { NetworkID: 'a'.repeat(64), EndpointID: 'e'.repeat(64), IPAddress: '192.0.2.2', IPPrefixLen: 24, Gateway: '192.0.2.1' } },
-    },
-  };
-  const s = buildSnapshot({ engine, networks: [def, net], containers: [web], host: null, takenAt: 0 });
-  s.host.firewall = parseFirewallDump(readFixture('firewall', 'moby-generated', `${dump}.txt`));
-  s.host.ipForward = true;
-  s.host.routes = ROUTES;
-  s.host.proxies = [];
-  return s;
-}
+import { explain } from '../../src/analysis/reachability';
+import { CLIENT, ROUTES, codes, reason, way, dropRule, s2010, moby } from '../helpers/explainSnapshots';
+import { readFixture } from '../helpers/fixtures';
 
 describe('explain from an outside client: Docker 20.10 (captured)', () => {
   it('a published port answers through DNAT, INPUT does not apply, the loopback binding does not', () => {
@@ -79,7 +19,10 @@ describe('explain from an outside client: Docker 20.10 (captured)', () => {
     const pub = way(x, 'published', '0.0.0.0');
     assert.deepEqual([pub.open, pub.hostPort, pub.containerPort], [true, 8080, 80]);
     assert.equal(way(x, 'published', '127.0.0.1').open, false);
-    assert.match(reason(x, 'PUBLISHED_PORT').evidence, /--dport 8080 -j DNAT --to-destination 172\.17\.0\.3:80; route to 203\.0\.113\.7: default via 198\.51\.100\.1 dev eth0/);
+    assert.match(
+      reason(x, 'PUBLISHED_PORT').evidence,
+      /--dport 8080 -j DNAT --to-destination 172\.17\.0\.3:80; route to 203\.0\.113\.7: default via 198\.51\.100\.1 dev eth0/,
+    );
     assert.match(reason(x, 'PUBLISHED_BYPASSES_INPUT').message, /INPUT rules .* never see it/);
     assert.match(reason(x, 'LOOPBACK_ONLY_BINDING').evidence, /-d 127\.0\.0\.1\/32 .*--dport 32769/);
   });
@@ -100,16 +43,23 @@ describe('explain from an outside client: Docker 20.10 (captured)', () => {
     assert.ok(codes(a1).includes('FORWARD_POLICY_DROP'));
   });
   it('DOCKER-USER applies to outside clients, first match decides, interfaces from the route lookup', () => {
-    const drop = s2010((s) => s.host.firewall?.userRules.unshift(dropRule({ source: '203.0.113.0/24', rule: '-A DOCKER-USER -s 203.0.113.0/24 -j DROP' })));
+    const drop = s2010((s) =>
+      s.host.firewall?.userRules.unshift(dropRule({ source: '203.0.113.0/24', rule: '-A DOCKER-USER -s 203.0.113.0/24 -j DROP' })),
+    );
     const x = explain(drop, CLIENT, 'gt-web', 80);
     assert.equal(x.reachable, false);
     assert.equal(reason(x, 'FIREWALL_DROP').evidence, '-A DOCKER-USER -s 203.0.113.0/24 -j DROP');
     assert.ok(!x.ways.some((w) => w.open));
     const accepted = s2010((s) => {
-      s.host.firewall?.userRules.unshift(dropRule({ source: '203.0.113.7', verdict: 'RETURN', rule: '-A DOCKER-USER -s 203.0.113.7/32 -j RETURN' }), dropRule({ rule: '-A DOCKER-USER -j DROP' }));
+      s.host.firewall?.userRules.unshift(
+        dropRule({ source: '203.0.113.7', verdict: 'RETURN', rule: '-A DOCKER-USER -s 203.0.113.7/32 -j RETURN' }),
+        dropRule({ rule: '-A DOCKER-USER -j DROP' }),
+      );
     });
     assert.equal(explain(accepted, CLIENT, 'gt-web', 80).reachable, true, 'RETURN first: Docker decides');
-    const byIf = s2010((s) => s.host.firewall?.userRules.unshift(dropRule({ inInterface: 'eth2', rule: '-A DOCKER-USER -i eth2 -j DROP' })));
+    const byIf = s2010((s) =>
+      s.host.firewall?.userRules.unshift(dropRule({ inInterface: 'eth2', rule: '-A DOCKER-USER -i eth2 -j DROP' })),
+    );
     assert.equal(explain(byIf, CLIENT, 'gt-web', 80).reachable, true, 'comes in on eth0, not eth2');
     assert.equal(explain(byIf, '10.9.8.7', 'gt-web', 80).reachable, false, 'comes in on eth2');
   });
@@ -128,10 +78,20 @@ describe('explain from an outside client: Docker 20.10 (captured)', () => {
     assert.match(r.evidence, /-P INPUT DROP/);
   });
   it('ip_forward off stops DNATed traffic; an unread firewall makes the verdict unknown', () => {
-    const off = explain(s2010((s) => (s.host.ipForward = false)), CLIENT, 'gt-web', 80);
+    const off = explain(
+      s2010((s) => (s.host.ipForward = false)),
+      CLIENT,
+      'gt-web',
+      80,
+    );
     assert.equal(off.reachable, false);
     assert.ok(codes(off).includes('IP_FORWARD_OFF'));
-    const blind = explain(s2010((s) => (s.host.firewall = null)), CLIENT, 'gt-web', 80);
+    const blind = explain(
+      s2010((s) => (s.host.firewall = null)),
+      CLIENT,
+      'gt-web',
+      80,
+    );
     assert.equal(blind.reachable, 'unknown');
     assert.ok(codes(blind).includes('FIREWALL_UNKNOWN'));
   });
@@ -177,19 +137,31 @@ describe('each way names the reasons that decided it; the renderers show them', 
     assert.match(text, /way: direct \(routed\) → 192\.0\.2\.2 on usernet \[blocked\] \(DIRECT_ROUTING, DIRECT_ROUTING_BLOCKED\)/);
     const md = explanationMarkdown(x);
     assert.match(md, /^# client 203\.0\.113\.7 → web:80: ✓ reachable/);
-    assert.match(md, /\| direct \(routed\) \| usernet \| `192\.0\.2\.2` \| – \| \*\*blocked\*\* \| DIRECT\\_ROUTING, DIRECT\\_ROUTING\\_BLOCKED \|/);
+    assert.match(
+      md,
+      /\| direct \(routed\) \| usernet \| `192\.0\.2\.2` \| – \| \*\*blocked\*\* \| DIRECT\\_ROUTING, DIRECT\\_ROUTING\\_BLOCKED \|/,
+    );
   });
 });
 
 describe('rootless: outside clients come in through rootlesskit on the real host', () => {
   it('the real host INPUT applies, DOCKER-USER cannot see the client, no direct way', () => {
     const s = moby('28.5.2-moby-iptablesdoc-usernet-portmap');
-    s.host.engineNetns = { pid: 9, inode: 1, same: false, kind: 'rootless', how: 'pid 9 (dockerd) listens on /run/user/1001/docker.sock in its own network namespace' };
+    s.host.engineNetns = {
+      pid: 9,
+      inode: 1,
+      same: false,
+      kind: 'rootless',
+      how: 'pid 9 (dockerd) listens on /run/user/1001/docker.sock in its own network namespace',
+    };
     s.host.firewall?.userRules.push(dropRule({ source: CLIENT, rule: `-A DOCKER-USER -s ${CLIENT}/32 -j DROP` }));
     const x = explain(s, CLIENT, 'web', 80);
     // Open as far as Docker goes; the real host's INPUT decides and is not read: not a certain yes.
     assert.equal(x.reachable, 'unknown');
-    assert.deepEqual(x.ways.map((w) => [w.kind, w.open]), [['published', true]]);
+    assert.deepEqual(
+      x.ways.map((w) => [w.kind, w.open]),
+      [['published', true]],
+    );
     assert.match(reason(x, 'PUBLISHED_PORT').message, /The engine's DOCKER-USER sees rootlesskit/);
     assert.match(reason(x, 'HOST_INPUT_UNKNOWN').message, /real host's INPUT rules \(ufw, firewalld\)/);
     assert.ok(!codes(x).includes('PUBLISHED_BYPASSES_INPUT'));
@@ -205,7 +177,17 @@ describe('rootless: outside clients come in through rootlesskit on the real host
   });
   it('HAIRPIN: rootlesskit-docker-proxy listens inside on loopback only, so a container gets no answer', () => {
     const s = s2010((x) => {
-      x.host.proxies = [{ pid: 79, name: 'rootlesskit-docker-proxy', protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080, containerIp: '172.17.0.3', containerPort: 80 }];
+      x.host.proxies = [
+        {
+          pid: 79,
+          name: 'rootlesskit-docker-proxy',
+          protocol: 'tcp',
+          hostIp: '0.0.0.0',
+          hostPort: 8080,
+          containerIp: '172.17.0.3',
+          containerPort: 80,
+        },
+      ];
     });
     const x = explain(s, 'gt-a1', 'gt-web', 80);
     assert.equal(x.reachable, false);
@@ -213,79 +195,12 @@ describe('rootless: outside clients come in through rootlesskit on the real host
   });
 });
 
-describe('explain from the host (a process in the engine netns)', () => {
-  it('reaches a container over its bridge, and both published bindings (loopback through docker-proxy)', () => {
-    const s = s2010((x) => {
-      x.host.proxies = [{ pid: 77, name: 'docker-proxy', protocol: 'tcp', hostIp: '127.0.0.1', hostPort: 32769, containerIp: '172.17.0.3', containerPort: 80 }];
-    });
-    const x = explain(s, 'host', 'gt-web', 80);
-    assert.equal(x.reachable, true);
-    assert.equal(way(x, 'network').address, '172.17.0.3');
-    assert.equal(way(x, 'published', '127.0.0.1').open, true);
-    assert.match(reason(x, 'LOOPBACK_ONLY_BINDING').message, /the host itself reaches it, through docker-proxy/);
-    assert.match(reason(x, 'LOOPBACK_ONLY_BINDING').evidence, /docker-proxy \(pid 77\)/);
-    assert.match(reason(x, 'HOST_NETWORK').message, /DOCKER-USER and the raw-table drops do not apply/);
-  });
-  it('with no docker-proxy (userland-proxy=false) the loopback binding is closed from the host too', () => {
-    const s = s2010((x) => (x.host.proxies = []));
-    assert.equal(way(explain(s, 'host', 'gt-web', 80), 'published', '127.0.0.1').open, false);
-  });
-});
-
-describe('HAIRPIN and GATEWAY_ENDPOINT', () => {
-  it('a container on another bridge reaches a published port through docker-proxy, not the bridges', () => {
-    const s = s2010((x) => {
-      x.host.proxies = [{ pid: 78, name: 'docker-proxy', protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080, containerIp: '172.17.0.3', containerPort: 80 }];
-    });
-    const x = explain(s, 'gt-a1', 'gt-web', 80);
-    assert.equal(x.reachable, true);
-    assert.deepEqual(codes(x).slice(0, 2), ['NO_SHARED_NETWORK', 'ISOLATED_BRIDGES']);
-    const w = way(x, 'published', '0.0.0.0');
-    assert.equal(w.address, '10.231.0.254', "the host's address a1 surely reaches: its gateway");
-    assert.match(reason(x, 'HAIRPIN').evidence, /docker-proxy \(pid 78\)/);
-    assert.equal(way(x, 'published', '127.0.0.1').open, false);
-    assert.match(reason(x, 'LOOPBACK_ONLY_BINDING').message, /own/);
-  });
-  it('without docker-proxy the DNAT applies to containers too, and isolation drops it', () => {
-    const x = explain(s2010((s) => (s.host.proxies = [])), 'gt-a1', 'gt-web', 80);
-    assert.equal(x.reachable, false);
-    assert.match(reason(x, 'HAIRPIN').message, /isolation drops/);
-  });
-  it('no port, no hairpin: the verdict stays as it was', () => {
-    assert.deepEqual(codes(explain(s2010(), 'gt-a1', 'gt-web')), ['NO_SHARED_NETWORK', 'ISOLATED_BRIDGES']);
-  });
-  it('GwPriority (API 1.48+) is normalized to gwPriority, null when the engine has none', () => {
-    const s = moby('28.5.2-moby-iptablesdoc-usernet-portmap');
-    assert.equal(s.containers[0]?.endpoints[0]?.gwPriority, null);
-    const raw = capturedContainerInspects().map((c) => {
-      const nets = c.NetworkSettings?.Networks;
-      if (c.Name === '/gt-multi' && nets?.['gt-net-int']) nets['gt-net-int'].GwPriority = 3;
-      return c;
-    });
-    const t = buildSnapshot({ engine, networks: capturedNetworks(), containers: raw, host: null, takenAt: 0 });
-    const multi = t.containers.find((c) => c.name === 'gt-multi');
-    assert.deepEqual(multi?.endpoints.map((e) => [e.network, e.gwPriority]), [['gt-net-a', null], ['gt-net-int', 3]]);
-    assert.ok(multi);
-    assert.equal(defaultEndpoint(multi, t)?.network, 'gt-net-int');
-  });
-  it("Docker's order: the non-internal network carries the default route; gw_priority overrides it", () => {
-    const s = s2010();
-    const x = explain(s, CLIENT, 'gt-multi');
-    assert.match(reason(x, 'GATEWAY_ENDPOINT').message, /through gt-net-a/);
-    assert.match(reason(x, 'GATEWAY_ENDPOINT').evidence, /internal/);
-    const multi = s.containers.find((c) => c.name === 'gt-multi');
-    assert.ok(multi);
-    assert.equal(defaultEndpoint(multi, s)?.network, 'gt-net-a');
-    const int = multi.endpoints.find((e) => e.network === 'gt-net-int');
-    assert.ok(int);
-    int.gwPriority = 10;
-    assert.equal(defaultEndpoint(multi, s)?.network, 'gt-net-int');
-    assert.match(reason(explain(s, CLIENT, 'gt-multi'), 'GATEWAY_ENDPOINT').evidence, /gw_priority gt-net-int=10, gt-net-a=0/);
-  });
-});
-
 describe("explain from outside on Docker 28 and 29's rules (moby's generated dumps)", () => {
-  for (const dump of ['28.5.2-moby-iptablesdoc-usernet-portmap', '29.7.2-moby-iptablesdoc-usernet-portmap', '29.7.2-moby-nftablesdoc-usernet-portmap']) {
+  for (const dump of [
+    '28.5.2-moby-iptablesdoc-usernet-portmap',
+    '29.7.2-moby-iptablesdoc-usernet-portmap',
+    '29.7.2-moby-nftablesdoc-usernet-portmap',
+  ]) {
     it(`${dump}: the published port answers; the container's own address is dropped in raw`, () => {
       const x = explain(moby(dump), CLIENT, 'web', 80);
       assert.equal(x.reachable, true);
@@ -299,7 +214,10 @@ describe("explain from outside on Docker 28 and 29's rules (moby's generated dum
   }
   it('28.0.0: the raw drop is per published port, the filter drops the rest', () => {
     const x = explain(moby('28.0.0-moby-iptablesdoc-usernet-portmap'), CLIENT, 'web', 80);
-    assert.equal(reason(x, 'DIRECT_ROUTING_BLOCKED').evidence, '-A PREROUTING -d 192.0.2.2/32 ! -i bridge1 -p tcp -m tcp --dport 80 -j DROP');
+    assert.equal(
+      reason(x, 'DIRECT_ROUTING_BLOCKED').evidence,
+      '-A PREROUTING -d 192.0.2.2/32 ! -i bridge1 -p tcp -m tcp --dport 80 -j DROP',
+    );
     const y = explain(moby('28.0.0-moby-iptablesdoc-usernet-portmap'), CLIENT, 'web', 81);
     assert.equal(reason(y, 'DIRECT_ROUTING_BLOCKED').evidence, '-A DOCKER ! -i bridge1 -o bridge1 -j DROP');
     assert.equal(way(explain(moby('28.0.0-moby-iptablesdoc-usernet-portmap'), CLIENT, 'web'), 'direct').open, false);
@@ -316,7 +234,11 @@ describe("explain from outside on Docker 28 and 29's rules (moby's generated dum
     const x = explain(moby('28.5.2-moby-iptablesdoc-usernet-portmap-lo', { hostIp: '127.0.0.1' }), CLIENT, 'web', 80);
     assert.equal(reason(x, 'LOOPBACK_ONLY_BINDING').evidence, '-A PREROUTING -d 127.0.0.1/32 ! -i lo -p tcp -m tcp --dport 8080 -j DROP');
   });
-  for (const dump of ['28.5.2-moby-iptablesdoc-usernet-portmap-routed', '29.7.2-moby-iptablesdoc-usernet-portmap-routed', '29.7.2-moby-nftablesdoc-usernet-portmap-routed']) {
+  for (const dump of [
+    '28.5.2-moby-iptablesdoc-usernet-portmap-routed',
+    '29.7.2-moby-iptablesdoc-usernet-portmap-routed',
+    '29.7.2-moby-nftablesdoc-usernet-portmap-routed',
+  ]) {
     it(`${dump}: routed: no host port, the container port on its own address, the rest dropped`, () => {
       const x = explain(moby(dump), CLIENT, 'web', 80);
       assert.equal(x.reachable, true);
@@ -328,7 +250,11 @@ describe("explain from outside on Docker 28 and 29's rules (moby's generated dum
       assert.match(reason(y, 'DIRECT_ROUTING_BLOCKED').evidence, /! -i bridge1 -o bridge1 -j DROP|UNPUBLISHED PORT DROP/);
     });
   }
-  for (const dump of ['28.5.2-moby-iptablesdoc-usernet-portmap-natunprot', '29.7.2-moby-iptablesdoc-usernet-portmap-natunprot', '29.7.2-moby-nftablesdoc-usernet-portmap-natunprot']) {
+  for (const dump of [
+    '28.5.2-moby-iptablesdoc-usernet-portmap-natunprot',
+    '29.7.2-moby-iptablesdoc-usernet-portmap-natunprot',
+    '29.7.2-moby-nftablesdoc-usernet-portmap-natunprot',
+  ]) {
     it(`${dump}: nat-unprotected: every port of the container is reachable routed directly`, () => {
       const x = explain(moby(dump), CLIENT, 'web', 81);
       assert.equal(x.reachable, true);
@@ -359,7 +285,12 @@ describe("explain from outside on Docker 28 and 29's rules (moby's generated dum
 describe('DOCKER-USER rules the model cannot judge', () => {
   it('an ipset rule met first makes "reachable" unknown, with the rule as evidence', () => {
     const set = '-A DOCKER-USER -m set --match-set blocklist src -j DROP';
-    const x = explain(s2010((s) => s.host.firewall?.userRules.unshift(dropRule({ rule: set }))), CLIENT, 'gt-web', 80);
+    const x = explain(
+      s2010((s) => s.host.firewall?.userRules.unshift(dropRule({ rule: set }))),
+      CLIENT,
+      'gt-web',
+      80,
+    );
     assert.equal(x.reachable, 'unknown');
     assert.equal(reason(x, 'FIREWALL_RULE_UNMODELLED').evidence, set);
   });
@@ -377,14 +308,5 @@ describe('DOCKER-USER rules the model cannot judge', () => {
     );
     assert.equal(x.reachable, false);
     assert.ok(codes(x).includes('FIREWALL_DROP'));
-  });
-});
-
-describe('"host" when the engine is not in this netns', () => {
-  it('says that "host" is a process in the engine netns, and how to stand there', () => {
-    const s = moby('28.5.2-moby-iptablesdoc-usernet-portmap');
-    s.host.engineNetns = { pid: 77, inode: 9, same: false, kind: 'rootless', how: 'test' };
-    const x = explain(s, 'host', 'web', 80);
-    assert.ok(x.reasons.some((r) => r.code === 'HOST_NETWORK' && /nsenter -U --preserve-credentials -n -t 77/.test(r.message) && /behind slirp4netns/.test(r.message)), JSON.stringify(x.reasons));
   });
 });

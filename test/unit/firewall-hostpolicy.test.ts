@@ -58,7 +58,10 @@ describe('host policy of crafted dumps', () => {
     assert.deepEqual(m.hostPolicyEvidence.hostFirewalls, ['-A INPUT -j INPUT_direct']);
   });
   it('a REJECT that matches something is not a default drop', () => {
-    const text = readFixture('firewall', 'crafted', '28.5.2-firewalld-iptables-S.txt').replace('-A INPUT -j REJECT', '-A INPUT -p tcp -j REJECT');
+    const text = readFixture('firewall', 'crafted', '28.5.2-firewalld-iptables-S.txt').replace(
+      '-A INPUT -j REJECT',
+      '-A INPUT -p tcp -j REJECT',
+    );
     assert.equal(parseFirewallDump(text).inputPolicy, 'ACCEPT');
   });
   it('firewalld (nftables backend) beside Docker 29 nftables: its table, its final reject', () => {
@@ -69,7 +72,8 @@ describe('host policy of crafted dumps', () => {
     assert.deepEqual(m.unrecognised, []);
   });
   it("nftables.conf's input chain with policy drop counts, whatever the table", () => {
-    const own = 'table inet filter {\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n\t\tiif "lo" accept\n\t}\n}\n';
+    const own =
+      'table inet filter {\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n\t\tiif "lo" accept\n\t}\n}\n';
     const m = parseFirewallDump(own + readFixture('firewall', 'moby-generated', '29.7.2-moby-nftablesdoc-usernet-portmap.txt'));
     assert.deepEqual(policy(m), ['DROP', [], null]);
     assert.deepEqual(m.hostPolicyEvidence.input, ['table inet filter chain input: policy drop']);
@@ -96,7 +100,10 @@ describe('host policy of crafted dumps', () => {
   });
   it('a far DOCKER-USER jump is shown after the first rules and an ellipsis', () => {
     const extra = Array.from({ length: 6 }, (_, i) => `-A FORWARD -s 10.${i}.0.0/16 -j ACCEPT`).join('\n');
-    const text = readFixture('firewall', '20.10.24-thishost-iptables-save.txt').replace('-A FORWARD -j DOCKER-USER', `${extra}\n-A FORWARD -j DOCKER-USER`);
+    const text = readFixture('firewall', '20.10.24-thishost-iptables-save.txt').replace(
+      '-A FORWARD -j DOCKER-USER',
+      `${extra}\n-A FORWARD -j DOCKER-USER`,
+    );
     const ev = parseFirewallDump(text).hostPolicyEvidence.forward;
     assert.equal(ev.length, 6);
     assert.deepEqual(ev.slice(-2), ['…', '-A FORWARD -j DOCKER-USER']);
@@ -107,16 +114,16 @@ describe('host policy of crafted dumps', () => {
   });
 });
 
-describe('withNftHostPolicy: iptables-save cannot see firewalld\'s own nft table', () => {
+describe("withNftHostPolicy: iptables-save cannot see firewalld's own nft table", () => {
   const ipt = fw('20.10.24-thishost-iptables-save.txt');
   const firewalld = readFixture('firewall', 'crafted', '29.7.2-firewalld-nft-list-ruleset.txt').split('# SOURCE: github.com')[0] ?? '';
-  it('takes INPUT and the host firewall from the whole nft ruleset, Docker\'s rules from iptables', () => {
+  it("takes INPUT and the host firewall from the whole nft ruleset, Docker's rules from iptables", () => {
     const m = withNftHostPolicy(ipt, `${readFixture('firewall', '20.10.24-thishost-nft-list-ruleset.txt')}\n${firewalld}`);
     assert.deepEqual([m.inputPolicy, m.hostFirewalls], ['DROP', ['firewalld']]);
     assert.deepEqual(m.published, ipt.published);
     assert.deepEqual(m.masquerade, ipt.masquerade);
   });
-  it('changes nothing when nft shows only iptables-nft\'s own tables', () => {
+  it("changes nothing when nft shows only iptables-nft's own tables", () => {
     assert.deepEqual(withNftHostPolicy(ipt, readFixture('firewall', '20.10.24-thishost-nft-list-ruleset.txt')), ipt);
   });
 });

@@ -7,7 +7,14 @@ import type { DirectRoutingDrop, DockerLayout, FirewallModel, PublishedRule } fr
 import { readFixture } from '../helpers/fixtures';
 
 type Flavour = '28.0.0-moby-iptablesdoc' | '28.5.2-moby-iptablesdoc' | '29.7.2-moby-iptablesdoc' | '29.7.2-moby-nftablesdoc';
-type Scenario = 'new-daemon' | 'usernet-portmap' | 'usernet-portmap-noicc' | 'usernet-internal' | 'usernet-portmap-routed' | 'usernet-portmap-natunprot' | 'usernet-portmap-lo';
+type Scenario =
+  | 'new-daemon'
+  | 'usernet-portmap'
+  | 'usernet-portmap-noicc'
+  | 'usernet-internal'
+  | 'usernet-portmap-routed'
+  | 'usernet-portmap-natunprot'
+  | 'usernet-portmap-lo';
 
 const FLAVOURS: Record<Flavour, DockerLayout> = {
   '28.0.0-moby-iptablesdoc': 'docker-28.0.0',
@@ -15,7 +22,15 @@ const FLAVOURS: Record<Flavour, DockerLayout> = {
   '29.7.2-moby-iptablesdoc': 'docker-29',
   '29.7.2-moby-nftablesdoc': 'docker-29-nftables',
 };
-const SCENARIOS: Scenario[] = ['new-daemon', 'usernet-portmap', 'usernet-portmap-noicc', 'usernet-internal', 'usernet-portmap-routed', 'usernet-portmap-natunprot', 'usernet-portmap-lo'];
+const SCENARIOS: Scenario[] = [
+  'new-daemon',
+  'usernet-portmap',
+  'usernet-portmap-noicc',
+  'usernet-internal',
+  'usernet-portmap-routed',
+  'usernet-portmap-natunprot',
+  'usernet-portmap-lo',
+];
 
 type Published = Omit<PublishedRule, 'rule'>;
 type Drop = Omit<DirectRoutingDrop, 'rule'>;
@@ -67,7 +82,12 @@ function expected(f: Flavour, s: Scenario): Expected {
     case 'new-daemon':
       return { ...base, bridges: ['docker0'] };
     case 'usernet-internal':
-      return { ...base, iccDisabled: ['bridgeNoICC'], internal: ['bridgeICC', 'bridgeNoICC'], bridges: ['bridgeICC', 'bridgeNoICC', 'docker0'] };
+      return {
+        ...base,
+        iccDisabled: ['bridgeNoICC'],
+        internal: ['bridgeICC', 'bridgeNoICC'],
+        bridges: ['bridgeICC', 'bridgeNoICC', 'docker0'],
+      };
     case 'usernet-portmap':
       return { ...base, ...nat, drops: [containerDrop(f)] };
     case 'usernet-portmap-noicc':
@@ -126,20 +146,35 @@ for (const flavour of Object.keys(FLAVOURS) as Flavour[]) {
 }
 
 describe('backend of the moby dumps', () => {
-  it('iptables -S output does not say: the caller\'s hint is used', () => {
+  it("iptables -S output does not say: the caller's hint is used", () => {
     const text = readFixture('firewall', 'moby-generated', '28.5.2-moby-iptablesdoc-usernet-portmap.txt');
     assert.equal(parseFirewallDump(text, { backend: 'iptables-legacy' }).backend, 'iptables-legacy');
     assert.equal(parseFirewallDump(text, { backend: 'iptables-nft' }).backend, 'iptables-nft');
   });
-  it('Docker\'s own nftables table is backend nftables whatever the hint', () => {
+  it("Docker's own nftables table is backend nftables whatever the hint", () => {
     const text = readFixture('firewall', 'moby-generated', '29.7.2-moby-nftablesdoc-usernet-portmap.txt');
     assert.equal(parseFirewallDump(text, { backend: 'iptables-legacy' }).backend, 'nftables');
   });
   it('a 29.7.2 nftables dump means the same as the 29.7.2 iptables dump of the same scenario', () => {
-    for (const s of ['new-daemon', 'usernet-internal', 'usernet-portmap-routed', 'usernet-portmap-natunprot', 'usernet-portmap-lo'] as const) {
+    for (const s of [
+      'new-daemon',
+      'usernet-internal',
+      'usernet-portmap-routed',
+      'usernet-portmap-natunprot',
+      'usernet-portmap-lo',
+    ] as const) {
       const ipt = parseFirewallDump(readFixture('firewall', 'moby-generated', `29.7.2-moby-iptablesdoc-${s}.txt`));
       const nft = parseFirewallDump(readFixture('firewall', 'moby-generated', `29.7.2-moby-nftablesdoc-${s}.txt`));
-      const core = (m: FirewallModel): unknown => [m.published.map((p) => [p.hostIp, p.hostPort, p.containerIp, p.containerPort]), m.masquerade.map((x) => x.source), m.iccDisabled, m.internal, m.routed, m.natUnprotected, m.isolated, m.bridges];
+      const core = (m: FirewallModel): unknown => [
+        m.published.map((p) => [p.hostIp, p.hostPort, p.containerIp, p.containerPort]),
+        m.masquerade.map((x) => x.source),
+        m.iccDisabled,
+        m.internal,
+        m.routed,
+        m.natUnprotected,
+        m.isolated,
+        m.bridges,
+      ];
       assert.deepEqual(core(nft), core(ipt), s);
     }
   });

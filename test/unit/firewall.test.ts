@@ -35,8 +35,24 @@ describe('Docker 20.10.24, iptables-save of this host', () => {
       m.published.map(({ rule: _r, ...p }) => p),
       [
         { hostIp: null, hostPort: 8080, protocol: 'tcp', containerIp: '172.17.0.3', containerPort: 80, bridge: 'docker0', family: 'ipv4' },
-        { hostIp: null, hostPort: 32768, protocol: 'tcp', containerIp: '172.17.0.3', containerPort: 9000, bridge: 'docker0', family: 'ipv4' },
-        { hostIp: '127.0.0.1', hostPort: 32769, protocol: 'tcp', containerIp: '172.17.0.3', containerPort: 80, bridge: 'docker0', family: 'ipv4' },
+        {
+          hostIp: null,
+          hostPort: 32768,
+          protocol: 'tcp',
+          containerIp: '172.17.0.3',
+          containerPort: 9000,
+          bridge: 'docker0',
+          family: 'ipv4',
+        },
+        {
+          hostIp: '127.0.0.1',
+          hostPort: 32769,
+          protocol: 'tcp',
+          containerIp: '172.17.0.3',
+          containerPort: 80,
+          bridge: 'docker0',
+          family: 'ipv4',
+        },
       ],
     );
     const lo = m.published.find((p) => p.hostIp === '127.0.0.1');
@@ -149,7 +165,7 @@ COMMIT
 const dump = (user = '', docker = ''): string => BASE.replace('@USER@', user).replace('@DOCKER@', docker);
 
 describe('hand-written iptables-save dumps', () => {
-  it('the base dump is fully explained; rules that are not Docker\'s are ignored', () => {
+  it("the base dump is fully explained; rules that are not Docker's are ignored", () => {
     const m = parseFirewallDump(dump());
     assert.equal(m.dockerLayout, 'docker-20.10-27');
     assert.deepEqual(m.unrecognised, []);
@@ -159,14 +175,35 @@ describe('hand-written iptables-save dumps', () => {
   it('a DOCKER-USER rule becomes a user rule with its verdict', () => {
     const m = parseFirewallDump(dump('-A DOCKER-USER -s 10.0.0.0/8 -j DROP'));
     assert.deepEqual(m.userRules, [
-      { chain: 'DOCKER-USER', verdict: 'DROP', source: '10.0.0.0/8', destination: null, inInterface: null, outInterface: null, protocol: null, port: null, rule: '-A DOCKER-USER -s 10.0.0.0/8 -j DROP' },
+      {
+        chain: 'DOCKER-USER',
+        verdict: 'DROP',
+        source: '10.0.0.0/8',
+        destination: null,
+        inInterface: null,
+        outInterface: null,
+        protocol: null,
+        port: null,
+        rule: '-A DOCKER-USER -s 10.0.0.0/8 -j DROP',
+      },
     ]);
     assert.deepEqual(m.unrecognised, []);
   });
   it('reads negation, quoted comments and target options of a user rule', () => {
-    const rule = '-A DOCKER-USER -i eth0 ! -s 192.168.0.0/16 -p tcp -m tcp --dport 22 -m comment --comment "no \\"ssh\\" from -outside" -j REJECT --reject-with icmp-port-unreachable';
+    const rule =
+      '-A DOCKER-USER -i eth0 ! -s 192.168.0.0/16 -p tcp -m tcp --dport 22 -m comment --comment "no \\"ssh\\" from -outside" -j REJECT --reject-with icmp-port-unreachable';
     const [u] = parseFirewallDump(dump(rule)).userRules;
-    assert.deepEqual(u, { chain: 'DOCKER-USER', verdict: 'REJECT', source: '!192.168.0.0/16', destination: null, inInterface: 'eth0', outInterface: null, protocol: 'tcp', port: 22, rule });
+    assert.deepEqual(u, {
+      chain: 'DOCKER-USER',
+      verdict: 'REJECT',
+      source: '!192.168.0.0/16',
+      destination: null,
+      inInterface: 'eth0',
+      outInterface: null,
+      protocol: 'tcp',
+      port: 22,
+      rule,
+    });
   });
   it('an unknown rule in the DOCKER chain is kept in unrecognised, word for word', () => {
     const odd = '-A DOCKER -s 203.0.113.7/32 -o docker0 -j LOG --log-prefix "docker: "';
@@ -180,7 +217,10 @@ describe('hand-written iptables-save dumps', () => {
     assert.deepEqual(m.published, []);
   });
   it('a user rule in FORWARD that touches a Docker bridge is reported, one that does not is ignored', () => {
-    const text = dump().replace('-A FORWARD -i eth1 -o eth2 -j ACCEPT', '-A FORWARD -i eth1 -o eth2 -j ACCEPT\n-A FORWARD -i docker0 -o eth0 -j LOG');
+    const text = dump().replace(
+      '-A FORWARD -i eth1 -o eth2 -j ACCEPT',
+      '-A FORWARD -i eth1 -o eth2 -j ACCEPT\n-A FORWARD -i docker0 -o eth0 -j LOG',
+    );
     assert.deepEqual(parseFirewallDump(text).unrecognised, ['-A FORWARD -i docker0 -o eth0 -j LOG']);
   });
   it('skips comments and warnings, and prefers the backend the dump names over the hint', () => {
@@ -196,13 +236,29 @@ describe('hand-written iptables-save dumps', () => {
   it('reads IPv6 DNAT destinations written as [address]:port', () => {
     const v6 = dump()
       .replace('-s 172.17.0.0/16 ! -o docker0', '-s fd00:dead:beef::/64 ! -o docker0')
-      .replace('-A DOCKER -i docker0 -j RETURN', '-A DOCKER -i docker0 -j RETURN\n-A DOCKER -d ::1/128 ! -i docker0 -p udp -m udp --dport 5353 -j DNAT --to-destination [fd00:dead:beef::2]:53');
+      .replace(
+        '-A DOCKER -i docker0 -j RETURN',
+        '-A DOCKER -i docker0 -j RETURN\n-A DOCKER -d ::1/128 ! -i docker0 -p udp -m udp --dport 5353 -j DNAT --to-destination [fd00:dead:beef::2]:53',
+      );
     const m = parseFirewallDump(v6);
     assert.deepEqual(
       m.published.map(({ rule: _r, ...p }) => p),
-      [{ hostIp: '::1', hostPort: 5353, protocol: 'udp', containerIp: 'fd00:dead:beef::2', containerPort: 53, bridge: 'docker0', family: 'ipv6' }],
+      [
+        {
+          hostIp: '::1',
+          hostPort: 5353,
+          protocol: 'udp',
+          containerIp: 'fd00:dead:beef::2',
+          containerPort: 53,
+          bridge: 'docker0',
+          family: 'ipv6',
+        },
+      ],
     );
-    assert.deepEqual(m.masquerade.map((x) => [x.source, x.family]), [['fd00:dead:beef::/64', 'ipv6']]);
+    assert.deepEqual(
+      m.masquerade.map((x) => [x.source, x.family]),
+      [['fd00:dead:beef::/64', 'ipv6']],
+    );
   });
   it('a rule with an unbalanced quote in a Docker chain is unrecognised, not lost', () => {
     const bad = '-A DOCKER -m comment --comment "oops -j ACCEPT';

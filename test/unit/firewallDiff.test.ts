@@ -3,19 +3,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CHANGE_CATEGORIES, diffFirewall, type FirewallChanges, type FirewallDiff } from '../../src/analysis/firewall/diff';
-import { diffGroups, diffSummary } from '../../src/analysis/firewall/diffLines';
-import { isFirewallDump, parseDumpFile, parseFirewallDump } from '../../src/analysis/firewall/index';
-import { formatFirewallDiff } from '../../src/cli/formatFirewallDiff';
-import { firewallDiffMarkdown } from '../../src/report/firewallDiffMarkdown';
-import type { FirewallModel } from '../../src/shared/firewall';
+import { diffSummary } from '../../src/analysis/firewall/diffLines';
+import { parseFirewallDump } from '../../src/analysis/firewall/index';
+import { THISHOST_NFT, THISHOST_SAVE, ipt28, moby, nft29 } from '../helpers/firewallDumps';
 import { readFixture } from '../helpers/fixtures';
 
-const THISHOST_SAVE = '20.10.24-thishost-iptables-save.txt';
-const THISHOST_NFT = '20.10.24-thishost-nft-list-ruleset.txt';
-const moby = (flavour: string, scenario: string): string => readFixture('firewall', 'moby-generated', `${flavour}-${scenario}.txt`);
-const ipt28 = (scenario: string): FirewallModel => parseFirewallDump(moby('28.5.2-moby-iptablesdoc', scenario));
-const nft29 = (scenario: string): FirewallModel => parseFirewallDump(moby('29.7.2-moby-nftablesdoc', scenario));
-const SCENARIOS = ['new-daemon', 'usernet-portmap', 'usernet-portmap-noicc', 'usernet-internal', 'usernet-portmap-routed', 'usernet-portmap-natunprot', 'usernet-portmap-lo'];
+const SCENARIOS = [
+  'new-daemon',
+  'usernet-portmap',
+  'usernet-portmap-noicc',
+  'usernet-internal',
+  'usernet-portmap-routed',
+  'usernet-portmap-natunprot',
+  'usernet-portmap-lo',
+];
 
 /** Each non-empty category of one side as `[category, meaning-ish summary, rule texts]`. */
 function entries(c: FirewallChanges): [string, string, string[]][] {
@@ -24,9 +25,11 @@ function entries(c: FirewallChanges): [string, string, string[]][] {
     for (const e of c[k]) {
       if (typeof e === 'string') out.push([k, e, []]);
       else if ('rules' in e) out.push([k, e.bridge, e.rules]);
-      else if ('hostPort' in e) out.push([k, `${e.hostIp ?? '*'}:${e.hostPort}/${e.protocol}>${e.containerIp}:${e.containerPort}`, [e.rule]]);
+      else if ('hostPort' in e)
+        out.push([k, `${e.hostIp ?? '*'}:${e.hostPort}/${e.protocol}>${e.containerIp}:${e.containerPort}`, [e.rule]]);
       else if ('exceptOutInterface' in e) out.push([k, e.source, [e.rule]]);
-      else if ('verdict' in e) out.push([k, `${e.verdict} ${e.source ?? ''} ${e.inInterface ?? ''} ${e.protocol ?? ''} ${e.port ?? ''}`.trim(), [e.rule]]);
+      else if ('verdict' in e)
+        out.push([k, `${e.verdict} ${e.source ?? ''} ${e.inInterface ?? ''} ${e.protocol ?? ''} ${e.port ?? ''}`.trim(), [e.rule]]);
       else if ('bridge' in e) out.push([k, `${e.containerIp ?? 'lo'} ${e.port ?? ''}`.trim(), [e.rule]]);
       else out.push([k, `${e.containerIp}:${e.containerPort ?? ''}`, [e.rule]]);
     }
@@ -43,14 +46,21 @@ function assertNoMeaningChange(d: FirewallDiff, what: string): void {
 
 describe('firewall diff: no difference', () => {
   it('a dump against itself is empty, with no changed settings', () => {
-    for (const text of [readFixture('firewall', THISHOST_SAVE), readFixture('firewall', THISHOST_NFT), moby('29.7.2-moby-nftablesdoc', 'usernet-portmap-lo')]) {
+    for (const text of [
+      readFixture('firewall', THISHOST_SAVE),
+      readFixture('firewall', THISHOST_NFT),
+      moby('29.7.2-moby-nftablesdoc', 'usernet-portmap-lo'),
+    ]) {
       const d = diffFirewall(parseFirewallDump(text), parseFirewallDump(text));
       assertNoMeaningChange(d, 'itself');
       assert.equal(d.changed, undefined);
     }
   });
   it('20.10 iptables-save and nft list ruleset of the same host: same meaning, same layout and backend', () => {
-    const d = diffFirewall(parseFirewallDump(readFixture('firewall', THISHOST_SAVE)), parseFirewallDump(readFixture('firewall', THISHOST_NFT)));
+    const d = diffFirewall(
+      parseFirewallDump(readFixture('firewall', THISHOST_SAVE)),
+      parseFirewallDump(readFixture('firewall', THISHOST_NFT)),
+    );
     assertNoMeaningChange(d, 'save vs nft');
     assert.equal(d.changed, undefined);
     assert.equal(diffSummary(d), 'Same meaning. Nothing added or removed.');
@@ -59,13 +69,24 @@ describe('firewall diff: no difference', () => {
     for (const s of ['new-daemon', 'usernet-portmap', 'usernet-internal', 'usernet-portmap-routed', 'usernet-portmap-lo']) {
       const d = diffFirewall(ipt28(s), nft29(s));
       assertNoMeaningChange(d, s);
-      assert.deepEqual(d.changed, { layout: { from: 'docker-28.0.1+', to: 'docker-29-nftables' }, backend: { from: 'iptables-nft', to: 'nftables' } }, s);
+      assert.deepEqual(
+        d.changed,
+        { layout: { from: 'docker-28.0.1+', to: 'docker-29-nftables' }, backend: { from: 'iptables-nft', to: 'nftables' } },
+        s,
+      );
       assert.deepEqual(d.before, { backend: 'iptables-nft', dockerLayout: 'docker-28.0.1+' });
       assert.deepEqual(d.after, { backend: 'nftables', dockerLayout: 'docker-29-nftables' });
     }
   });
   it('29.7.2 iptables vs 29.7.2 nftables and 28.0.0 vs 28.5.2: the same meaning where the scenario is the same', () => {
-    for (const s of ['new-daemon', 'usernet-portmap', 'usernet-internal', 'usernet-portmap-routed', 'usernet-portmap-natunprot', 'usernet-portmap-lo']) {
+    for (const s of [
+      'new-daemon',
+      'usernet-portmap',
+      'usernet-internal',
+      'usernet-portmap-routed',
+      'usernet-portmap-natunprot',
+      'usernet-portmap-lo',
+    ]) {
       assertNoMeaningChange(diffFirewall(parseFirewallDump(moby('29.7.2-moby-iptablesdoc', s)), nft29(s)), `29 ipt/nft ${s}`);
     }
     for (const s of ['new-daemon', 'usernet-portmap-noicc', 'usernet-internal', 'usernet-portmap-routed', 'usernet-portmap-natunprot']) {
@@ -79,10 +100,15 @@ describe('firewall diff: what really differs between versions of the same scenar
     const d = diffFirewall(ipt28('usernet-portmap-noicc'), nft29('usernet-portmap-noicc'));
     assert.equal(d.sameMeaning, false);
     assert.deepEqual(entries(d.removed), []);
-    assert.deepEqual(entries(d.added), [['directRoutingDrops', '192.0.2.2', ['ip daddr 192.0.2.2 iifname != "bridge1" counter drop comment "DROP DIRECT ACCESS"']]]);
+    assert.deepEqual(entries(d.added), [
+      ['directRoutingDrops', '192.0.2.2', ['ip daddr 192.0.2.2 iifname != "bridge1" counter drop comment "DROP DIRECT ACCESS"']],
+    ]);
   });
   it('usernet-portmap-natunprot: 28.x isolates the nat-unprotected bridge, 29 does not', () => {
-    for (const after of [nft29('usernet-portmap-natunprot'), parseFirewallDump(moby('29.7.2-moby-iptablesdoc', 'usernet-portmap-natunprot'))]) {
+    for (const after of [
+      nft29('usernet-portmap-natunprot'),
+      parseFirewallDump(moby('29.7.2-moby-iptablesdoc', 'usernet-portmap-natunprot')),
+    ]) {
       const d = diffFirewall(ipt28('usernet-portmap-natunprot'), after);
       assert.deepEqual(entries(d.added), []);
       assert.deepEqual(entries(d.removed), [['isolated', 'bridge1', ['-A DOCKER-ISOLATION-STAGE-2 -o bridge1 -j DROP']]]);
@@ -90,7 +116,9 @@ describe('firewall diff: what really differs between versions of the same scenar
   });
   it('28.0.0 → 28.5.2: the per-port direct-routing drop became one drop for the whole container', () => {
     const d = diffFirewall(parseFirewallDump(moby('28.0.0-moby-iptablesdoc', 'usernet-portmap')), ipt28('usernet-portmap'));
-    assert.deepEqual(entries(d.removed), [['directRoutingDrops', '192.0.2.2 80', ['-A PREROUTING -d 192.0.2.2/32 ! -i bridge1 -p tcp -m tcp --dport 80 -j DROP']]]);
+    assert.deepEqual(entries(d.removed), [
+      ['directRoutingDrops', '192.0.2.2 80', ['-A PREROUTING -d 192.0.2.2/32 ! -i bridge1 -p tcp -m tcp --dport 80 -j DROP']],
+    ]);
     assert.deepEqual(entries(d.added), [['directRoutingDrops', '192.0.2.2', ['-A PREROUTING -d 192.0.2.2/32 ! -i bridge1 -j DROP']]]);
     assert.deepEqual(d.changed, { layout: { from: 'docker-28.0.0', to: 'docker-28.0.1+' } });
   });
@@ -103,7 +131,10 @@ describe('firewall diff: what really differs between versions of the same scenar
 describe('firewall diff: changes', () => {
   it('20.10 host → 28.5.2 portmap: a moved port is removed + added, policy and layout change, docker0 stays', () => {
     const d = diffFirewall(parseFirewallDump(readFixture('firewall', THISHOST_SAVE)), ipt28('usernet-portmap'));
-    assert.deepEqual(d.changed, { forwardPolicy: { from: 'DROP', to: 'ACCEPT' }, layout: { from: 'docker-20.10-27', to: 'docker-28.0.1+' } });
+    assert.deepEqual(d.changed, {
+      forwardPolicy: { from: 'DROP', to: 'ACCEPT' },
+      layout: { from: 'docker-20.10-27', to: 'docker-28.0.1+' },
+    });
     assert.deepEqual(entries(d.added), [
       ['published', '*:8080/tcp>192.0.2.2:80', ['-A DOCKER ! -i bridge1 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 192.0.2.2:80']],
       ['masquerade', '192.0.2.0/24', ['-A POSTROUTING -s 192.0.2.0/24 ! -o bridge1 -j MASQUERADE']],
@@ -128,7 +159,9 @@ describe('firewall diff: changes', () => {
         ['isolated', 'gt-br-a'],
       ],
     );
-    assert.deepEqual(d.removed.iccDisabled, [{ bridge: 'br-f150ac58d75d', rules: ['-A FORWARD -i br-f150ac58d75d -o br-f150ac58d75d -j DROP'] }]);
+    assert.deepEqual(d.removed.iccDisabled, [
+      { bridge: 'br-f150ac58d75d', rules: ['-A FORWARD -i br-f150ac58d75d -o br-f150ac58d75d -j DROP'] },
+    ]);
     assert.equal(diffSummary(d), '4 added, 13 removed; FORWARD policy DROP → ACCEPT.');
   });
   it('a published port added', () => {
@@ -175,16 +208,53 @@ describe('firewall diff: changes', () => {
     const d = diffFirewall(ipt28('new-daemon'), ipt28('usernet-internal'));
     assert.deepEqual(entries(d.added), [
       ['iccDisabled', 'bridgeNoICC', ['-A DOCKER-FORWARD -i bridgeNoICC -o bridgeNoICC -j DROP']],
-      ['internal', 'bridgeICC', ['-A DOCKER-ISOLATION-STAGE-1 ! -s 192.0.2.0/24 -o bridgeICC -j DROP', '-A DOCKER-ISOLATION-STAGE-1 ! -d 192.0.2.0/24 -i bridgeICC -j DROP']],
-      ['internal', 'bridgeNoICC', ['-A DOCKER-ISOLATION-STAGE-1 ! -s 198.51.100.0/24 -o bridgeNoICC -j DROP', '-A DOCKER-ISOLATION-STAGE-1 ! -d 198.51.100.0/24 -i bridgeNoICC -j DROP']],
+      [
+        'internal',
+        'bridgeICC',
+        [
+          '-A DOCKER-ISOLATION-STAGE-1 ! -s 192.0.2.0/24 -o bridgeICC -j DROP',
+          '-A DOCKER-ISOLATION-STAGE-1 ! -d 192.0.2.0/24 -i bridgeICC -j DROP',
+        ],
+      ],
+      [
+        'internal',
+        'bridgeNoICC',
+        [
+          '-A DOCKER-ISOLATION-STAGE-1 ! -s 198.51.100.0/24 -o bridgeNoICC -j DROP',
+          '-A DOCKER-ISOLATION-STAGE-1 ! -d 198.51.100.0/24 -i bridgeNoICC -j DROP',
+        ],
+      ],
     ]);
     assert.deepEqual(entries(d.removed), []);
   });
   it('DOCKER-USER rules added (crafted fixture)', () => {
-    const d = diffFirewall(ipt28('usernet-portmap'), parseFirewallDump(readFixture('firewall', 'crafted', '28.5.2-docker-user-iptables-S.txt')));
+    const d = diffFirewall(
+      ipt28('usernet-portmap'),
+      parseFirewallDump(readFixture('firewall', 'crafted', '28.5.2-docker-user-iptables-S.txt')),
+    );
     assert.deepEqual(d.added.userRules, [
-      { chain: 'DOCKER-USER', verdict: 'DROP', source: '203.0.113.0/24', destination: null, inInterface: 'eth0', outInterface: null, protocol: 'tcp', port: 8080, rule: '-A DOCKER-USER -s 203.0.113.0/24 -i eth0 -p tcp -m tcp --dport 8080 -j DROP' },
-      { chain: 'DOCKER-USER', verdict: 'ACCEPT', source: null, destination: '192.0.2.2/32', inInterface: null, outInterface: null, protocol: 'tcp', port: 80, rule: '-A DOCKER-USER -d 192.0.2.2/32 -p tcp -m tcp --dport 80 -j ACCEPT' },
+      {
+        chain: 'DOCKER-USER',
+        verdict: 'DROP',
+        source: '203.0.113.0/24',
+        destination: null,
+        inInterface: 'eth0',
+        outInterface: null,
+        protocol: 'tcp',
+        port: 8080,
+        rule: '-A DOCKER-USER -s 203.0.113.0/24 -i eth0 -p tcp -m tcp --dport 8080 -j DROP',
+      },
+      {
+        chain: 'DOCKER-USER',
+        verdict: 'ACCEPT',
+        source: null,
+        destination: '192.0.2.2/32',
+        inInterface: null,
+        outInterface: null,
+        protocol: 'tcp',
+        port: 80,
+        rule: '-A DOCKER-USER -d 192.0.2.2/32 -p tcp -m tcp --dport 80 -j ACCEPT',
+      },
     ]);
     assert.equal(entries(d.added).length, 2);
     assert.deepEqual(entries(d.removed), []);
@@ -193,22 +263,38 @@ describe('firewall diff: changes', () => {
     const two = '-A DOCKER-USER -s 203.0.113.7/32 -j ACCEPT\n-A DOCKER-USER -s 203.0.113.0/24 -j DROP\n-A DOCKER-USER -j RETURN';
     const swapped = '-A DOCKER-USER -s 203.0.113.0/24 -j DROP\n-A DOCKER-USER -s 203.0.113.7/32 -j ACCEPT\n-A DOCKER-USER -j RETURN';
     const base = readFixture('firewall', THISHOST_SAVE);
-    const d = diffFirewall(parseFirewallDump(base.replace('-A DOCKER-USER -j RETURN', two)), parseFirewallDump(base.replace('-A DOCKER-USER -j RETURN', swapped)));
+    const d = diffFirewall(
+      parseFirewallDump(base.replace('-A DOCKER-USER -j RETURN', two)),
+      parseFirewallDump(base.replace('-A DOCKER-USER -j RETURN', swapped)),
+    );
     assert.equal(d.sameMeaning, false);
     assert.deepEqual(entries(d.added), []);
-    assert.deepEqual(d.changed?.userRulesOrder?.to, ['-A DOCKER-USER -s 203.0.113.0/24 -j DROP', '-A DOCKER-USER -s 203.0.113.7/32 -j ACCEPT']);
+    assert.deepEqual(d.changed?.userRulesOrder?.to, [
+      '-A DOCKER-USER -s 203.0.113.0/24 -j DROP',
+      '-A DOCKER-USER -s 203.0.113.7/32 -j ACCEPT',
+    ]);
   });
   it('a DOCKER-USER rule means the same in iptables-save and nft text (/32 vs bare address, -p vs dport)', () => {
-    const save = readFixture('firewall', THISHOST_SAVE).replace('-A DOCKER-USER -j RETURN', '-A DOCKER-USER -s 203.0.113.7/32 -i eth0 -p tcp -m tcp --dport 8080 -j DROP\n-A DOCKER-USER -j RETURN');
+    const save = readFixture('firewall', THISHOST_SAVE).replace(
+      '-A DOCKER-USER -j RETURN',
+      '-A DOCKER-USER -s 203.0.113.7/32 -i eth0 -p tcp -m tcp --dport 8080 -j DROP\n-A DOCKER-USER -j RETURN',
+    );
     const nftRule = 'iifname "eth0" meta l4proto tcp ip saddr 203.0.113.7 tcp dport 8080 counter packets 0 bytes 0 drop';
     const nft = readFixture('firewall', THISHOST_NFT).replace('\tchain DOCKER-USER {\n', `\tchain DOCKER-USER {\n\t\t${nftRule}\n`);
     const base = parseFirewallDump(readFixture('firewall', THISHOST_SAVE));
     assertNoMeaningChange(diffFirewall(parseFirewallDump(save), parseFirewallDump(nft)), 'user rule save vs nft');
-    assert.deepEqual(diffFirewall(base, parseFirewallDump(nft)).added.userRules.map((u) => u.rule), [nftRule]);
+    assert.deepEqual(
+      diffFirewall(base, parseFirewallDump(nft)).added.userRules.map((u) => u.rule),
+      [nftRule],
+    );
     const other = save.replace('-s 203.0.113.7/32', '-s 203.0.113.8/32');
     const d = diffFirewall(parseFirewallDump(save), parseFirewallDump(other));
-    assert.deepEqual(entries(d.removed), [['userRules', 'DROP 203.0.113.7/32 eth0 tcp 8080', ['-A DOCKER-USER -s 203.0.113.7/32 -i eth0 -p tcp -m tcp --dport 8080 -j DROP']]]);
-    assert.deepEqual(entries(d.added), [['userRules', 'DROP 203.0.113.8/32 eth0 tcp 8080', ['-A DOCKER-USER -s 203.0.113.8/32 -i eth0 -p tcp -m tcp --dport 8080 -j DROP']]]);
+    assert.deepEqual(entries(d.removed), [
+      ['userRules', 'DROP 203.0.113.7/32 eth0 tcp 8080', ['-A DOCKER-USER -s 203.0.113.7/32 -i eth0 -p tcp -m tcp --dport 8080 -j DROP']],
+    ]);
+    assert.deepEqual(entries(d.added), [
+      ['userRules', 'DROP 203.0.113.8/32 eth0 tcp 8080', ['-A DOCKER-USER -s 203.0.113.8/32 -i eth0 -p tcp -m tcp --dport 8080 -j DROP']],
+    ]);
   });
   it('FORWARD policy change is a change of meaning', () => {
     const before = moby('28.5.2-moby-iptablesdoc', 'usernet-portmap');
@@ -225,12 +311,18 @@ describe('firewall diff: changes', () => {
     assert.equal(ufw.sameMeaning, false);
     assert.deepEqual([...entries(ufw.added), ...entries(ufw.removed)], []);
     assert.equal(diffSummary(ufw), '0 added, 0 removed; INPUT policy ACCEPT → DROP; host firewalls none → ufw.');
-    const early = diffFirewall(thishost, parseFirewallDump(readFixture('firewall', 'crafted', '20.10.24-forward-before-docker-user-iptables-save.txt')));
+    const early = diffFirewall(
+      thishost,
+      parseFirewallDump(readFixture('firewall', 'crafted', '20.10.24-forward-before-docker-user-iptables-save.txt')),
+    );
     assert.deepEqual(early.changed, { dockerUserFirst: { from: true, to: false } });
-    const firewalld = diffFirewall(nft29('usernet-portmap'), parseFirewallDump(readFixture('firewall', 'crafted', '29.7.2-firewalld-nft-list-ruleset.txt')));
+    const firewalld = diffFirewall(
+      nft29('usernet-portmap'),
+      parseFirewallDump(readFixture('firewall', 'crafted', '29.7.2-firewalld-nft-list-ruleset.txt')),
+    );
     assert.deepEqual(firewalld.changed, { hostFirewalls: { from: [], to: ['firewalld'] } });
   });
-  it('a host fact one dump does not show is no change (the nft doc dumps hold only Docker\'s table)', () => {
+  it("a host fact one dump does not show is no change (the nft doc dumps hold only Docker's table)", () => {
     const d = diffFirewall(ipt28('usernet-portmap'), nft29('usernet-portmap'));
     assert.equal(ipt28('usernet-portmap').inputPolicy, 'ACCEPT');
     assert.equal(nft29('usernet-portmap').inputPolicy, null);
@@ -240,69 +332,11 @@ describe('firewall diff: changes', () => {
   it('an unrecognised rule is compared word for word', () => {
     const before = moby('28.5.2-moby-iptablesdoc', 'usernet-portmap');
     const odd = '-A DOCKER -s 203.0.113.7/32 -o bridge1 -j LOG --log-prefix "docker: "';
-    const d = diffFirewall(parseFirewallDump(before), parseFirewallDump(before.replace('-A DOCKER ! -i docker0', `${odd}\n-A DOCKER ! -i docker0`)));
+    const d = diffFirewall(
+      parseFirewallDump(before),
+      parseFirewallDump(before.replace('-A DOCKER ! -i docker0', `${odd}\n-A DOCKER ! -i docker0`)),
+    );
     assert.deepEqual(d.added.unrecognised, [odd]);
     assert.deepEqual(entries(d.removed), []);
-  });
-});
-
-describe('firewall diff: text and markdown', () => {
-  const d = diffFirewall(parseFirewallDump(readFixture('firewall', THISHOST_SAVE)), ipt28('usernet-portmap'));
-  it('the CLI text has the summary, the settings and one +/- line per entry with its rule; a moved port reads - then +', () => {
-    const lines = formatFirewallDiff(d, { before: 'a.txt', after: 'b.txt' }).split('\n');
-    assert.deepEqual(lines.slice(0, 5), [
-      'before: a.txt   docker-20.10-27 (iptables-nft)',
-      'after:  b.txt   docker-28.0.1+ (iptables-nft)',
-      '4 added, 13 removed; FORWARD policy DROP → ACCEPT.',
-      '~ FORWARD policy: DROP → ACCEPT',
-      '~ layout: docker-20.10-27 → docker-28.0.1+',
-    ]);
-    const i = lines.indexOf('- published 0.0.0.0:8080/tcp → 172.17.0.3:80   (-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.3:80)');
-    assert.ok(i > 0, 'the removed port');
-    assert.equal(lines[i + 1], '+ published 0.0.0.0:8080/tcp → 192.0.2.2:80   (-A DOCKER ! -i bridge1 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 192.0.2.2:80)');
-    assert.ok(lines.includes('+ isolated bridge1   (-A DOCKER ! -i bridge1 -o bridge1 -j DROP; -A DOCKER-ISOLATION-STAGE-2 -o bridge1 -j DROP)'));
-    assert.equal(lines.length, 5 + 17);
-  });
-  it('groups follow the category order, ports sorted numerically', () => {
-    assert.deepEqual(
-      diffGroups(d).map((g) => g.title),
-      ['published', 'masquerade', 'hairpin', 'icc off', 'internal', 'isolated', 'direct-routing drop'],
-    );
-    assert.deepEqual(
-      diffGroups(d)[0]?.lines.map((l) => `${l.sign} ${l.what}`),
-      ['- 0.0.0.0:8080/tcp → 172.17.0.3:80', '+ 0.0.0.0:8080/tcp → 192.0.2.2:80', '- 0.0.0.0:32768/tcp → 172.17.0.3:9000', '- 127.0.0.1:32769/tcp → 172.17.0.3:80'],
-    );
-  });
-  it('the markdown has the summary first, a section per category, and the rule texts as code', () => {
-    const md = firewallDiffMarkdown(d, { before: 'old.txt', after: 'new.txt' });
-    const lines = md.split('\n');
-    assert.equal(lines[0], '# Firewall: old.txt → new.txt');
-    assert.equal(lines[2], '**4 added, 13 removed; FORWARD policy DROP → ACCEPT.**');
-    assert.ok(lines.includes('## icc off'));
-    assert.ok(lines.includes('- **− removed** `br-f150ac58d75d`'));
-    assert.ok(lines.includes('  - `-A FORWARD -i br-f150ac58d75d -o br-f150ac58d75d -j DROP`'));
-    assert.ok(lines.includes('- FORWARD policy: DROP → ACCEPT'));
-  });
-  it('the same meaning written differently says so in one line', () => {
-    assert.equal(
-      diffSummary(diffFirewall(ipt28('usernet-portmap'), nft29('usernet-portmap'))),
-      'Same meaning, written differently: docker-28.0.1+ (iptables-nft) → docker-29-nftables (nftables). Nothing added or removed.',
-    );
-  });
-});
-
-describe('firewall dump files', () => {
-  it('tells a dump from other text', () => {
-    assert.equal(isFirewallDump(readFixture('firewall', THISHOST_SAVE)), true);
-    assert.equal(isFirewallDump(readFixture('firewall', THISHOST_NFT)), true);
-    assert.equal(isFirewallDump(moby('29.7.2-moby-iptablesdoc', 'new-daemon')), true);
-    assert.equal(isFirewallDump('*filter\n:INPUT ACCEPT [0:0]\nCOMMIT\n'), true);
-    assert.equal(isFirewallDump(''), false);
-    assert.equal(isFirewallDump('# Docker Network Explorer\n\nA VS Code extension.\n- a list item\n'), false);
-    assert.equal(isFirewallDump('{"backend": "nftables"}'), false);
-  });
-  it('parseDumpFile names the file that is not a dump', () => {
-    assert.throws(() => parseDumpFile('hello world\n', 'notes.txt'), /^Error: notes\.txt is not a firewall dump \(iptables-save, iptables -S or nft list ruleset output\)\.$/);
-    assert.equal(parseDumpFile(readFixture('firewall', THISHOST_SAVE), 'x').dockerLayout, 'docker-20.10-27');
   });
 });

@@ -2,7 +2,19 @@
 // ports, NAT markers, and ids that match the tree's.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildGraph, natOf, searchText, type ContainerNode, type EndpointLink, type GraphLink, type GraphModel, type GraphNode, type NetworkNode, type PortNode, type UplinkLink } from '../../src/shared/graph';
+import {
+  buildGraph,
+  natOf,
+  searchText,
+  type ContainerNode,
+  type EndpointLink,
+  type GraphLink,
+  type GraphModel,
+  type GraphNode,
+  type NetworkNode,
+  type PortNode,
+  type UplinkLink,
+} from '../../src/shared/graph';
 import type { Snapshot } from '../../src/shared/model';
 import { childrenOf } from '../../src/tree/treeModel';
 import { fixtureSnapshot } from '../webview/fixture';
@@ -20,7 +32,8 @@ function net(name: string, m: GraphModel = g): NetworkNode {
   assert.ok(n, `network ${name}`);
   return n;
 }
-const linksOf = (id: string, kind?: GraphLink['kind'], m: GraphModel = g): GraphLink[] => m.links.filter((l) => (l.source === id || l.target === id) && (!kind || l.kind === kind));
+const linksOf = (id: string, kind?: GraphLink['kind'], m: GraphModel = g): GraphLink[] =>
+  m.links.filter((l) => (l.source === id || l.target === id) && (!kind || l.kind === kind));
 const uplink = (n: NetworkNode, m: GraphModel = g): UplinkLink => {
   const l = m.links.find((x): x is UplinkLink => x.kind === 'uplink' && x.target === n.id);
   assert.ok(l, `uplink of ${n.name}`);
@@ -30,7 +43,13 @@ const uplink = (n: NetworkNode, m: GraphModel = g): UplinkLink => {
 describe('graph model: nodes', () => {
   it('has one host node, a node per drawn network and per container', () => {
     assert.equal(g.nodes.filter((n) => n.kind === 'host').length, 1);
-    assert.deepEqual(g.nodes.filter((n) => n.kind === 'network').map((n) => n.name).sort(), ['bridge', 'gt-net-a', 'gt-net-int', 'gt-net-noicc', 'my_net2']);
+    assert.deepEqual(
+      g.nodes
+        .filter((n) => n.kind === 'network')
+        .map((n) => n.name)
+        .sort(),
+      ['bridge', 'gt-net-a', 'gt-net-int', 'gt-net-noicc', 'my_net2'],
+    );
     assert.equal(g.nodes.filter((n) => n.kind === 'container').length, snap.containers.length);
   });
   it('does not draw the host and none pseudo-networks as networks', () => {
@@ -80,7 +99,10 @@ describe('graph model: every network mode', () => {
   it('host mode: on the host, no endpoint link', () => {
     const c = ctr('gt-host');
     assert.equal(c.onHost, true);
-    assert.deepEqual(linksOf(c.id).map((l) => [l.kind, l.target]), [['hostmode', 'host']]);
+    assert.deepEqual(
+      linksOf(c.id).map((l) => [l.kind, l.target]),
+      [['hostmode', 'host']],
+    );
   });
   it('none mode: alone, loopback only', () => {
     const c = ctr('gt-none');
@@ -91,7 +113,10 @@ describe('graph model: every network mode', () => {
     const j = ctr('gt-joined');
     const owner = ctr('gt-a1');
     assert.equal(j.netnsOwner, owner.id);
-    assert.deepEqual(linksOf(j.id).map((l) => [l.kind, l.source, l.target, l.id]), [['netns', j.id, owner.id, `netns:${j.containerId}`]]);
+    assert.deepEqual(
+      linksOf(j.id).map((l) => [l.kind, l.source, l.target, l.id]),
+      [['netns', j.id, owner.id, `netns:${j.containerId}`]],
+    );
   });
   it('stopped: the configured endpoint, without an address', () => {
     const [l] = linksOf(ctr('gt-stopped').id, 'endpoint') as EndpointLink[];
@@ -100,9 +125,20 @@ describe('graph model: every network mode', () => {
     assert.equal(l?.sublabel, null);
   });
   it('endpoint link ids are the tree member ids, so a click reveals the same item', () => {
-    const members = snap.networks.flatMap((n) => childrenOf(snap, { kind: 'network', id: `net:${n.id}`, network: n }, { showBuiltinNetworks: true }));
-    const drawn = members.filter((m) => m.kind === 'member' && m.network.driver !== 'host' && m.network.driver !== 'null').map((m) => m.id).sort();
-    assert.deepEqual(g.links.filter((l) => l.kind === 'endpoint').map((l) => l.id).sort(), drawn);
+    const members = snap.networks.flatMap((n) =>
+      childrenOf(snap, { kind: 'network', id: `net:${n.id}`, network: n }, { showBuiltinNetworks: true }),
+    );
+    const drawn = members
+      .filter((m) => m.kind === 'member' && m.network.driver !== 'host' && m.network.driver !== 'null')
+      .map((m) => m.id)
+      .sort();
+    assert.deepEqual(
+      g.links
+        .filter((l) => l.kind === 'endpoint')
+        .map((l) => l.id)
+        .sort(),
+      drawn,
+    );
   });
 });
 

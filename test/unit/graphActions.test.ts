@@ -8,7 +8,15 @@ import { isMutating, runAction, type GraphActionHandlers } from '../../src/webvi
 import type { GraphAction } from '../../src/shared/protocol';
 import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
 
-const engine = { version: '20.10.24', apiVersion: '1.41', endpoint: 'unix:///fake.sock', endpointSource: 'default socket', os: 'linux', kernelVersion: '', swarmActive: false };
+const engine = {
+  version: '20.10.24',
+  apiVersion: '1.41',
+  endpoint: 'unix:///fake.sock',
+  endpointSource: 'default socket',
+  os: 'linux',
+  kernelVersion: '',
+  swarmActive: false,
+};
 const snap = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
 const explanation = explain(snap, 'gt-a1', 'gt-def2');
 
@@ -60,18 +68,28 @@ describe('runAction', () => {
     await runAction({ kind: 'connectInteractive', network: 'n' }, h, undefined);
     const out = await runAction({ kind: 'disconnect', container: 'c', network: 'n' }, h, undefined);
     await runAction({ kind: 'join', container: 'c' }, h, undefined);
-    assert.deepEqual(calls.filter((c) => !c.startsWith('guard')), ['connectFlow {"network":"n"}', 'disconnectFlow {"container":"c","network":"n"}', 'joinFlow {"container":"c"}']);
+    assert.deepEqual(
+      calls.filter((c) => !c.startsWith('guard')),
+      ['connectFlow {"network":"n"}', 'disconnectFlow {"container":"c","network":"n"}', 'joinFlow {"container":"c"}'],
+    );
     assert.deepEqual(out, { ok: true, message: '' });
   });
 
   it('the guard refuses a change before any flow runs', async () => {
     const { h, calls } = fake('Connecting a container is disabled: dockerNetworks.readOnly is on.');
-    for (const a of [{ kind: 'connect', container: 'c', network: 'n' }, { kind: 'disconnect', container: 'c', network: 'n' }, { kind: 'join' }] satisfies GraphAction[]) {
+    for (const a of [
+      { kind: 'connect', container: 'c', network: 'n' },
+      { kind: 'disconnect', container: 'c', network: 'n' },
+      { kind: 'join' },
+    ] satisfies GraphAction[]) {
       const out = await runAction(a, h, undefined);
       assert.equal(out.ok, false);
       assert.match(out.message, /readOnly/);
     }
-    assert.ok(calls.every((c) => c.startsWith('guard')), calls.join('\n'));
+    assert.ok(
+      calls.every((c) => c.startsWith('guard')),
+      calls.join('\n'),
+    );
   });
 
   it('explain and inspect read only: no guard; explain returns its explanation', async () => {

@@ -58,7 +58,10 @@ describe('filters a reveal undoes', () => {
     assert.ok(v.nodes.some((n) => n.id === stopped.id));
   });
   it('a running container keeps hide-stopped; a network only clears the query', () => {
-    assert.deepEqual(filtersShowing(named('gt-a1'), { query: 'x', hideStopped: true, collapsed: [netInt] }, byId), { query: '', collapsed: [netInt] });
+    assert.deepEqual(filtersShowing(named('gt-a1'), { query: 'x', hideStopped: true, collapsed: [netInt] }, byId), {
+      query: '',
+      collapsed: [netInt],
+    });
     assert.deepEqual(filtersShowing(named('gt-net-a'), { query: 'x', hideStopped: true, collapsed: [netA] }, byId), { query: '' });
   });
 });

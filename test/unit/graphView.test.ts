@@ -22,7 +22,11 @@ const id = (name: string): string => {
   assert.ok(n, name);
   return n.id;
 };
-const names = (nodes: readonly GraphNode[]): string[] => nodes.filter((n) => n.kind === 'container').map((n) => (n.kind === 'container' ? n.name : '')).sort();
+const names = (nodes: readonly GraphNode[]): string[] =>
+  nodes
+    .filter((n) => n.kind === 'container')
+    .map((n) => (n.kind === 'container' ? n.name : ''))
+    .sort();
 const none = { query: '', hideStopped: false, collapsed: new Set<string>() };
 
 describe('visible graph', () => {
@@ -43,12 +47,18 @@ describe('visible graph', () => {
     for (const n of ['gt-a1', 'gt-joined', 'gt-stopped']) assert.ok(!shown.includes(n), n);
     assert.ok(shown.includes('gt-multi'));
     assert.equal(v.hiddenIn.get(id('gt-net-a')), 3, 'a1, stopped and the joined one');
-    assert.ok(v.nodes.some((n) => n.id === id('gt-net-a')), 'the collapsed network stays as one node');
+    assert.ok(
+      v.nodes.some((n) => n.id === id('gt-net-a')),
+      'the collapsed network stays as one node',
+    );
   });
   it('filters by network', () => {
     const v = visibleGraph(g, { ...none, query: 'net:gt-net-int' });
     assert.deepEqual(names(v.nodes), ['gt-int1', 'gt-multi']);
-    assert.ok(v.nodes.some((n) => n.id === id('gt-net-a')), "a shown container's other network stays");
+    assert.ok(
+      v.nodes.some((n) => n.id === id('gt-net-a')),
+      "a shown container's other network stays",
+    );
     assert.ok(!v.nodes.some((n) => n.id === id('gt-net-noicc')));
   });
   it('filters by name, and a network name shows its containers', () => {
@@ -98,7 +108,13 @@ describe('explain highlight', () => {
   });
   it('marks only the two containers when there is no way', () => {
     const m = explainMarks(explain(snap, 'gt-a1', 'gt-noicc1'), g);
-    assert.deepEqual([...m.entries()].sort(), [[id('gt-a1'), 'blocked'], [id('gt-noicc1'), 'blocked']].sort());
+    assert.deepEqual(
+      [...m.entries()].sort(),
+      [
+        [id('gt-a1'), 'blocked'],
+        [id('gt-noicc1'), 'blocked'],
+      ].sort(),
+    );
   });
 });
 
@@ -110,7 +126,7 @@ describe('hover card', () => {
     assert.equal(card?.diagram, pathText(containerPath(c, snap)));
     assert.match(card?.diagram ?? '', /host 0\.0\.0\.0:8080\/tcp ⇄ DNAT ⇄ 172\.17\.0\.3:80/);
   });
-  it('an endpoint card shows that network\'s egress with the interface names', () => {
+  it("an endpoint card shows that network's egress with the interface names", () => {
     const l = g.links.find((x) => x.kind === 'endpoint' && x.source === id('gt-a1'));
     assert.ok(l);
     const card = linkCard(l, snap, new Map(g.nodes.map((n) => [n.id, n])));
@@ -127,13 +143,26 @@ describe('hover card', () => {
     assert.match(d, /8080/);
     assert.doesNotMatch(d, /32768|egress/);
   });
-  it("the host card says whose netns the host facts come from, and rootless plumbing", () => {
+  it('the host card says whose netns the host facts come from, and rootless plumbing', () => {
     const rootless = {
       ...snap,
       host: {
         ...snap.host,
-        engineNetns: { pid: 10356, inode: 4026532253, same: false, kind: 'rootless' as const, how: 'pid 10356 (dockerd) listens on /run/user/1001/docker.sock in its own network namespace' },
-        rootless: { rootlesskitPid: 10312, netDriver: 'slirp4netns', portDriver: 'builtin', slirp4netnsPid: 10349, tap: 'tap0', listeners: [] },
+        engineNetns: {
+          pid: 10356,
+          inode: 4026532253,
+          same: false,
+          kind: 'rootless' as const,
+          how: 'pid 10356 (dockerd) listens on /run/user/1001/docker.sock in its own network namespace',
+        },
+        rootless: {
+          rootlesskitPid: 10312,
+          netDriver: 'slirp4netns',
+          portDriver: 'builtin',
+          slirp4netnsPid: 10349,
+          tap: 'tap0',
+          listeners: [],
+        },
       },
     };
     const host = buildGraph(rootless).nodes.find((n) => n.kind === 'host');
@@ -150,7 +179,15 @@ describe('hover card', () => {
 
 describe('saved state', () => {
   it('keeps valid parts and drops the rest', () => {
-    const s = parseState({ v: 1, positions: { a: [1, 2, 1], b: ['x', 2], c: [3, 4] }, zoom: { x: 1, y: 2, k: 0 }, collapsed: ['n', 5], hideStopped: 'yes', query: 7, legend: false });
+    const s = parseState({
+      v: 1,
+      positions: { a: [1, 2, 1], b: ['x', 2], c: [3, 4] },
+      zoom: { x: 1, y: 2, k: 0 },
+      collapsed: ['n', 5],
+      hideStopped: 'yes',
+      query: 7,
+      legend: false,
+    });
     assert.deepEqual(s.positions, { a: [1, 2, 1], c: [3, 4, 0] });
     assert.equal(s.zoom, null);
     assert.deepEqual(s.collapsed, ['n']);
@@ -164,7 +201,7 @@ describe('saved state', () => {
 });
 
 describe('keyboard navigation', () => {
-  const at = (id: string, x: number, y: number): SimNode => ({ id, x, y } as SimNode);
+  const at = (id: string, x: number, y: number): SimNode => ({ id, x, y }) as SimNode;
   const o = at('o', 0, 0);
   const nodes = [o, at('right', 100, 10), at('far-right', 300, 0), at('up', 0, -50), at('diag', 60, 60)];
   it('moves to the nearest node in the direction', () => {

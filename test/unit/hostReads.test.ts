@@ -12,7 +12,18 @@ describe('parseIpLinkJson (a Docker 28 engine in its own netns)', () => {
   const links = parseIpLinkJson(readFixture('host', 'e28-ip-j-d-link.json'));
   it('finds the bridge, the container veth with its peer index and master, and MTUs', () => {
     const veth = links.find((l) => l.name.startsWith('veth'));
-    assert.deepEqual(links.find((l) => l.name === 'docker0'), { name: 'docker0', ifindex: 3, iflink: 3, mac: links.find((l) => l.name === 'docker0')?.mac ?? null, master: null, kind: 'bridge', mtu: 1500 });
+    assert.deepEqual(
+      links.find((l) => l.name === 'docker0'),
+      {
+        name: 'docker0',
+        ifindex: 3,
+        iflink: 3,
+        mac: links.find((l) => l.name === 'docker0')?.mac ?? null,
+        master: null,
+        kind: 'bridge',
+        mtu: 1500,
+      },
+    );
     assert.equal(veth?.kind, 'veth');
     assert.equal(veth?.master, 'docker0');
     assert.equal(veth?.ifindex, 6, 'the container eth0 has iflink 6 (read in the container)');
@@ -23,7 +34,12 @@ describe('parseIpLinkJson (a Docker 28 engine in its own netns)', () => {
     assert.throws(() => parseIpLinkJson('{}'), /not print a list/);
   });
   it('a veth whose peer is in the same netns names it by `link`', () => {
-    const two = parseIpLinkJson(JSON.stringify([{ ifindex: 4, ifname: 'a', link: 'b', linkinfo: { info_kind: 'veth' }, mtu: 1500 }, { ifindex: 5, ifname: 'b', link: 'a', linkinfo: { info_kind: 'veth' }, mtu: 1500 }]));
+    const two = parseIpLinkJson(
+      JSON.stringify([
+        { ifindex: 4, ifname: 'a', link: 'b', linkinfo: { info_kind: 'veth' }, mtu: 1500 },
+        { ifindex: 5, ifname: 'b', link: 'a', linkinfo: { info_kind: 'veth' }, mtu: 1500 },
+      ]),
+    );
     assert.equal(two[0]?.iflink, 5);
   });
 });
@@ -31,7 +47,10 @@ describe('parseIpLinkJson (a Docker 28 engine in its own netns)', () => {
 describe('routes and ip_forward from /proc/<pid>/net', () => {
   it('reads every route of the rootless engine: default via tap0', () => {
     const r = parseRoutes(readFixture('host', 'rootless-net-route.txt'));
-    assert.deepEqual(r.find((x) => x.destination === '0.0.0.0/0'), { destination: '0.0.0.0/0', gateway: '10.0.2.2', interface: 'tap0', metric: 0 });
+    assert.deepEqual(
+      r.find((x) => x.destination === '0.0.0.0/0'),
+      { destination: '0.0.0.0/0', gateway: '10.0.2.2', interface: 'tap0', metric: 0 },
+    );
     assert.ok(r.some((x) => x.destination === '10.0.2.0/24' && x.interface === 'tap0'));
   });
   it('/proc/<pid>/net/dev names the interfaces, in a stable order (the cheap change check)', () => {
@@ -48,7 +67,8 @@ describe('routes and ip_forward from /proc/<pid>/net', () => {
 describe('listening sockets and process facts', () => {
   it('decodes IPv4 and IPv6 listeners with their inode', () => {
     assert.deepEqual(parseListeningSockets(readFixture('host', 'rootlesskit-net-tcp6.txt')), [{ ip: '::', port: 18080, inode: 21319 }]);
-    const v4 = '  sl  local_address rem_address   st\n   0: 0100007F:7D00 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1001        0 4242 1\n';
+    const v4 =
+      '  sl  local_address rem_address   st\n   0: 0100007F:7D00 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1001        0 4242 1\n';
     assert.deepEqual(parseListeningSockets(v4), [{ ip: '127.0.0.1', port: 32000, inode: 4242 }]);
   });
   it('reads flags and the parent pid', () => {

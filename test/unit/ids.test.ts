@@ -3,11 +3,27 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildSnapshot } from '../../src/core/buildSnapshot';
 import { buildGraph } from '../../src/shared/graph';
-import { containerEndpointId, containerNodeId, endpointLinkId, graphNodeToShow, joinedNodeId, networkNodeId, parseNodeId } from '../../src/shared/ids';
+import {
+  containerEndpointId,
+  containerNodeId,
+  endpointLinkId,
+  graphNodeToShow,
+  joinedNodeId,
+  networkNodeId,
+  parseNodeId,
+} from '../../src/shared/ids';
 import { childrenOf, type TreeNode } from '../../src/tree/treeModel';
 import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
 
-const engine = { version: '20.10.24', apiVersion: '1.41', endpoint: 'unix:///fake.sock', endpointSource: 'default socket', os: 'linux', kernelVersion: '', swarmActive: false };
+const engine = {
+  version: '20.10.24',
+  apiVersion: '1.41',
+  endpoint: 'unix:///fake.sock',
+  endpointSource: 'default socket',
+  os: 'linux',
+  kernelVersion: '',
+  swarmActive: false,
+};
 const snap = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
 
 describe('ids', () => {
@@ -18,7 +34,15 @@ describe('ids', () => {
   });
 
   it('ids the graph does not share are not parsed', () => {
-    for (const id of [containerEndpointId('c1', 'n1'), joinedNodeId(containerNodeId('c1'), 'c2'), 'group:networks', 'host', 'net:', 'ctr:a/b', 'x:y']) {
+    for (const id of [
+      containerEndpointId('c1', 'n1'),
+      joinedNodeId(containerNodeId('c1'), 'c2'),
+      'group:networks',
+      'host',
+      'net:',
+      'ctr:a/b',
+      'x:y',
+    ]) {
       assert.equal(parseNodeId(id), undefined, id);
     }
   });

@@ -7,7 +7,15 @@ import { buildSnapshot } from '../../src/core/buildSnapshot';
 import { childrenOf, type TreeNode } from '../../src/tree/treeModel';
 import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
 
-const engine = { version: '20.10.24', apiVersion: '1.41', endpoint: 'unix:///fake.sock', endpointSource: 'default socket', os: 'linux', kernelVersion: '', swarmActive: false };
+const engine = {
+  version: '20.10.24',
+  apiVersion: '1.41',
+  endpoint: 'unix:///fake.sock',
+  endpointSource: 'default socket',
+  os: 'linux',
+  kernelVersion: '',
+  swarmActive: false,
+};
 const snap = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
 const opts = { showBuiltinNetworks: true };
 
@@ -36,7 +44,10 @@ describe('invocationOf', () => {
   it('our own tree item: interactive with what it names', () => {
     const member = nodes.find((n) => n.kind === 'member');
     assert.ok(member?.kind === 'member');
-    assert.deepEqual(invocationOf(member, owns), { kind: 'interactive', preset: { container: member.container.id, network: member.network.id } });
+    assert.deepEqual(invocationOf(member, owns), {
+      kind: 'interactive',
+      preset: { container: member.container.id, network: member.network.id },
+    });
   });
 
   it('a look-alike object or any other value: scripted, untouched', () => {
@@ -60,6 +71,7 @@ describe('presetOfNode', () => {
     const ep = nodes.find((n) => n.kind === 'endpoint');
     assert.ok(ep?.kind === 'endpoint');
     assert.deepEqual(presetOfNode(ep), { container: ep.container.id, network: ep.endpoint.networkId });
-    for (const n of nodes.filter((x) => x.kind === 'group' || x.kind === 'mode' || x.kind === 'fact')) assert.deepEqual(presetOfNode(n), {});
+    for (const n of nodes.filter((x) => x.kind === 'group' || x.kind === 'mode' || x.kind === 'fact'))
+      assert.deepEqual(presetOfNode(n), {});
   });
 });

@@ -23,7 +23,11 @@ describe('linkEndpoint', () => {
   it('does not take a macvlan parent for a veth', () => {
     const eth0: HostInterface = { name: 'eth0', ifindex: 2, iflink: 2, mac: null, master: null, kind: 'other', mtu: null };
     const withParent = new Map([...byIndex, [2, eth0]]);
-    assert.deepEqual(linkEndpoint('aa:aa:aa:aa:aa:aa', [{ name: 'eth0', iflink: 2, mac: 'aa:aa:aa:aa:aa:aa' }], withParent), { ifname: 'eth0', hostVeth: null, bridge: null });
+    assert.deepEqual(linkEndpoint('aa:aa:aa:aa:aa:aa', [{ name: 'eth0', iflink: 2, mac: 'aa:aa:aa:aa:aa:aa' }], withParent), {
+      ifname: 'eth0',
+      hostVeth: null,
+      bridge: null,
+    });
   });
   it('does not guess when the MAC or the peer is unknown', () => {
     assert.equal(linkEndpoint('02:00:00:00:00:99', [], byIndex), undefined);
@@ -44,7 +48,8 @@ describe('bridgePorts', () => {
 describe('parseDefaultRoute', () => {
   it('finds the default route and decodes its gateway', async () => {
     const { parseDefaultRoute } = await import('../../src/host/links');
-    const text = 'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n' +
+    const text =
+      'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n' +
       'br-0e25bc397a67\t0005F00A\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0\n' +
       'eth0\t00000000\t010200C0\t0003\t0\t0\t0\t00000000\t0\t0\t0\n';
     assert.deepEqual(parseDefaultRoute(text), { interface: 'eth0', gateway: '192.0.2.1' });

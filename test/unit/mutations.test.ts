@@ -9,13 +9,24 @@ import type { DockerGateway, EventSubscription } from '../../src/docker/gateway'
 import type { Snapshot } from '../../src/shared/model';
 import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
 
-const engine = { version: '20.10.24', apiVersion: '1.41', endpoint: 'unix:///fake.sock', endpointSource: 'default socket', os: 'linux', kernelVersion: '', swarmActive: false };
+const engine = {
+  version: '20.10.24',
+  apiVersion: '1.41',
+  endpoint: 'unix:///fake.sock',
+  endpointSource: 'default socket',
+  os: 'linux',
+  kernelVersion: '',
+  swarmActive: false,
+};
 const snap = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
 
 /** Records every call in order; reads are never made here (the snapshot comes from refresh). */
 class RecordingGateway implements DockerGateway {
   readonly endpointUrl = 'unix:///fake.sock';
-  constructor(private readonly log: string[], private readonly fail?: string) {}
+  constructor(
+    private readonly log: string[],
+    private readonly fail?: string,
+  ) {}
   private call<T>(name: string, value: T): Promise<T> {
     this.log.push(name);
     return this.fail ? Promise.reject(new Error(this.fail)) : Promise.resolve(value);
@@ -72,8 +83,14 @@ describe('Mutations with typed requests', () => {
     await assert.rejects(m.connect({ container: 'gt-def2', network: 'gt-net-a', ipv4: '10.99.0.1' }), /outside the subnet/);
     await assert.rejects(m.disconnect({ container: 'gt-def2', network: 'gt-net-a' }), /is not connected/);
     await assert.rejects(m.removeNetwork({ network: 'bridge' }), /built-in/);
-    await assert.rejects(m.run({ image: 'busybox', network: 'host', publish: [{ containerPort: 80, protocol: 'tcp' }] }), /does not publish ports/);
-    assert.deepEqual(log.filter((c) => c !== 'refresh' && c !== 'listImages'), []);
+    await assert.rejects(
+      m.run({ image: 'busybox', network: 'host', publish: [{ containerPort: 80, protocol: 'tcp' }] }),
+      /does not publish ports/,
+    );
+    assert.deepEqual(
+      log.filter((c) => c !== 'refresh' && c !== 'listImages'),
+      [],
+    );
   });
 
   it('a bad argument object is refused at the script edge, before any read', async () => {
@@ -85,8 +102,14 @@ describe('Mutations with typed requests', () => {
 
   it("wraps Docker's refusal with what was done and a hint", async () => {
     const { m } = fake('Pool overlaps with other one on this address space');
-    await assert.rejects(m.createNetwork({ name: 'fresh', subnet: '10.240.0.0/24' }), /Creating network "fresh" failed: Docker says "Pool overlaps.*another subnet/);
-    assert.throws(() => wrapDockerError(new Error('has active endpoints'), 'Removing'), /Removing: Docker says "has active endpoints"\. Disconnect its containers first\./);
+    await assert.rejects(
+      m.createNetwork({ name: 'fresh', subnet: '10.240.0.0/24' }),
+      /Creating network "fresh" failed: Docker says "Pool overlaps.*another subnet/,
+    );
+    assert.throws(
+      () => wrapDockerError(new Error('has active endpoints'), 'Removing'),
+      /Removing: Docker says "has active endpoints"\. Disconnect its containers first\./,
+    );
   });
 
   it('prune returns sorted names and runs without validation reads', async () => {

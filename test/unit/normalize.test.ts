@@ -5,7 +5,15 @@ import { parsePorts } from '../../src/docker/normalize';
 import type { ContainerInfo, NetworkInfo, Snapshot } from '../../src/shared/model';
 import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
 
-const engine = { version: '20.10.24', apiVersion: '1.41', endpoint: 'unix:///var/run/docker.sock', endpointSource: 'default socket', os: 'linux', kernelVersion: '', swarmActive: false };
+const engine = {
+  version: '20.10.24',
+  apiVersion: '1.41',
+  endpoint: 'unix:///var/run/docker.sock',
+  endpointSource: 'default socket',
+  os: 'linux',
+  kernelVersion: '',
+  swarmActive: false,
+};
 
 function snapshot(): Snapshot {
   return buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
@@ -24,7 +32,13 @@ function ctr(s: Snapshot, name: string): ContainerInfo {
 describe('networks from GET /networks', () => {
   const s = snapshot();
   it('marks only bridge/host/none as built-in', () => {
-    assert.deepEqual(s.networks.filter((n) => n.builtin).map((n) => n.name).sort(), ['bridge', 'host', 'none']);
+    assert.deepEqual(
+      s.networks
+        .filter((n) => n.builtin)
+        .map((n) => n.name)
+        .sort(),
+      ['bridge', 'host', 'none'],
+    );
   });
   it('names the default bridge docker0 and user bridges br-<id12> or their custom name', () => {
     assert.equal(net(s, 'bridge').bridge, 'docker0');
@@ -103,7 +117,10 @@ describe('containers from inspect', () => {
     assert.equal(st.endpoints[0]?.bridge, null);
   });
   it('lists both endpoints of a multi-network container', () => {
-    assert.deepEqual(ctr(s, 'gt-multi').endpoints.map((e) => e.network), ['gt-net-a', 'gt-net-int']);
+    assert.deepEqual(
+      ctr(s, 'gt-multi').endpoints.map((e) => e.network),
+      ['gt-net-a', 'gt-net-int'],
+    );
   });
   it('lists published ports with the real bindings, IPv6 included', () => {
     const ports = ctr(s, 'gt-web').ports;

@@ -39,7 +39,12 @@ describe('parse…Request', () => {
   });
 
   it('connect / disconnect: both ends required; aliases as a list or a comma string', () => {
-    assert.deepEqual(parseConnectRequest({ container: 'c', network: 'n', ipv4: ' 10.0.0.5 ', aliases: 'a, b' }), { container: 'c', network: 'n', ipv4: '10.0.0.5', aliases: ['a', 'b'] });
+    assert.deepEqual(parseConnectRequest({ container: 'c', network: 'n', ipv4: ' 10.0.0.5 ', aliases: 'a, b' }), {
+      container: 'c',
+      network: 'n',
+      ipv4: '10.0.0.5',
+      aliases: ['a', 'b'],
+    });
     refuses(() => parseConnectRequest({ container: 'c' }), 'network', /network is required/);
     refuses(() => parseConnectRequest({ container: 'c', network: 'n', aliases: [1] }), 'aliases', /list of strings/);
     assert.equal(parseDisconnectRequest({ container: 'c', network: 'n', force: true }).force, true);

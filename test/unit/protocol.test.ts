@@ -121,6 +121,9 @@ describe('protocol: webview → host', () => {
     assert.ok(!isWebviewToHost({ v, type: 'select' }));
     assert.ok(!isWebviewToHost({ v, type: 'rendered', revision: 1, nodes: 1, links: 1, ms: Infinity }));
     assert.ok(!isWebviewToHost({ v, type: 'log', level: 'debug', message: 'x' }));
-    assert.ok(!isWebviewToHost({ v, type: 'snapshot', revision: 1, snapshot: snap, options: { mutable: true } }), 'a host message is not a webview message');
+    assert.ok(
+      !isWebviewToHost({ v, type: 'snapshot', revision: 1, snapshot: snap, options: { mutable: true } }),
+      'a host message is not a webview message',
+    );
   });
 });

@@ -10,7 +10,16 @@ import { audit } from '../../src/analysis/audit';
 import { explain } from '../../src/analysis/reachability';
 import { diffFirewall, parseDumpFile } from '../../src/analysis/firewall';
 import { PROTOCOL_VERSION, parseHostToWebview } from '../../src/shared/protocol';
-import { AuditDocumentSchema, ExplainDocumentSchema, FirewallDiffDocumentSchema, FirewallDocumentSchema, PathDocumentSchema, SCHEMA_VERSION, TopologyDocumentSchema, versioned } from '../../src/shared/schema/documents';
+import {
+  AuditDocumentSchema,
+  ExplainDocumentSchema,
+  FirewallDiffDocumentSchema,
+  FirewallDocumentSchema,
+  PathDocumentSchema,
+  SCHEMA_VERSION,
+  TopologyDocumentSchema,
+  versioned,
+} from '../../src/shared/schema/documents';
 import { containerPath } from '../../src/analysis/paths';
 import { FirewallModelSchema } from '../../src/shared/schema/firewall';
 import { SnapshotSchema } from '../../src/shared/schema/snapshot';
@@ -43,7 +52,8 @@ function dumps(dir: string): string[] {
 }
 
 /** The snapshot message the webview would get, and what it says about it. */
-const receive = (snapshot: unknown) => parseHostToWebview({ v: PROTOCOL_VERSION, type: 'snapshot', revision: 1, snapshot, options: { mutable: true } });
+const receive = (snapshot: unknown) =>
+  parseHostToWebview({ v: PROTOCOL_VERSION, type: 'snapshot', revision: 1, snapshot, options: { mutable: true } });
 
 describe('schema: what the code builds passes', () => {
   it('a snapshot built from the captured engine API and firewall dump', () => {
@@ -92,12 +102,17 @@ describe('schema: what the code builds passes', () => {
     assert.ok(v.is(AuditDocumentSchema, clone(versioned(report))));
     // cli path: every container's paths (published ports, none/host modes, joined ones) with its DNS.
     for (const c of s.containers) {
-      const doc = clone(versioned({ ...containerPath(c, s), dns: { resolver: '127.0.0.11:53' as const, tcpPort: 41234, udpPort: null, rules: ['-A x'] } }));
+      const doc = clone(
+        versioned({ ...containerPath(c, s), dns: { resolver: '127.0.0.11:53' as const, tcpPort: 41234, udpPort: null, rules: ['-A x'] } }),
+      );
       const r = v.safeParse(PathDocumentSchema, doc);
       assert.ok(r.success, `${c.name}: ${r.issues?.map((i) => `${v.getDotPath(i)}: ${i.message}`).join('; ')}`);
       assert.deepEqual(r.output, doc, `${c.name}: parsing drops no field`);
     }
-    assert.ok(s.containers.some((c) => containerPath(c, s).ingress.length > 0), 'some container publishes a port, so ingress is exercised');
+    assert.ok(
+      s.containers.some((c) => containerPath(c, s).ingress.length > 0),
+      'some container publishes a port, so ingress is exercised',
+    );
     assert.ok(!v.is(TopologyDocumentSchema, clone(s)), 'a document without schemaVersion is not a document');
     assert.ok(!v.is(TopologyDocumentSchema, { ...clone(s), schemaVersion: 2 }));
   });
@@ -105,18 +120,51 @@ describe('schema: what the code builds passes', () => {
 
 describe('schema: drift is refused, and the reason names the field', () => {
   const edits: [string, RegExp, (s: Json) => void][] = [
-    ['a container field renamed', /containers\.0\.name/, (s) => {
-      const c = at(s, 'containers', 0);
-      c['containerName'] = c['name'];
-      delete c['name'];
-    }],
+    [
+      'a container field renamed',
+      /containers\.0\.name/,
+      (s) => {
+        const c = at(s, 'containers', 0);
+        c['containerName'] = c['name'];
+        delete c['name'];
+      },
+    ],
     ['a network without created', /networks\.0\.created/, (s) => delete at(s, 'networks', 0)['created']],
     ['a container without created', /containers\.1\.created/, (s) => delete at(s, 'containers', 1)['created']],
-    ['a hairpin entry with a field missing', /host\.firewall\.hairpin\.0\.rule/, (s) => (at(s, 'host', 'firewall')['hairpin'] = [{ containerIp: '10.0.0.2', containerPort: 80, protocol: 'tcp' }])],
-    ['a hairpin entry of the wrong type', /host\.firewall\.hairpin\.0\.containerPort/, (s) => (at(s, 'host', 'firewall')['hairpin'] = [{ containerIp: '10.0.0.2', containerPort: '80', protocol: 'tcp', rule: 'x' }])],
-    ['an endpoint without gwPriority', /containers\.0\.endpoints\.0\.gwPriority/, (s) => delete at(s, 'containers', 0, 'endpoints', 0)['gwPriority']],
+    [
+      'a hairpin entry with a field missing',
+      /host\.firewall\.hairpin\.0\.rule/,
+      (s) => (at(s, 'host', 'firewall')['hairpin'] = [{ containerIp: '10.0.0.2', containerPort: 80, protocol: 'tcp' }]),
+    ],
+    [
+      'a hairpin entry of the wrong type',
+      /host\.firewall\.hairpin\.0\.containerPort/,
+      (s) => (at(s, 'host', 'firewall')['hairpin'] = [{ containerIp: '10.0.0.2', containerPort: '80', protocol: 'tcp', rule: 'x' }]),
+    ],
+    [
+      'an endpoint without gwPriority',
+      /containers\.0\.endpoints\.0\.gwPriority/,
+      (s) => delete at(s, 'containers', 0, 'endpoints', 0)['gwPriority'],
+    ],
     ['an unknown firewall backend', /host\.firewall\.backend/, (s) => (at(s, 'host', 'firewall')['backend'] = 'pf')],
-    ['a user rule with an unknown verdict', /host\.firewall\.userRules\.0\.verdict/, (s) => (at(s, 'host', 'firewall')['userRules'] = [{ chain: 'DOCKER-USER', verdict: 'MAYBE', source: null, destination: null, inInterface: null, outInterface: null, protocol: null, port: null, rule: '-A DOCKER-USER -j MAYBE' }])],
+    [
+      'a user rule with an unknown verdict',
+      /host\.firewall\.userRules\.0\.verdict/,
+      (s) =>
+        (at(s, 'host', 'firewall')['userRules'] = [
+          {
+            chain: 'DOCKER-USER',
+            verdict: 'MAYBE',
+            source: null,
+            destination: null,
+            inInterface: null,
+            outInterface: null,
+            protocol: null,
+            port: null,
+            rule: '-A DOCKER-USER -j MAYBE',
+          },
+        ]),
+    ],
     ['host policy evidence missing', /host\.firewall\.hostPolicyEvidence/, (s) => delete at(s, 'host', 'firewall')['hostPolicyEvidence']],
   ];
   for (const [what, where, edit] of edits) {
@@ -136,10 +184,14 @@ describe('schema: the committed JSON Schema files', () => {
     const dir = join(resolve(__dirname, '..', '..', '..'), 'schema');
     const files = jsonSchemaFiles();
     assert.deepEqual(readdirSync(dir).sort(), Object.keys(files).sort());
-    for (const [file, text] of Object.entries(files)) assert.equal(readFileSync(join(dir, file), 'utf8'), text, `schema/${file} is stale: run npm run schema`);
+    for (const [file, text] of Object.entries(files))
+      assert.equal(readFileSync(join(dir, file), 'utf8'), text, `schema/${file} is stale: run npm run schema`);
   });
   it('describe the documents: schemaVersion, the snapshot fields, nulls allowed where a fact may be missing', () => {
-    const topology = JSON.parse(jsonSchemaFiles()['topology.schema.json'] ?? '{}') as { required: string[]; properties: { schemaVersion: { const: number } } };
+    const topology = JSON.parse(jsonSchemaFiles()['topology.schema.json'] ?? '{}') as {
+      required: string[];
+      properties: { schemaVersion: { const: number } };
+    };
     assert.equal(topology.properties.schemaVersion.const, SCHEMA_VERSION);
     assert.deepEqual(topology.required, ['schemaVersion', 'engine', 'networks', 'containers', 'host', 'takenAt']);
   });

@@ -21,8 +21,24 @@ describe('sysfs reads (a fake /sys/class/net)', () => {
       iface(net, 'docker0', { ifindex: '3', iflink: '3', mtu: '1500' }, (d) => mkdirSync(join(d, 'bridge')));
       iface(net, 'veth1a2b', { ifindex: '7', iflink: '6', mtu: 'x' }, (d) => symlinkSync('../docker0', join(d, 'master')));
       const byName = new Map(readHostInterfaces(net).map((i) => [i.name, i]));
-      assert.deepEqual(byName.get('docker0'), { name: 'docker0', ifindex: 3, iflink: 3, mac: null, master: null, kind: 'bridge', mtu: 1500 });
-      assert.deepEqual(byName.get('veth1a2b'), { name: 'veth1a2b', ifindex: 7, iflink: 6, mac: null, master: 'docker0', kind: 'veth', mtu: null });
+      assert.deepEqual(byName.get('docker0'), {
+        name: 'docker0',
+        ifindex: 3,
+        iflink: 3,
+        mac: null,
+        master: null,
+        kind: 'bridge',
+        mtu: 1500,
+      });
+      assert.deepEqual(byName.get('veth1a2b'), {
+        name: 'veth1a2b',
+        ifindex: 7,
+        iflink: 6,
+        mac: null,
+        master: 'docker0',
+        kind: 'veth',
+        mtu: null,
+      });
       assert.equal(byName.get('eth0')?.kind, 'other');
 
       const ns = join(root, '42', 'root', 'sys', 'class', 'net');

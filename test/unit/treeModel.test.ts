@@ -7,18 +7,35 @@ import { treeSignature } from '../../src/tree/treeSignature';
 import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
 import { fixtureSnapshot } from '../webview/fixture';
 
-const engine = { version: '20.10.24', apiVersion: '1.41', endpoint: 'unix:///var/run/docker.sock', endpointSource: 'default socket', os: 'linux', kernelVersion: '', swarmActive: false };
+const engine = {
+  version: '20.10.24',
+  apiVersion: '1.41',
+  endpoint: 'unix:///var/run/docker.sock',
+  endpointSource: 'default socket',
+  os: 'linux',
+  kernelVersion: '',
+  swarmActive: false,
+};
 const snap = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
 
 const name = (n: TreeNode): string => {
   switch (n.kind) {
-    case 'group': return n.label;
-    case 'network': return n.network.name;
-    case 'mode': return n.mode;
-    case 'member': case 'container': case 'joined': return n.container.name;
-    case 'endpoint': return n.endpoint.network;
-    case 'bridge': return n.name;
-    case 'fact': return n.label;
+    case 'group':
+      return n.label;
+    case 'network':
+      return n.network.name;
+    case 'mode':
+      return n.mode;
+    case 'member':
+    case 'container':
+    case 'joined':
+      return n.container.name;
+    case 'endpoint':
+      return n.endpoint.network;
+    case 'bridge':
+      return n.name;
+    case 'fact':
+      return n.label;
   }
 };
 const kids = (n: TreeNode | undefined, showBuiltinNetworks = true): TreeNode[] => childrenOf(snap, n, { showBuiltinNetworks });
@@ -32,14 +49,20 @@ describe('tree model', () => {
   it('has Networks, Containers and Host at the root', () => {
     // No host read: the Host group says its netns is unknown rather than pass for the host's.
     assert.deepEqual(kids(undefined).map(name), ['Networks', 'Containers', 'Host (engine netns unknown)']);
-    const rootless = { ...snap, host: { ...snap.host, engineNetns: { pid: 7, inode: 9, same: false, kind: 'rootless' as const, how: 'test' } } };
+    const rootless = {
+      ...snap,
+      host: { ...snap.host, engineNetns: { pid: 7, inode: 9, same: false, kind: 'rootless' as const, how: 'test' } },
+    };
     assert.equal(name(childrenOf(rootless, undefined, { showBuiltinNetworks: true })[2] as TreeNode), 'Host (rootless engine netns)');
   });
   it('hides built-in networks on request', () => {
     const all = kids(pick(kids(undefined), 'Networks')).map(name);
     const user = kids(pick(kids(undefined, false), 'Networks'), false).map(name);
     assert.ok(all.includes('bridge') && all.includes('host') && all.includes('none'));
-    assert.deepEqual(user.filter((n) => ['bridge', 'host', 'none'].includes(n)), []);
+    assert.deepEqual(
+      user.filter((n) => ['bridge', 'host', 'none'].includes(n)),
+      [],
+    );
   });
   it('lists members of a network, and the joined container under its owner', () => {
     const netA = pick(kids(pick(kids(undefined), 'Networks')), 'gt-net-a');
@@ -73,7 +96,8 @@ describe('tree model', () => {
 
 describe('treeSignature (derived from the rows the tree renders)', () => {
   const opts = { showBuiltinNetworks: true };
-  const fresh = (takenAt = 0): Snapshot => buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt });
+  const fresh = (takenAt = 0): Snapshot =>
+    buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt });
   const ctr = (s: Snapshot, n: string): ContainerInfo => {
     const c = s.containers.find((x) => x.name === n);
     assert.ok(c, n);
@@ -91,19 +115,46 @@ describe('treeSignature (derived from the rows the tree renders)', () => {
   });
   it('changes with a field the tree shows: a label, a description, an icon, a tooltip, a fact', () => {
     const shown: [string, (s: Snapshot) => void][] = [
-      ['an endpoint address (member and container descriptions)', (s) => { const ep = ctr(s, 'gt-a1').endpoints[0]; if (ep) ep.ipv4 = '10.231.0.99'; }],
+      [
+        'an endpoint address (member and container descriptions)',
+        (s) => {
+          const ep = ctr(s, 'gt-a1').endpoints[0];
+          if (ep) ep.ipv4 = '10.231.0.99';
+        },
+      ],
       ['a container name (label)', (s) => (ctr(s, 'gt-a1').name = 'renamed')],
       ['a container state (icon, context value)', (s) => (ctr(s, 'gt-a1').state = 'paused')],
-      ['an interface name (endpoint description)', (s) => { const ep = ctr(s, 'gt-a1').endpoints[0]; if (ep) ep.ifname = 'eth7'; }],
-      ['a network flag (description, icon)', (s) => { const n = s.networks.find((x) => x.name === 'gt-net-a'); if (n) n.internal = true; }],
-      ['a network label (its tooltip is in the row)', (s) => { const n = s.networks.find((x) => x.name === 'gt-net-a'); if (n) n.labels = { team: 'x' }; }],
+      [
+        'an interface name (endpoint description)',
+        (s) => {
+          const ep = ctr(s, 'gt-a1').endpoints[0];
+          if (ep) ep.ifname = 'eth7';
+        },
+      ],
+      [
+        'a network flag (description, icon)',
+        (s) => {
+          const n = s.networks.find((x) => x.name === 'gt-net-a');
+          if (n) n.internal = true;
+        },
+      ],
+      [
+        'a network label (its tooltip is in the row)',
+        (s) => {
+          const n = s.networks.find((x) => x.name === 'gt-net-a');
+          if (n) n.labels = { team: 'x' };
+        },
+      ],
       ['the owner of a joined container (its description)', (s) => (ctr(s, 'gt-a1').name = 'owner-renamed')],
       ['ip_forward (a host fact)', (s) => (s.host.ipForward = false)],
       ['an unavailable note', (s) => s.host.unavailable.push('Firewall rules not read: test')],
       // A resolved hover stays until its item fires: what container hovers are drawn from counts.
       ['container labels', (s) => (ctr(s, 'gt-a1').labels = { x: 'y' })],
       ['the pid (the hover reads the netns through it)', (s) => (ctr(s, 'gt-a1').pid = 4242)],
-      ['a published port (hover)', (s) => ctr(s, 'gt-a1').ports.push({ containerPort: 81, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 18081 })],
+      [
+        'a published port (hover)',
+        (s) => ctr(s, 'gt-a1').ports.push({ containerPort: 81, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 18081 }),
+      ],
     ];
     for (const [what, edit] of shown) assert.ok(changes(edit), what);
   });
@@ -129,7 +180,7 @@ describe('containerAddresses (the Containers group line)', () => {
   it('puts each address beside its own network, the mode network first', () => {
     assert.equal(containerAddresses(c('gt-multi')), '10.231.0.128 (gt-net-a) · 10.232.0.50 (gt-net-int)');
   });
-  it('never puts a network-mode name beside another network\'s address', () => {
+  it("never puts a network-mode name beside another network's address", () => {
     // A container whose mode names one network, reconnected so its first endpoint is on another.
     const multi = c('gt-multi');
     const swapped = { ...multi, endpoints: [...multi.endpoints].reverse() };

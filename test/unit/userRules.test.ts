@@ -5,7 +5,18 @@ import { describe, it } from 'node:test';
 import { userDecision } from '../../src/analysis/explainRules';
 import type { UserRule } from '../../src/shared/firewall';
 
-const rule = (text: string, over: Partial<UserRule>): UserRule => ({ chain: 'DOCKER-USER', verdict: 'DROP', source: null, destination: null, inInterface: null, outInterface: null, protocol: null, port: null, rule: text, ...over });
+const rule = (text: string, over: Partial<UserRule>): UserRule => ({
+  chain: 'DOCKER-USER',
+  verdict: 'DROP',
+  source: null,
+  destination: null,
+  inInterface: null,
+  outInterface: null,
+  protocol: null,
+  port: null,
+  rule: text,
+  ...over,
+});
 const m = { src: '203.0.113.7', dst: '172.18.0.2', port: 80, inIf: 'eth0', outIf: 'br-x' };
 
 describe('userDecision', () => {
@@ -17,7 +28,13 @@ describe('userDecision', () => {
     assert.equal(userDecision(rules, m).drop?.rule, '-A DOCKER-USER -i eth0 -j DROP');
   });
   it('a UDP or ICMP drop does not drop a TCP connection', () => {
-    assert.equal(userDecision([rule('-A DOCKER-USER -p udp -j DROP', { protocol: 'udp' }), rule('-A DOCKER-USER -p icmp -j DROP', { protocol: 'icmp' })], m).drop, undefined);
+    assert.equal(
+      userDecision(
+        [rule('-A DOCKER-USER -p udp -j DROP', { protocol: 'udp' }), rule('-A DOCKER-USER -p icmp -j DROP', { protocol: 'icmp' })],
+        m,
+      ).drop,
+      undefined,
+    );
   });
   it('an ipset or multiport rule is not taken as match-all: it makes the decision unsure', () => {
     const set = rule('-A DOCKER-USER -m set --match-set blocklist src -j DROP', {});

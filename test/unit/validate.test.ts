@@ -13,7 +13,15 @@ import {
 } from '../../src/core/validate';
 import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
 
-const engine = { version: '20.10.24', apiVersion: '1.41', endpoint: 'unix:///var/run/docker.sock', endpointSource: 'default socket', os: 'linux', kernelVersion: '', swarmActive: false };
+const engine = {
+  version: '20.10.24',
+  apiVersion: '1.41',
+  endpoint: 'unix:///var/run/docker.sock',
+  endpointSource: 'default socket',
+  os: 'linux',
+  kernelVersion: '',
+  swarmActive: false,
+};
 const snap = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
 
 function refuses(fn: () => unknown, field: string, message: RegExp): void {
@@ -31,7 +39,11 @@ describe('validateCreateNetwork', () => {
     assert.doesNotThrow(() => create({ subnet: '10.99.0.0/24', gateway: '10.99.0.1', ipRange: '10.99.0.128/25' }));
   });
   it('refuses the tutorial typo: gateway 172.22.16.1 outside subnet 172.2.16.0/24', () => {
-    refuses(() => create({ subnet: '172.2.16.0/24', gateway: '172.22.16.1' }), 'gateway', /172\.22\.16\.1 is not inside the subnet 172\.2\.16\.0\/24/);
+    refuses(
+      () => create({ subnet: '172.2.16.0/24', gateway: '172.22.16.1' }),
+      'gateway',
+      /172\.22\.16\.1 is not inside the subnet 172\.2\.16\.0\/24/,
+    );
   });
   it('refuses invalid CIDRs and addresses', () => {
     refuses(() => create({ subnet: '10.0.0.0/33' }), 'subnet', /longer than \/32/);

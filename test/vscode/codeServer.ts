@@ -188,9 +188,12 @@ async function startOnce(opts: CodeServerOptions, port: number): Promise<CodeSer
   writeSettings(stateDir, opts.settings);
 
   const args = [
-    '--config', '/dev/null',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--config',
+    '/dev/null',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',

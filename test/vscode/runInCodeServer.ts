@@ -28,7 +28,6 @@ const RESULTS = join(REPO_ROOT, 'test-results');
 const SCREENSHOTS = join(RESULTS, 'screenshots');
 const VSCODE_RESULTS = join(RESULTS, 'vscode');
 
-
 interface AutomationLog {
   relativePath: string;
   contents: string;
@@ -172,7 +171,11 @@ export async function runInCodeServer(): Promise<number> {
       const marker = /##screenshot\s+([A-Za-z0-9._-]+)/.exec(text);
       if (marker?.[1]) await takeScreenshot(marker[1]);
       const hover = /##hover\s+([A-Za-z0-9._-]+)\s+(.+)$/m.exec(text);
-      if (hover?.[1] && hover[2]) await hoverRow(page, hover[2].trim()).then(() => takeScreenshot(hover[1] ?? 'hover'), (err: unknown) => say(`hover failed: ${String(err)}`));
+      if (hover?.[1] && hover[2])
+        await hoverRow(page, hover[2].trim()).then(
+          () => takeScreenshot(hover[1] ?? 'hover'),
+          (err: unknown) => say(`hover failed: ${String(err)}`),
+        );
     });
     await page.exposeFunction('codeAutomationExit', async (code: unknown, logs: unknown) => {
       saveAutomationLogs(logs);

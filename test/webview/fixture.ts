@@ -6,10 +6,24 @@ import { buildSnapshot } from '../../src/core/buildSnapshot';
 import type { Snapshot } from '../../src/shared/model';
 import { capturedContainerInspects, capturedNetworks, readFixture } from '../helpers/fixtures';
 
-export const ENGINE = { version: '20.10.24', apiVersion: '1.41', endpoint: 'unix:///var/run/docker.sock', endpointSource: 'default socket', os: 'linux', kernelVersion: '', swarmActive: false };
+export const ENGINE = {
+  version: '20.10.24',
+  apiVersion: '1.41',
+  endpoint: 'unix:///var/run/docker.sock',
+  endpointSource: 'default socket',
+  os: 'linux',
+  kernelVersion: '',
+  swarmActive: false,
+};
 
 export function fixtureSnapshot(opts: { links?: boolean; firewall?: boolean } = {}): Snapshot {
-  const s = buildSnapshot({ engine: ENGINE, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 1_700_000_000_000 });
+  const s = buildSnapshot({
+    engine: ENGINE,
+    networks: capturedNetworks(),
+    containers: capturedContainerInspects(),
+    host: null,
+    takenAt: 1_700_000_000_000,
+  });
   if (opts.firewall !== false) s.host.firewall = parseFirewallDump(readFixture('firewall', '20.10.24-thishost-iptables-save.txt'));
   s.host.ipForward = true;
   s.host.unavailable = [];

@@ -20,7 +20,6 @@ export const REPO_ROOT = ((): string => {
   return dir;
 })();
 
-
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 
 export interface Harness {
@@ -35,7 +34,9 @@ export async function startHarness(): Promise<Harness> {
     const origin = `http://${req.headers.host ?? ''}`;
     if (url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(graphHtml({ cspSource: origin, nonce: makeNonce(), scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/media/graph.css` }));
+      res.end(
+        graphHtml({ cspSource: origin, nonce: makeNonce(), scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/media/graph.css` }),
+      );
       return;
     }
     const m = /^\/(dist\/webview\.js(?:\.map)?|media\/graph\.css)$/.exec(url.pathname);
@@ -45,7 +46,10 @@ export async function startHarness(): Promise<Harness> {
     }
     try {
       const body = readFileSync(join(REPO_ROOT, m[1]));
-      res.writeHead(200, { 'content-type': TYPES[m[1].slice(m[1].lastIndexOf('.'))] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': TYPES[m[1].slice(m[1].lastIndexOf('.'))] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end();
@@ -146,7 +150,10 @@ export interface GraphPage {
   marks(): Promise<{ revision: number; rendered: number; frame: number }[]>;
 }
 
-export async function openGraph(h: Harness, opts: { theme?: ThemeName; width?: number; height?: number; reply?: HostToWebview } = {}): Promise<GraphPage> {
+export async function openGraph(
+  h: Harness,
+  opts: { theme?: ThemeName; width?: number; height?: number; reply?: HostToWebview } = {},
+): Promise<GraphPage> {
   const page = await h.browser.newPage({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 }, deviceScaleFactor: 1 });
   await page.addInitScript(initPage, { theme: THEMES[opts.theme ?? 'dark'], reply: opts.reply ?? null });
   await page.goto(`${h.origin}/`);
@@ -167,7 +174,10 @@ export async function openGraph(h: Harness, opts: { theme?: ThemeName; width?: n
       await page.waitForFunction((r) => Number(document.body.dataset['revision'] ?? -1) >= r, rev, { timeout: 10_000 });
     },
     waitSettled: async (timeoutMs = 15_000) => {
-      await page.waitForFunction(() => (window as unknown as PageGlobals).dneGraph.settled(), undefined, { timeout: timeoutMs, polling: 50 });
+      await page.waitForFunction(() => (window as unknown as PageGlobals).dneGraph.settled(), undefined, {
+        timeout: timeoutMs,
+        polling: 50,
+      });
     },
     screenOf: async (id) => {
       const p = await page.evaluate((x) => (window as unknown as PageGlobals).dneGraph.screenOf(x), id);

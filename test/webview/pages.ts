@@ -21,7 +21,12 @@ export async function shot(g: GraphPage, name: string): Promise<void> {
 }
 
 /** A page with the snapshot (the fixture by default) drawn and the layout at rest. */
-export async function ready(h: Harness, theme: 'dark' | 'light' | 'hc' = 'dark', s: Snapshot = fixtureSnapshot(), mutable = true): Promise<GraphPage> {
+export async function ready(
+  h: Harness,
+  theme: 'dark' | 'light' | 'hc' = 'dark',
+  s: Snapshot = fixtureSnapshot(),
+  mutable = true,
+): Promise<GraphPage> {
   const g = await openGraph(h, { theme });
   await g.waitForPosted((m) => m.type === 'ready');
   await g.send(snapshotMessage(s, 1, mutable));

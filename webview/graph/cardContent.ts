@@ -47,7 +47,9 @@ function containerCard(c: ContainerInfo, snap: Snapshot): Card {
 
 function networkCard(n: NetworkNode, snap: Snapshot): Card {
   const info = snap.networks.find((x) => x.id === n.networkId);
-  const subnets = (info?.subnets ?? []).map((s) => `${s.subnet}${s.effectiveGateway ? ` via ${s.effectiveGateway}` : ''}${s.ipRange ? ` (range ${s.ipRange})` : ''}`);
+  const subnets = (info?.subnets ?? []).map(
+    (s) => `${s.subnet}${s.effectiveGateway ? ` via ${s.effectiveGateway}` : ''}${s.ipRange ? ` (range ${s.ipRange})` : ''}`,
+  );
   const nat: Record<NetworkNode['nat'], string> = {
     masquerade: 'MASQUERADE: outbound traffic leaves with the host address',
     assumed: 'MASQUERADE expected, but the rule was not read (see the host card)',
@@ -68,7 +70,12 @@ function networkCard(n: NetworkNode, snap: Snapshot): Card {
       ...row('ICC', n.icc === null ? null : n.icc ? 'on' : 'off: containers on this bridge cannot talk to each other'),
       ...row('NAT', nat[n.nat]),
       ...row('Containers', String(n.containerCount)),
-      ...row('Labels', Object.entries(n.labels).map(([k, v]) => `${k}=${v}`).join(', ')),
+      ...row(
+        'Labels',
+        Object.entries(n.labels)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', '),
+      ),
     ],
     diagram: n.natRule,
     hint: 'Right-click: collapse, connect a container, inspect',
@@ -94,7 +101,10 @@ export function nodeCard(n: GraphNode, snap: Snapshot): Card | null {
         rows: [
           ...row('Engine netns', n.netns),
           ...(n.rootless ? row('Rootless', n.rootless) : []),
-          ...row('IP forwarding', n.ipForward === null ? 'unknown' : n.ipForward ? 'on (net.ipv4.ip_forward=1)' : 'off: nothing is routed out'),
+          ...row(
+            'IP forwarding',
+            n.ipForward === null ? 'unknown' : n.ipForward ? 'on (net.ipv4.ip_forward=1)' : 'off: nothing is routed out',
+          ),
           ...row('FORWARD policy', n.forwardPolicy ?? 'unknown'),
           ...row('Firewall', n.firewall),
           ...row('Egress', `masqueraded traffic leaves through ${n.external}`),

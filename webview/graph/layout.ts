@@ -46,7 +46,11 @@ export class Layout {
   private signatures = new Map<string, string>();
   private active = false;
 
-  constructor(private readonly measure: Measure, private fonts: Fonts, private readonly saved: SavedState['positions']) {
+  constructor(
+    private readonly measure: Measure,
+    private fonts: Fonts,
+    private readonly saved: SavedState['positions'],
+  ) {
     this.sim = forceSimulation<SimNode, SimLink>([])
       .stop()
       .alphaDecay(0.045)

@@ -12,12 +12,20 @@ function el<K extends keyof SVGElementTagNameMap>(svg: SVGSVGElement, tag: K, at
   svg.append(e);
 }
 
-const box = (cls: string, double = false): Swatch => (s) => {
-  if (double) el(s, 'rect', { x: 1, y: 1, width: 30, height: 16, rx: 4 }, `${cls} lg-outline`);
-  el(s, 'rect', { x: 4, y: 4, width: 24, height: 10, rx: 3 }, cls);
-};
-const dot = (cls: string): Swatch => (s) => el(s, 'circle', { cx: 16, cy: 9, r: 6 }, cls);
-const line = (cls: string): Swatch => (s) => el(s, 'line', { x1: 2, y1: 9, x2: 30, y2: 9 }, cls);
+const box =
+  (cls: string, double = false): Swatch =>
+  (s) => {
+    if (double) el(s, 'rect', { x: 1, y: 1, width: 30, height: 16, rx: 4 }, `${cls} lg-outline`);
+    el(s, 'rect', { x: 4, y: 4, width: 24, height: 10, rx: 3 }, cls);
+  };
+const dot =
+  (cls: string): Swatch =>
+  (s) =>
+    el(s, 'circle', { cx: 16, cy: 9, r: 6 }, cls);
+const line =
+  (cls: string): Swatch =>
+  (s) =>
+    el(s, 'line', { x1: 2, y1: 9, x2: 30, y2: 9 }, cls);
 
 const ENTRIES: [string, Swatch, string][] = [
   ['Nodes', () => undefined, ''],
@@ -31,10 +39,14 @@ const ENTRIES: [string, Swatch, string][] = [
   ['paused', dot('lg-paused'), 'Paused, restarting'],
   ['stopped', dot('lg-stopped'), 'Created, exited'],
   ['dead', dot('lg-dead'), 'Dead'],
-  ['lo', (s) => {
-    el(s, 'circle', { cx: 16, cy: 9, r: 7.5 }, 'lg-lo');
-    el(s, 'circle', { cx: 16, cy: 9, r: 4.5 }, 'lg-running');
-  }, '--network none: lo only'],
+  [
+    'lo',
+    (s) => {
+      el(s, 'circle', { cx: 16, cy: 9, r: 7.5 }, 'lg-lo');
+      el(s, 'circle', { cx: 16, cy: 9, r: 4.5 }, 'lg-running');
+    },
+    '--network none: lo only',
+  ],
   ['port', (s) => el(s, 'rect', { x: 2, y: 3, width: 28, height: 12, rx: 6 }, 'lg-port'), 'Published host port'],
   ['pin', (s) => el(s, 'circle', { cx: 16, cy: 9, r: 3 }, 'lg-pin'), 'Pinned (drag; double-click frees)'],
   ['Links', () => undefined, ''],
@@ -46,10 +58,14 @@ const ENTRIES: [string, Swatch, string][] = [
   ['assumed', line('lg-assumed'), 'MASQUERADE, rule not read'],
   ['routed', line('lg-routed'), 'host ⇄ bridge, no NAT'],
   ['internal-link', line('lg-internal'), 'host ⇄ internal: no way out'],
-  ['publish', (s) => {
-    el(s, 'line', { x1: 2, y1: 9, x2: 24, y2: 9 }, 'lg-publish');
-    el(s, 'polygon', { points: '30,9 23,5 23,13' }, 'lg-arrow');
-  }, 'host port → container port'],
+  [
+    'publish',
+    (s) => {
+      el(s, 'line', { x1: 2, y1: 9, x2: 24, y2: 9 }, 'lg-publish');
+      el(s, 'polygon', { points: '30,9 23,5 23,13' }, 'lg-arrow');
+    },
+    'host port → container port',
+  ],
   ['open', line('lg-open'), 'Explain: path open'],
   ['blocked', line('lg-blocked'), 'Explain: path blocked'],
 ];
@@ -83,6 +99,7 @@ export function buildLegend(host: HTMLElement): void {
   host.append(list);
   const keys = document.createElement('p');
   keys.className = 'legend-keys';
-  keys.textContent = 'Keys on the graph: arrows move · Enter select · Space add to selection · Shift+F10 actions · P pin · C collapse · + − zoom · 0 fit · / filter · Esc';
+  keys.textContent =
+    'Keys on the graph: arrows move · Enter select · Space add to selection · Shift+F10 actions · P pin · C collapse · + − zoom · 0 fit · / filter · Esc';
   host.append(keys);
 }

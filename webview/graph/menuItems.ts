@@ -40,26 +40,41 @@ function containerEntries(c: ContainerNode, x: MenuContext, pinned: boolean): Me
       const nets = x.model.nodes
         .filter((n): n is NetworkNode => n.kind === 'network' && connectable(n) && !c.networks.includes(n.name))
         .sort((a, b) => a.name.localeCompare(b.name));
-      for (const n of nets.slice(0, MAX_CONNECT)) out.push({ label: `Connect to ${n.name}`, run: () => x.act({ kind: 'connect', container: c.containerId, network: n.networkId }) });
-      out.push({ label: 'Connect to a Network (IP, aliases)…', run: () => x.act({ kind: 'connectInteractive', container: c.containerId }) });
+      for (const n of nets.slice(0, MAX_CONNECT))
+        out.push({ label: `Connect to ${n.name}`, run: () => x.act({ kind: 'connect', container: c.containerId, network: n.networkId }) });
+      out.push({
+        label: 'Connect to a Network (IP, aliases)…',
+        run: () => x.act({ kind: 'connectInteractive', container: c.containerId }),
+      });
     }
     for (const name of c.networks) {
       const n = x.model.nodes.find((m) => m.kind === 'network' && m.name === name);
-      if (n?.kind === 'network') out.push({ label: `Disconnect from ${name}…`, run: () => x.act({ kind: 'disconnect', container: c.containerId, network: n.networkId }) });
+      if (n?.kind === 'network')
+        out.push({
+          label: `Disconnect from ${name}…`,
+          run: () => x.act({ kind: 'disconnect', container: c.containerId, network: n.networkId }),
+        });
     }
-    if (c.running && c.mode !== 'host') out.push({ label: 'Run a Container in Its Netns…', run: () => x.act({ kind: 'join', container: c.containerId }) });
+    if (c.running && c.mode !== 'host')
+      out.push({ label: 'Run a Container in Its Netns…', run: () => x.act({ kind: 'join', container: c.containerId }) });
   }
   out.push({ separator: true });
   const other = x.selected.map((id) => x.byId.get(id)).find((n): n is ContainerNode => n?.kind === 'container' && n.id !== c.id);
-  if (other) out.push({ label: `Explain: can ${other.name} reach ${c.name}?`, run: () => x.act({ kind: 'explain', from: other.name, to: c.name }) });
+  if (other)
+    out.push({ label: `Explain: can ${other.name} reach ${c.name}?`, run: () => x.act({ kind: 'explain', from: other.name, to: c.name }) });
   out.push({ label: 'Explain Reachability to… (pick a container)', run: () => x.pickExplainFrom(c) });
   out.push({ label: pinned ? 'Unpin' : 'Pin Here', run: () => x.togglePin(c.id) });
-  if (!x.mutable) out.push({ separator: true }, { label: 'Changes are off (read-only or untrusted workspace)', run: () => undefined, disabled: true });
+  if (!x.mutable)
+    out.push({ separator: true }, { label: 'Changes are off (read-only or untrusted workspace)', run: () => undefined, disabled: true });
   return out;
 }
 
 export function menuFor(t: Target | null, x: MenuContext): MenuEntry[] {
-  if (!t) return [{ label: 'Fit to Window', run: () => x.fit() }, { label: 'Expand All Networks', run: () => x.expandAll(), disabled: x.collapsed.size === 0 }];
+  if (!t)
+    return [
+      { label: 'Fit to Window', run: () => x.fit() },
+      { label: 'Expand All Networks', run: () => x.expandAll(), disabled: x.collapsed.size === 0 },
+    ];
   if (t.kind === 'node') {
     const n = t.s.node;
     switch (n.kind) {
@@ -71,7 +86,9 @@ export function menuFor(t: Target | null, x: MenuContext): MenuEntry[] {
           { label: 'Reveal in Tree', run: () => x.reveal(n.id) },
           { label: 'Inspect', run: () => x.act({ kind: 'inspect', target: 'network', id: n.networkId }) },
           { label: x.collapsed.has(n.id) ? 'Expand' : 'Collapse into One Node', run: () => x.toggleCollapse(n.id) },
-          ...(x.mutable && connectable(n) ? [{ label: 'Connect a Container…', run: () => x.act({ kind: 'connectInteractive', network: n.networkId }) }] : []),
+          ...(x.mutable && connectable(n)
+            ? [{ label: 'Connect a Container…', run: () => x.act({ kind: 'connectInteractive', network: n.networkId }) }]
+            : []),
           { label: t.s.pinned ? 'Unpin' : 'Pin Here', run: () => x.togglePin(n.id) },
         ];
       case 'port': {
@@ -79,7 +96,11 @@ export function menuFor(t: Target | null, x: MenuContext): MenuEntry[] {
         return c?.kind === 'container' ? containerEntries(c, x, false).slice(0, 3) : [];
       }
       case 'host':
-        return [{ heading: 'host' }, { label: 'Fit to Window', run: () => x.fit() }, { label: t.s.pinned ? 'Unpin' : 'Pin Here', run: () => x.togglePin('host') }];
+        return [
+          { heading: 'host' },
+          { label: 'Fit to Window', run: () => x.fit() },
+          { label: t.s.pinned ? 'Unpin' : 'Pin Here', run: () => x.togglePin('host') },
+        ];
     }
   }
   const l = t.l.link;
@@ -91,7 +112,14 @@ export function menuFor(t: Target | null, x: MenuContext): MenuEntry[] {
       { heading: `${c.name} on ${net.name}` },
       { label: 'Reveal in Tree', run: () => x.reveal(l.id) },
       { label: `Inspect ${c.name}`, run: () => x.act({ kind: 'inspect', target: 'container', id: c.containerId }) },
-      ...(x.mutable ? [{ label: `Disconnect ${c.name} from ${net.name}…`, run: () => x.act({ kind: 'disconnect', container: c.containerId, network: net.networkId }) }] : []),
+      ...(x.mutable
+        ? [
+            {
+              label: `Disconnect ${c.name} from ${net.name}…`,
+              run: () => x.act({ kind: 'disconnect', container: c.containerId, network: net.networkId }),
+            },
+          ]
+        : []),
     ];
   }
   // publish: port → container; netns and host mode: the container is the source.

@@ -40,7 +40,11 @@ export interface Transform {
 export class CanvasPainter implements Painter {
   private current: Space = 'world';
 
-  constructor(private readonly ctx: CanvasRenderingContext2D, private readonly t: Transform, private readonly dpr: number) {
+  constructor(
+    private readonly ctx: CanvasRenderingContext2D,
+    private readonly t: Transform,
+    private readonly dpr: number,
+  ) {
     this.space('world');
   }
 

@@ -65,7 +65,9 @@ export function linkStroke(l: SimLink, th: Theme): Stroke {
     case 'uplink':
       return uplinkStroke(k, th);
     case 'endpoint':
-      return k.ipv4 ? { color: withAlpha(th.fg, th.hc ? 0.9 : 0.45), width: w } : { color: withAlpha(th.muted, 0.8), width: w, dash: [4, 3] };
+      return k.ipv4
+        ? { color: withAlpha(th.fg, th.hc ? 0.9 : 0.45), width: w }
+        : { color: withAlpha(th.muted, 0.8), width: w, dash: [4, 3] };
     case 'netns':
       return { color: th.purple, width: w + 0.7, dash: [5, 3] };
     case 'hostmode':
@@ -135,7 +137,10 @@ export function render(p: Painter, r: RenderInput): void {
     const [x1, y1, x2, y2] = arrows.slice(i, i + 4) as [number, number, number, number];
     const a = Math.atan2(y2 - y1, x2 - x1);
     const h = 8 / Math.max(k, 0.6);
-    p.polygon([x2, y2, x2 - h * Math.cos(a - 0.4), y2 - h * Math.sin(a - 0.4), x2 - h * Math.cos(a + 0.4), y2 - h * Math.sin(a + 0.4)], withAlpha(th.fg, 0.8));
+    p.polygon(
+      [x2, y2, x2 - h * Math.cos(a - 0.4), y2 - h * Math.sin(a - 0.4), x2 - h * Math.cos(a + 0.4), y2 - h * Math.sin(a + 0.4)],
+      withAlpha(th.fg, 0.8),
+    );
   }
   const hl: Record<PathMark, number[]> = { open: [], blocked: [] };
   for (const l of links) {
@@ -154,7 +159,10 @@ export function render(p: Painter, r: RenderInput): void {
     const n = s.node;
     if (n.kind === 'host') {
       p.rect(s.x - s.hw, s.y - s.hh, s.hw * 2, s.hh * 2, 10, th.bg, null);
-      p.rect(s.x - s.hw, s.y - s.hh, s.hw * 2, s.hh * 2, 10, withAlpha(th.blue, 0.1), { color: th.hc ? th.contrast : th.fg, width: th.hc ? 2.5 : 1.6 });
+      p.rect(s.x - s.hw, s.y - s.hh, s.hw * 2, s.hh * 2, 10, withAlpha(th.blue, 0.1), {
+        color: th.hc ? th.contrast : th.fg,
+        width: th.hc ? 2.5 : 1.6,
+      });
     } else if (n.kind === 'network') {
       const c = networkColor(n, th);
       const stroke: Stroke = { color: c, width: th.hc ? 2.5 : 1.6, ...(n.internal ? { dash: [6, 3] } : {}) };
@@ -174,7 +182,8 @@ export function render(p: Painter, r: RenderInput): void {
         continue;
       }
       p.circle(s.x, s.y, s.hw, st.fill, st.stroke);
-      if (n.state === 'dead') p.lines([s.x - 4, s.y - 4, s.x + 4, s.y + 4, s.x - 4, s.y + 4, s.x + 4, s.y - 4], { color: th.red, width: 1.5 });
+      if (n.state === 'dead')
+        p.lines([s.x - 4, s.y - 4, s.x + 4, s.y + 4, s.x - 4, s.y + 4, s.x + 4, s.y - 4], { color: th.red, width: 1.5 });
       if (n.loopbackOnly) p.circle(s.x, s.y, s.hw + 4, null, { color: th.muted, width: 1.2, dash: [1.5, 2] });
     } else if (k < PORT_PILL_K) {
       p.rect(s.x - s.hw, s.y - s.hh, s.hw * 2, s.hh * 2, s.hh, th.bg, { color: th.blue, width: th.hc ? 2 : 1.3 });
@@ -220,7 +229,14 @@ function fitFirst(cands: readonly string[], font: string, maxW: number, measure:
   return cands.find((c) => measure(c, font) <= maxW) ?? fitText(cands[cands.length - 1] ?? '', font, maxW, measure);
 }
 
-function labels(p: Painter, r: RenderInput, nodes: readonly SimNode[], links: readonly SimLink[], sx: (x: number) => number, sy: (y: number) => number): void {
+function labels(
+  p: Painter,
+  r: RenderInput,
+  nodes: readonly SimNode[],
+  links: readonly SimLink[],
+  sx: (x: number) => number,
+  sy: (y: number) => number,
+): void {
   const { t, theme: th, fonts: f, measure } = r;
   const k = t.k;
   const d = new Declutter();
@@ -241,12 +257,19 @@ function labels(p: Painter, r: RenderInput, nodes: readonly SimNode[], links: re
     const y = sy(s.y);
     if (h < 16) {
       const name = n.kind === 'host' ? 'host' : n.name;
-      if (d.place(x - measure(name, f.title) / 2, y - 8, x + measure(name, f.title) / 2, y + 8, true)) p.text(x, y, name, { font: f.title, color: th.fg, ...centre, halo });
+      if (d.place(x - measure(name, f.title) / 2, y - 8, x + measure(name, f.title) / 2, y + 8, true))
+        p.text(x, y, name, { font: f.title, color: th.fg, ...centre, halo });
       continue;
     }
     if (n.kind === 'host') {
       const fwd = n.ipForward === null ? 'ip_forward ?' : `ip_forward=${n.ipForward ? 1 : 0}`;
-      const lines = h >= 52 ? [[n.engine, n.engine.split(' · ')[0] ?? ''], [hostSubline(n), fwd]] : [];
+      const lines =
+        h >= 52
+          ? [
+              [n.engine, n.engine.split(' · ')[0] ?? ''],
+              [hostSubline(n), fwd],
+            ]
+          : [];
       const top = y - (lines.length * 14) / 2;
       p.text(x, top, fitText('host', f.title, w, measure), { font: f.title, color: th.fg, ...centre });
       lines.forEach((c, i) => p.text(x, top + 15 + i * 14, fitFirst(c, f.sub, w, measure), { font: f.sub, color: th.muted, ...centre }));
@@ -255,7 +278,12 @@ function labels(p: Painter, r: RenderInput, nodes: readonly SimNode[], links: re
       // The name is never cut: wider than the box, it overflows with a halo.
       const over = measure(n.name, f.title) > w;
       p.text(x, two ? y - 7 : y, n.name, { font: f.title, color: th.fg, ...centre, ...(over ? { halo } : {}) });
-      if (two) p.text(x, y + 10, fitFirst([networkSubline(n), n.subnets[0] ?? n.driver], f.sub, w, measure), { font: f.sub, color: th.muted, ...centre });
+      if (two)
+        p.text(x, y + 10, fitFirst([networkSubline(n), n.subnets[0] ?? n.driver], f.sub, w, measure), {
+          font: f.sub,
+          color: th.muted,
+          ...centre,
+        });
       if (k >= 0.5) tags(p, r, s, n, d);
     }
   }
@@ -277,7 +305,8 @@ function labels(p: Painter, r: RenderInput, nodes: readonly SimNode[], links: re
       const off = s.hh * k + 10;
       const sides = s.y < anchorY - 4 ? [-off, off] : [off, -off];
       const color = n.running ? th.fg : th.muted;
-      if (!sides.some((o) => place(sx(s.x), sy(s.y) + o, text, f.label, color)) && important.has(s.id)) place(sx(s.x), sy(s.y) + (sides[0] ?? off), text, f.label, color, true);
+      if (!sides.some((o) => place(sx(s.x), sy(s.y) + o, text, f.label, color)) && important.has(s.id))
+        place(sx(s.x), sy(s.y) + (sides[0] ?? off), text, f.label, color, true);
     }
   }
   // Ports: a pill at screen size with the host port where there is room, else a small pill
@@ -315,7 +344,9 @@ function labels(p: Painter, r: RenderInput, nodes: readonly SimNode[], links: re
       const text = g.ipv4 ?? g.label;
       const must = important.has(l.id) || important.has(l.source.id);
       const spots = [0.4, 0.55, 0.25];
-      const u = spots.find((v) => place(...at(v), text, f.mono, th.fg)) ?? (must && place(...at(0.55), text, f.mono, th.fg, true) ? 0.55 : undefined);
+      const u =
+        spots.find((v) => place(...at(v), text, f.mono, th.fg)) ??
+        (must && place(...at(0.55), text, f.mono, th.fg, true) ? 0.55 : undefined);
       if (u !== undefined && g.sublabel && k >= SUBLABEL_K) {
         const [x, y] = at(u);
         place(x, y + 13, g.sublabel, f.mono, th.muted);
@@ -346,7 +377,17 @@ function tags(p: Painter, r: RenderInput, s: SimNode, n: NetworkNode, d: Declutt
   }
 }
 
-function badge(p: Painter, d: Declutter, measure: RenderInput['measure'], f: Fonts, x: number, y: number, text: string, color: string, th: Theme): void {
+function badge(
+  p: Painter,
+  d: Declutter,
+  measure: RenderInput['measure'],
+  f: Fonts,
+  x: number,
+  y: number,
+  text: string,
+  color: string,
+  th: Theme,
+): void {
   const w = measure(text, f.tag) + 12;
   if (!d.place(x - w / 2, y - 9, x + w / 2, y + 9)) return;
   p.rect(x - w / 2, y - 8, w, 16, 8, th.bg, { color, width: 1.4 });

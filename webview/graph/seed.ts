@@ -124,7 +124,13 @@ function freeAngle(host: SimNode, nodes: readonly SimNode[]): number {
 }
 
 /** Gives fresh nodes a position, and every visible node its anchor (re-resolved on each update). */
-export function seed(nodes: readonly SimNode[], fresh: ReadonlySet<string>, rel: Relations, byId: ReadonlyMap<string, SimNode>, standalone: { x: number; y: number } | null): { x: number; y: number } | null {
+export function seed(
+  nodes: readonly SimNode[],
+  fresh: ReadonlySet<string>,
+  rel: Relations,
+  byId: ReadonlyMap<string, SimNode>,
+  standalone: { x: number; y: number } | null,
+): { x: number; y: number } | null {
   const host = byId.get('host');
   const centre = (id: string): SimNode | undefined => byId.get(id);
   // 1. Cluster centres: host at the origin, networks packed around it.
@@ -133,8 +139,10 @@ export function seed(nodes: readonly SimNode[], fresh: ReadonlySet<string>, rel:
     host.y = 0;
   }
   const discs: Disc[] = [];
-  const clusterR = (id: string, s: SimNode | undefined): number => clusterRadius(s?.hw ?? 10, s?.hh ?? 10, rel.members.get(id)?.length ?? 0);
-  for (const s of nodes) if ((s.node.kind === 'network' || s.node.kind === 'host') && !fresh.has(s.id)) discs.push({ x: s.x, y: s.y, r: clusterR(s.id, s) });
+  const clusterR = (id: string, s: SimNode | undefined): number =>
+    clusterRadius(s?.hw ?? 10, s?.hh ?? 10, rel.members.get(id)?.length ?? 0);
+  for (const s of nodes)
+    if ((s.node.kind === 'network' || s.node.kind === 'host') && !fresh.has(s.id)) discs.push({ x: s.x, y: s.y, r: clusterR(s.id, s) });
   if (host && fresh.has(host.id)) discs.push({ x: 0, y: 0, r: clusterR('host', host) });
   if (standalone) discs.push({ ...standalone, r: clusterR(STANDALONE, undefined) });
   const freshNets = nodes.filter((s) => s.node.kind === 'network' && fresh.has(s.id));

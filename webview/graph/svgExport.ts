@@ -49,7 +49,9 @@ export class SvgPainter implements Painter {
     if (!seg.length) return;
     const d: string[] = [];
     for (let i = 0; i + 3 < seg.length; i += 4) {
-      d.push(`M${n(this.x(seg[i] as number))} ${n(this.y(seg[i + 1] as number))}L${n(this.x(seg[i + 2] as number))} ${n(this.y(seg[i + 3] as number))}`);
+      d.push(
+        `M${n(this.x(seg[i] as number))} ${n(this.y(seg[i + 1] as number))}L${n(this.x(seg[i + 2] as number))} ${n(this.y(seg[i + 3] as number))}`,
+      );
     }
     this.out.push(`<path d="${d.join('')}" fill="none"${this.strokeAttrs(s)}/>`);
   }
@@ -67,7 +69,9 @@ export class SvgPainter implements Painter {
   }
 
   circle(x: number, y: number, r: number, fill: string | null, stroke: Stroke | null): void {
-    this.out.push(`<circle cx="${n(this.x(x))}" cy="${n(this.y(y))}" r="${n(this.len(r))}" fill="${esc(fill ?? 'none')}"${this.strokeAttrs(stroke)}/>`);
+    this.out.push(
+      `<circle cx="${n(this.x(x))}" cy="${n(this.y(y))}" r="${n(this.len(r))}" fill="${esc(fill ?? 'none')}"${this.strokeAttrs(stroke)}/>`,
+    );
   }
 
   rect(x: number, y: number, w: number, h: number, radius: number, fill: string | null, stroke: Stroke | null): void {

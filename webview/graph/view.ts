@@ -35,7 +35,15 @@ export interface ViewEvents {
 
 export class GraphView {
   readonly layout: Layout;
-  readonly marks: Marks = { hover: null, focus: null, selected: new Set(), matches: new Set(), path: new Map(), hiddenIn: new Map(), collapsed: new Set() };
+  readonly marks: Marks = {
+    hover: null,
+    focus: null,
+    selected: new Set(),
+    matches: new Set(),
+    path: new Map(),
+    hiddenIn: new Map(),
+    collapsed: new Set(),
+  };
   private readonly ctx: CanvasRenderingContext2D;
   private readonly measure: Measure;
   private fonts: Fonts;
@@ -50,7 +58,12 @@ export class GraphView {
   /** The last frame's drawing time, ms (for the benchmark). */
   lastDrawMs = 0;
 
-  constructor(private readonly canvas: HTMLCanvasElement, private theme: Theme, saved: SavedState, private readonly events: ViewEvents) {
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private theme: Theme,
+    saved: SavedState,
+    private readonly events: ViewEvents,
+  ) {
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no 2d canvas context');
     this.ctx = ctx;
@@ -156,7 +169,13 @@ export class GraphView {
 
   private input(t: Transform, width: number, height: number, theme: Theme): RenderInput {
     return {
-      nodes: this.layout.visible, links: this.layout.links, t, width, height, theme, fonts: this.fonts,
+      nodes: this.layout.visible,
+      links: this.layout.links,
+      t,
+      width,
+      height,
+      theme,
+      fonts: this.fonts,
       measure: (text, font) => this.measure.width(text, font),
       ...this.marks,
     };

@@ -24,7 +24,16 @@ export interface SavedState {
 }
 
 /** A fresh panel shows the legend when there is room for it beside the graph. */
-export const emptyState = (): SavedState => ({ v: 1, positions: {}, zoom: null, autoFit: true, collapsed: [], hideStopped: false, query: '', legend: typeof window === 'undefined' || window.innerWidth >= 960 });
+export const emptyState = (): SavedState => ({
+  v: 1,
+  positions: {},
+  zoom: null,
+  autoFit: true,
+  collapsed: [],
+  hideStopped: false,
+  query: '',
+  legend: typeof window === 'undefined' || window.innerWidth >= 960,
+});
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);

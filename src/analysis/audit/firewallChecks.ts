@@ -40,7 +40,12 @@ function openPorts(fw: FirewallModel | null, snap: Snapshot | undefined): OpenPo
   if (fw && fw.dockerLayout !== 'none') {
     return fw.published
       .filter((p) => p.hostIp === null)
-      .map((p) => ({ subject: portLabel(p.family, p.hostPort, p.protocol), to: target(p, snap), local: `-p ${p.family === 'ipv6' ? '[::1]' : '127.0.0.1'}:${p.hostPort}:${p.containerPort}`, evidence: p.rule }));
+      .map((p) => ({
+        subject: portLabel(p.family, p.hostPort, p.protocol),
+        to: target(p, snap),
+        local: `-p ${p.family === 'ipv6' ? '[::1]' : '127.0.0.1'}:${p.hostPort}:${p.containerPort}`,
+        evidence: p.rule,
+      }));
   }
   if (!snap) return null;
   return snap.containers
@@ -61,15 +66,13 @@ export function publishedAllInterfaces(fw: FirewallModel | null, snap: Snapshot 
   const open = openPorts(fw, snap);
   if (!open) return { notChecked: firewallUnknown(snap) };
   return {
-    findings: open.map(
-      (o): Finding => ({
-        code: 'PUBLISHED_ALL_INTERFACES',
-        severity: 'medium',
-        subject: { kind: 'port', name: o.subject },
-        message: `Published on every address of the host: whoever reaches the host on this port reaches ${o.to}. If only this host needs it, publish it on loopback (${o.local}).`,
-        evidence: [o.evidence],
-      }),
-    ),
+    findings: open.map((o): Finding => ({
+      code: 'PUBLISHED_ALL_INTERFACES',
+      severity: 'medium',
+      subject: { kind: 'port', name: o.subject },
+      message: `Published on every address of the host: whoever reaches the host on this port reaches ${o.to}. If only this host needs it, publish it on loopback (${o.local}).`,
+      evidence: [o.evidence],
+    })),
   };
 }
 
@@ -85,7 +88,10 @@ export function publishedBypassesInput(fw: FirewallModel | null, snap: Snapshot 
   const open = fw.published.filter((p) => p.hostIp === null);
   if (!open.length) return { findings: [] };
   if (!fw.hostFirewalls.length && fw.inputPolicy !== 'DROP') {
-    if (fw.inputPolicy === null) return { notChecked: 'the dump shows neither the INPUT chain nor ufw or firewalld, so whether the host filters its input is unknown' };
+    if (fw.inputPolicy === null)
+      return {
+        notChecked: 'the dump shows neither the INPUT chain nor ufw or firewalld, so whether the host filters its input is unknown',
+      };
     return { findings: [] };
   }
   const who = fw.hostFirewalls.length ? `${fw.hostFirewalls.join(' and ')}'s rules` : 'the INPUT chain (policy DROP)';
@@ -119,7 +125,7 @@ export function publishedBypassesInput(fw: FirewallModel | null, snap: Snapshot 
 const NFT_DOCKER_USER =
   "Docker's nftables backend has no DOCKER-USER chain. Its equivalent is a base chain in a table of your own: " +
   "type filter hook forward, priority filter - 1 to run before Docker's. A drop there is final; an accept is not " +
-  '(Docker\'s chains still run): to let through what Docker drops, set a mark and start dockerd with --bridge-accept-fwmark.';
+  "(Docker's chains still run): to let through what Docker drops, set a mark and start dockerd with --bridge-accept-fwmark.";
 
 export function dockerUserMissing(fw: FirewallModel | null, snap: Snapshot | undefined): CheckOutcome {
   if (!fw) return { notChecked: firewallUnknown(snap) };
@@ -147,7 +153,8 @@ export function dockerUserMissing(fw: FirewallModel | null, snap: Snapshot | und
 
 export function ipv6NotAnalysed(fw: FirewallModel | null, snap: Snapshot | undefined): CheckOutcome {
   if (!snap) return { notChecked: "needs the engine's published ports: a dump alone does not say what Docker published on IPv6" };
-  const covered = (port: number, protocol: string): boolean => !!fw?.published.some((p) => p.family === 'ipv6' && p.hostPort === port && p.protocol === protocol);
+  const covered = (port: number, protocol: string): boolean =>
+    !!fw?.published.some((p) => p.family === 'ipv6' && p.hostPort === port && p.protocol === protocol);
   const findings: Finding[] = [];
   for (const c of snap.containers) {
     if (c.state !== 'running') continue;

@@ -17,7 +17,8 @@ const routeText = (r: Route): string => `${r.destination}${r.gateway ? ` via ${r
 function overlapMessage(n: NetworkInfo, subnet: string, r: Route): string {
   const net = prefixLength(subnet) ?? 0;
   const route = prefixLength(r.destination) ?? 0;
-  const fix = 'Move the network to a free range (docker network create --subnet …), and keep Docker away from it with default-address-pools in daemon.json.';
+  const fix =
+    'Move the network to a free range (docker network create --subnet …), and keep Docker away from it with default-address-pools in daemon.json.';
   if (route > net) {
     return (
       `Network ${n.name} (${subnet}) contains the host route ${r.destination} via ${r.interface}: the host sends traffic for ${r.destination} to ${r.interface}, ` +
@@ -35,7 +36,9 @@ export function subnetOverlapsHostRoute(snap: Snapshot | undefined): CheckOutcom
   const routes = snap.host.routes;
   if (!routes) return { notChecked: "the routes of the engine's network namespace could not be read" };
   const dockerBridges = new Set(bridgeNetworks(snap).map((n) => n.bridge ?? ''));
-  const foreign = routes.filter((r) => prefixLength(r.destination) !== 0 && !dockerBridges.has(r.interface) && !DOCKER_BRIDGE.test(r.interface));
+  const foreign = routes.filter(
+    (r) => prefixLength(r.destination) !== 0 && !dockerBridges.has(r.interface) && !DOCKER_BRIDGE.test(r.interface),
+  );
   const findings: Finding[] = [];
   for (const n of bridgeNetworks(snap)) {
     for (const s of n.subnets) {
@@ -89,7 +92,8 @@ export function defaultBridgeInUse(snap: Snapshot | undefined): CheckOutcome {
   if (!net) return { findings: [] };
   const on = snap.containers.filter((c) => c.endpoints.some((e) => e.networkId === net.id || e.network === net.name));
   if (!on.length) return { findings: [] };
-  const shared = net.icc === false ? '' : ', and every container started without --network lands there too, so they can all reach each other';
+  const shared =
+    net.icc === false ? '' : ', and every container started without --network lands there too, so they can all reach each other';
   return {
     findings: [
       {

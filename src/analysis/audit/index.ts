@@ -2,7 +2,15 @@
 // listed in notChecked instead of guessed.
 import { dockerUserMissing, ipv6NotAnalysed, publishedAllInterfaces, publishedBypassesInput } from './firewallChecks';
 import { defaultBridgeInUse, ipForwardOff, mtuMismatch, subnetOverlapsHostRoute } from './hostChecks';
-import { FINDING_CODES, SEVERITY_ORDER, type AuditInput, type AuditResult, type CheckOutcome, type Finding, type FindingCode } from './types';
+import {
+  FINDING_CODES,
+  SEVERITY_ORDER,
+  type AuditInput,
+  type AuditResult,
+  type CheckOutcome,
+  type Finding,
+  type FindingCode,
+} from './types';
 
 type Check = (input: AuditInput) => CheckOutcome;
 

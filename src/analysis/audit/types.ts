@@ -2,7 +2,14 @@
 import type * as v from 'valibot';
 import type { FirewallModel } from '../../shared/firewall';
 import type { Snapshot } from '../../shared/model';
-import { FindingCodeSchema, SeveritySchema, type AuditResultSchema, type FindingSchema, type NotCheckedSchema, type SubjectSchema } from '../../shared/schema/audit';
+import {
+  FindingCodeSchema,
+  SeveritySchema,
+  type AuditResultSchema,
+  type FindingSchema,
+  type NotCheckedSchema,
+  type SubjectSchema,
+} from '../../shared/schema/audit';
 
 // Inferred from the schema (shared/schema/audit.ts) that the CLI's audit document is described by.
 export type Severity = v.InferOutput<typeof SeveritySchema>;

@@ -105,7 +105,11 @@ export function diffFirewall(before: FirewallModel, after: FirewallModel): Firew
   const unrecognised = diffBy(before.unrecognised, after.unrecognised, KEYS.unrecognised);
   const flag = (f: BridgeFlag, side: 'added' | 'removed'): BridgeFlagEntry[] => {
     const [from, to] = side === 'added' ? [before, after] : [after, before];
-    return flagEntries(to, f, to[f].filter((b) => !from[f].includes(b)));
+    return flagEntries(
+      to,
+      f,
+      to[f].filter((b) => !from[f].includes(b)),
+    );
   };
   const side = (s: 'added' | 'removed'): FirewallChanges => ({
     published: published[s],
@@ -126,17 +130,25 @@ export function diffFirewall(before: FirewallModel, after: FirewallModel): Firew
   if (before.forwardPolicy !== after.forwardPolicy) changed.forwardPolicy = { from: before.forwardPolicy, to: after.forwardPolicy };
   if (before.dockerLayout !== after.dockerLayout) changed.layout = { from: before.dockerLayout, to: after.dockerLayout };
   if (before.backend !== after.backend) changed.backend = { from: before.backend, to: after.backend };
-  if (before.inputPolicy && after.inputPolicy && before.inputPolicy !== after.inputPolicy) changed.inputPolicy = { from: before.inputPolicy, to: after.inputPolicy };
+  if (before.inputPolicy && after.inputPolicy && before.inputPolicy !== after.inputPolicy)
+    changed.inputPolicy = { from: before.inputPolicy, to: after.inputPolicy };
   if (before.dockerUserFirst !== null && after.dockerUserFirst !== null && before.dockerUserFirst !== after.dockerUserFirst) {
     changed.dockerUserFirst = { from: before.dockerUserFirst, to: after.dockerUserFirst };
   }
-  if ([...before.hostFirewalls].sort().join() !== [...after.hostFirewalls].sort().join()) changed.hostFirewalls = { from: before.hostFirewalls, to: after.hostFirewalls };
+  if ([...before.hostFirewalls].sort().join() !== [...after.hostFirewalls].sort().join())
+    changed.hostFirewalls = { from: before.hostFirewalls, to: after.hostFirewalls };
   const order = (rules: readonly UserRule[]): string => rules.map(KEYS.userRules).join('\n');
   if (!user.added.length && !user.removed.length && order(before.userRules) !== order(after.userRules)) {
     changed.userRulesOrder = { from: before.userRules.map((r) => r.rule), to: after.userRules.map((r) => r.rule) };
   }
   // The layout and backend say how the rules are written, not what they do.
-  const settingChanged = !!(changed.forwardPolicy || changed.inputPolicy || changed.dockerUserFirst || changed.hostFirewalls || changed.userRulesOrder);
+  const settingChanged = !!(
+    changed.forwardPolicy ||
+    changed.inputPolicy ||
+    changed.dockerUserFirst ||
+    changed.hostFirewalls ||
+    changed.userRulesOrder
+  );
   return {
     before: { backend: before.backend, dockerLayout: before.dockerLayout },
     after: { backend: after.backend, dockerLayout: after.dockerLayout },

@@ -1,6 +1,14 @@
 // A firewall diff as lines a person reads (one per entry, grouped by category), and its one-line
 // summary: shared by the CLI text and the VS Code markdown document.
-import type { DirectRoutingDrop, FirewallBackend, DockerLayout, HairpinRule, MasqueradeRule, PublishedRule, UserRule } from '../../shared/firewall';
+import type {
+  DirectRoutingDrop,
+  FirewallBackend,
+  DockerLayout,
+  HairpinRule,
+  MasqueradeRule,
+  PublishedRule,
+  UserRule,
+} from '../../shared/firewall';
 import { bracketed } from '../cidr';
 import { CHANGE_CATEGORIES, changeCount, type BridgeFlagEntry, type ChangeCategory, type FirewallChanges, type FirewallDiff } from './diff';
 
@@ -32,7 +40,6 @@ export const CATEGORY_TITLES: Readonly<Record<ChangeCategory, string>> = {
   userRules: 'DOCKER-USER',
   unrecognised: 'unrecognised',
 };
-
 
 function published(p: PublishedRule): string {
   const host = p.hostIp ?? (p.family === 'ipv6' ? '::' : '0.0.0.0');
@@ -111,7 +118,8 @@ export function settingChanges(d: FirewallDiff, meaningOnly = false): string[] {
   if (c?.inputPolicy) out.push(`INPUT policy: ${c.inputPolicy.from} → ${c.inputPolicy.to}`);
   if (c?.hostFirewalls) out.push(`host firewalls: ${list(c.hostFirewalls.from)} → ${list(c.hostFirewalls.to)}`);
   if (c?.dockerUserFirst) out.push(`DOCKER-USER first in FORWARD: ${yesNo(c.dockerUserFirst.from)} → ${yesNo(c.dockerUserFirst.to)}`);
-  if (c?.userRulesOrder) out.push(`DOCKER-USER order (the first match decides): ${c.userRulesOrder.from.join(' ; ')} → ${c.userRulesOrder.to.join(' ; ')}`);
+  if (c?.userRulesOrder)
+    out.push(`DOCKER-USER order (the first match decides): ${c.userRulesOrder.from.join(' ; ')} → ${c.userRulesOrder.to.join(' ; ')}`);
   if (meaningOnly) return out;
   if (c?.layout) out.push(`layout: ${c.layout.from} → ${c.layout.to}`);
   if (c?.backend) out.push(`backend: ${c.backend.from} → ${c.backend.to}`);

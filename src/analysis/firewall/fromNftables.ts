@@ -38,9 +38,15 @@ function readMaps(table: NftTable, model: ModelBuilder): Set<string> {
 function baseChain(chain: string, rule: IptRule): boolean {
   switch (chain) {
     case 'filter-FORWARD':
-      return shape(rule, 'out-vmap', null)?.['out-vmap'] === 'filter-forward-in-jumps' || shape(rule, 'in-vmap', null)?.['in-vmap'] === 'filter-forward-out-jumps';
+      return (
+        shape(rule, 'out-vmap', null)?.['out-vmap'] === 'filter-forward-in-jumps' ||
+        shape(rule, 'in-vmap', null)?.['in-vmap'] === 'filter-forward-out-jumps'
+      );
     case 'nat-POSTROUTING':
-      return shape(rule, 'in-vmap', null)?.['in-vmap'] === 'nat-postrouting-out-jumps' || shape(rule, 'out-vmap', null)?.['out-vmap'] === 'nat-postrouting-in-jumps';
+      return (
+        shape(rule, 'in-vmap', null)?.['in-vmap'] === 'nat-postrouting-out-jumps' ||
+        shape(rule, 'out-vmap', null)?.['out-vmap'] === 'nat-postrouting-in-jumps'
+      );
     case 'nat-PREROUTING':
       return isLocal(shape(rule, 'dst-type', ENTRY));
     case 'nat-OUTPUT': {

@@ -21,7 +21,8 @@ const unconditionalJump = (rule: IptRule, target: string): boolean =>
 /** Which host firewall a chain belongs to: ufw writes ufw-* (ufw6-*), firewalld's iptables backend INPUT_direct, FORWARD_IN_ZONES, … */
 function firewallOfChain(name: string): HostFirewall | null {
   if (/^ufw6?-/.test(name)) return 'ufw';
-  if (/^(INPUT|FORWARD|OUTPUT)_(direct|ZONES|ZONES_SOURCE|IN_ZONES|IN_ZONES_SOURCE|OUT_ZONES|OUT_ZONES_SOURCE)$/.test(name)) return 'firewalld';
+  if (/^(INPUT|FORWARD|OUTPUT)_(direct|ZONES|ZONES_SOURCE|IN_ZONES|IN_ZONES_SOURCE|OUT_ZONES|OUT_ZONES_SOURCE)$/.test(name))
+    return 'firewalld';
   return null;
 }
 

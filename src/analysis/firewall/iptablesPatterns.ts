@@ -2,17 +2,7 @@
 // 28.0.1+, 29). `explainRule` recognises one rule, records its meaning, and says whether it fit.
 import type { UserRule } from '../../shared/firewall';
 import { isLoopback } from '../cidr';
-import {
-  RELATED_ESTABLISHED,
-  ctStates,
-  familyOf,
-  hostAddress,
-  isIcmp,
-  parseEndpoint,
-  parsePort,
-  prefix,
-  protocolOf,
-} from './addresses';
+import { RELATED_ESTABLISHED, ctStates, familyOf, hostAddress, isIcmp, parseEndpoint, parsePort, prefix, protocolOf } from './addresses';
 import { optionValue, shape, type IptRule } from './iptablesRules';
 import type { ModelBuilder } from './modelBuilder';
 

@@ -18,7 +18,15 @@ export interface InputStep {
 export function input(s: InputStep): Promise<Answer<string>> {
   return new Promise((resolve) => {
     const box = vscode.window.createInputBox();
-    Object.assign(box, { title: s.title, step: s.step, totalSteps: s.totalSteps, prompt: s.prompt, value: s.value ?? '', placeholder: s.placeholder ?? '', ignoreFocusOut: true });
+    Object.assign(box, {
+      title: s.title,
+      step: s.step,
+      totalSteps: s.totalSteps,
+      prompt: s.prompt,
+      value: s.value ?? '',
+      placeholder: s.placeholder ?? '',
+      ignoreFocusOut: true,
+    });
     box.buttons = s.step > 1 ? [vscode.QuickInputButtons.Back] : [];
     const check = (v: string): string | undefined => s.validate?.(v);
     const done = (v: Answer<string>): void => {
@@ -55,7 +63,16 @@ export interface PickStep<T> {
 export function pick<T>(s: PickStep<T>): Promise<Answer<T>> {
   return new Promise((resolve) => {
     const qp = vscode.window.createQuickPick<PickItem<T>>();
-    Object.assign(qp, { title: s.title, step: s.step, totalSteps: s.totalSteps, placeholder: s.placeholder, items: s.items, ignoreFocusOut: true, matchOnDescription: true, matchOnDetail: true });
+    Object.assign(qp, {
+      title: s.title,
+      step: s.step,
+      totalSteps: s.totalSteps,
+      placeholder: s.placeholder,
+      items: s.items,
+      ignoreFocusOut: true,
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
     qp.buttons = s.step > 1 ? [vscode.QuickInputButtons.Back] : [];
     const done = (v: Answer<T>): void => {
       resolve(v);
@@ -74,7 +91,15 @@ export function pick<T>(s: PickStep<T>): Promise<Answer<T>> {
 export function pickMany<T>(s: Omit<PickStep<T>, 'canPickMany'>, selected: (item: PickItem<T>) => boolean): Promise<Answer<T[]>> {
   return new Promise((resolve) => {
     const qp = vscode.window.createQuickPick<PickItem<T>>();
-    Object.assign(qp, { title: s.title, step: s.step, totalSteps: s.totalSteps, placeholder: s.placeholder, items: s.items, canSelectMany: true, ignoreFocusOut: true });
+    Object.assign(qp, {
+      title: s.title,
+      step: s.step,
+      totalSteps: s.totalSteps,
+      placeholder: s.placeholder,
+      items: s.items,
+      canSelectMany: true,
+      ignoreFocusOut: true,
+    });
     qp.selectedItems = s.items.filter(selected);
     qp.buttons = s.step > 1 ? [vscode.QuickInputButtons.Back] : [];
     const done = (v: Answer<T[]>): void => {

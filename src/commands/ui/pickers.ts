@@ -13,7 +13,16 @@ export function networkItems(networks: readonly NetworkInfo[]): PickItem<Network
 export function containerItems(containers: readonly ContainerInfo[]): PickItem<ContainerInfo>[] {
   return containers.map((c) => ({
     label: `$(${c.state === 'running' ? 'vm-running' : 'vm-outline'}) ${c.name}`,
-    description: [c.networkMode, c.endpoints.map((e) => e.ipv4).filter(Boolean).join(', '), c.state].filter(Boolean).join(' · '),
+    description: [
+      c.networkMode,
+      c.endpoints
+        .map((e) => e.ipv4)
+        .filter(Boolean)
+        .join(', '),
+      c.state,
+    ]
+      .filter(Boolean)
+      .join(' · '),
     value: c,
   }));
 }

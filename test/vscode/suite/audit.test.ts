@@ -33,11 +33,21 @@ suite('audit and firewall diff', () => {
   test('Audit Host: a port on every address is a finding, one on 127.0.0.1 is not', async () => {
     const r = await vscode.commands.executeCommand<AuditResult>('dockerNetworks.auditHost');
     const all = r.findings.filter((f) => f.code === 'PUBLISHED_ALL_INTERFACES');
-    assert.ok(all.some((f) => f.subject.name === '0.0.0.0:18461/tcp' && f.message.includes(`${PREFIX}open`)), JSON.stringify(all));
-    assert.ok(!all.some((f) => f.subject.name.includes('18462') || f.message.includes(`${PREFIX}local`)), 'a loopback binding is not exposed');
+    assert.ok(
+      all.some((f) => f.subject.name === '0.0.0.0:18461/tcp' && f.message.includes(`${PREFIX}open`)),
+      JSON.stringify(all),
+    );
+    assert.ok(
+      !all.some((f) => f.subject.name.includes('18462') || f.message.includes(`${PREFIX}local`)),
+      'a loopback binding is not exposed',
+    );
     const sev = ['high', 'medium', 'low', 'info'];
     const order = r.findings.map((f) => sev.indexOf(f.severity));
-    assert.deepEqual(order, [...order].sort((a, b) => a - b), 'grouped by severity, high first');
+    assert.deepEqual(
+      order,
+      [...order].sort((a, b) => a - b),
+      'grouped by severity, high first',
+    );
     await screenshot('audit-preview', 15_000, 4000);
   });
 
@@ -50,10 +60,18 @@ suite('audit and firewall diff', () => {
     assert.equal(d.before.dockerLayout, 'docker-28.0.0');
     assert.equal(d.after.dockerLayout, 'docker-28.0.1+');
     assert.deepEqual(d.added.published, [], 'the published port itself did not change');
-    assert.ok(d.added.directRoutingDrops.length + d.removed.directRoutingDrops.length > 0, 'the per-port raw drop became one per container');
+    assert.ok(
+      d.added.directRoutingDrops.length + d.removed.directRoutingDrops.length > 0,
+      'the per-port raw drop became one per container',
+    );
     await screenshot('firewall-diff-preview', 15_000, 4000);
     await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand('dockerNetworks.compareFirewallDumps', { before: join(fixturesDir(), 'README.md'), after: join(dir, '28.5.2-moby-iptablesdoc-usernet-portmap.txt') })),
+      Promise.resolve(
+        vscode.commands.executeCommand('dockerNetworks.compareFirewallDumps', {
+          before: join(fixturesDir(), 'README.md'),
+          after: join(dir, '28.5.2-moby-iptablesdoc-usernet-portmap.txt'),
+        }),
+      ),
       /is not a firewall dump/,
     );
   });

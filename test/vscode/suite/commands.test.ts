@@ -3,7 +3,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../../src/api';
-import { TEST_IMAGE, cleanTestResources, createTestNetwork, docker, dockerJson, requireEngine, runTestContainer } from '../../helpers/docker';
+import {
+  TEST_IMAGE,
+  cleanTestResources,
+  createTestNetwork,
+  docker,
+  dockerJson,
+  requireEngine,
+  runTestContainer,
+} from '../../helpers/docker';
 
 const LABELS = { 'dne.test': '1' };
 let api: ExplorerApi;
@@ -11,9 +19,14 @@ let api: ExplorerApi;
 const run = <T>(id: string, arg: unknown): Thenable<T> => vscode.commands.executeCommand<T>(`dockerNetworks.${id}`, arg);
 
 async function state(): Promise<string> {
-  const nets = (await docker('network', 'ls', '--format', '{{.Name}}')).split('\n').filter((n) => n.startsWith('dne-test-cmd-')).sort();
+  const nets = (await docker('network', 'ls', '--format', '{{.Name}}'))
+    .split('\n')
+    .filter((n) => n.startsWith('dne-test-cmd-'))
+    .sort();
   const ids = (await docker('ps', '-aq', '--filter', 'label=dne.test=1', '--filter', 'name=^dne-test-cmd-')).split('\n').filter(Boolean);
-  const eps = ids.length ? await docker('inspect', '--format', '{{.Name}} {{range $k, $v := .NetworkSettings.Networks}}{{$k}}={{$v.IPAddress}} {{end}}', ...ids) : '';
+  const eps = ids.length
+    ? await docker('inspect', '--format', '{{.Name}} {{range $k, $v := .NetworkSettings.Networks}}{{$k}}={{$v.IPAddress}} {{end}}', ...ids)
+    : '';
   return JSON.stringify({ nets, eps: eps.split('\n').sort() });
 }
 
@@ -37,16 +50,37 @@ suite('commands with argument objects', () => {
   suiteTeardown(() => cleanTestResources('dne-test-cmd-'));
 
   test('createNetwork resolves to the new id; bad specs are refused', async () => {
-    const id = await run<string>('createNetwork', { name: 'dne-test-cmd-net', subnet: '10.254.30.0/24', gateway: '10.254.30.1', labels: LABELS });
+    const id = await run<string>('createNetwork', {
+      name: 'dne-test-cmd-net',
+      subnet: '10.254.30.0/24',
+      gateway: '10.254.30.1',
+      labels: LABELS,
+    });
     const [raw] = await dockerJson<{ Id: string }[]>('network', 'inspect', 'dne-test-cmd-net');
     assert.equal(id, raw?.Id);
-    await rejects('createNetwork', { name: 'dne-test-cmd-bad', subnet: '172.2.16.0/24', gateway: '172.22.16.1', labels: LABELS }, /not inside the subnet/);
-    await rejects('createNetwork', { name: 'dne-test-cmd-bad', subnet: '10.254.30.0/25', labels: LABELS }, /overlaps .* "dne-test-cmd-net"/);
+    await rejects(
+      'createNetwork',
+      { name: 'dne-test-cmd-bad', subnet: '172.2.16.0/24', gateway: '172.22.16.1', labels: LABELS },
+      /not inside the subnet/,
+    );
+    await rejects(
+      'createNetwork',
+      { name: 'dne-test-cmd-bad', subnet: '10.254.30.0/25', labels: LABELS },
+      /overlaps .* "dne-test-cmd-net"/,
+    );
   });
 
   test('connectContainer and disconnectContainer change the endpoints, and the tree follows', async () => {
-    await run('connectContainer', { container: 'dne-test-cmd-c1', network: 'dne-test-cmd-net', ipv4: '10.254.30.40', aliases: ['cmd-c1-alias'] });
-    assert.match(await docker('inspect', '--format', '{{(index .NetworkSettings.Networks "dne-test-cmd-net").IPAddress}}', 'dne-test-cmd-c1'), /^10\.254\.30\.40$/);
+    await run('connectContainer', {
+      container: 'dne-test-cmd-c1',
+      network: 'dne-test-cmd-net',
+      ipv4: '10.254.30.40',
+      aliases: ['cmd-c1-alias'],
+    });
+    assert.match(
+      await docker('inspect', '--format', '{{(index .NetworkSettings.Networks "dne-test-cmd-net").IPAddress}}', 'dne-test-cmd-c1'),
+      /^10\.254\.30\.40$/,
+    );
     await api.waitFor((s) => !!s.containers.find((c) => c.name === 'dne-test-cmd-c1')?.endpoints.some((e) => e.ipv4 === '10.254.30.40'));
     await rejects('connectContainer', { container: 'dne-test-cmd-c1', network: 'host' }, /host mode/);
     await rejects('connectContainer', { container: 'dne-test-cmd-c1', network: 'dne-test-cmd-net' }, /already connected/);
@@ -56,9 +90,22 @@ suite('commands with argument objects', () => {
   });
 
   test('runContainer and joinContainer resolve to ids; a missing image is refused without pulling', async () => {
-    const runId = await run<string>('runContainer', { image: TEST_IMAGE, name: 'dne-test-cmd-run', network: 'dne-test-cmd-net', ipv4: '10.254.30.50', command: 'sleep 60', labels: LABELS });
+    const runId = await run<string>('runContainer', {
+      image: TEST_IMAGE,
+      name: 'dne-test-cmd-run',
+      network: 'dne-test-cmd-net',
+      ipv4: '10.254.30.50',
+      command: 'sleep 60',
+      labels: LABELS,
+    });
     assert.equal(await docker('inspect', '--format', '{{.Id}}', 'dne-test-cmd-run'), runId);
-    const joinId = await run<string>('joinContainer', { target: 'dne-test-cmd-run', image: TEST_IMAGE, name: 'dne-test-cmd-join', command: 'sleep 60', labels: LABELS });
+    const joinId = await run<string>('joinContainer', {
+      target: 'dne-test-cmd-run',
+      image: TEST_IMAGE,
+      name: 'dne-test-cmd-join',
+      command: 'sleep 60',
+      labels: LABELS,
+    });
     assert.equal(await docker('inspect', '--format', '{{.HostConfig.NetworkMode}}', 'dne-test-cmd-join'), `container:${runId}`);
     assert.equal(await docker('inspect', '--format', '{{.Id}}', 'dne-test-cmd-join'), joinId);
     await rejects('joinContainer', { target: 'dne-test-cmd-run', image: 'dne-test-cmd-nothing:latest', labels: LABELS }, /never pull/);

@@ -48,7 +48,21 @@ suite('dockerd stopped and started under the running extension', () => {
     assert.ok(ext);
     api = await ext.activate();
     await clean();
-    await e28('run', '-d', '--name', `${PREFIX}always`, '--label', TEST_LABEL, '--restart', 'always', '--stop-timeout', '1', TEST_IMAGE, 'sleep', '3600');
+    await e28(
+      'run',
+      '-d',
+      '--name',
+      `${PREFIX}always`,
+      '--label',
+      TEST_LABEL,
+      '--restart',
+      'always',
+      '--stop-timeout',
+      '1',
+      TEST_IMAGE,
+      'sleep',
+      '3600',
+    );
     await e28('run', '-d', '--name', `${PREFIX}once`, '--label', TEST_LABEL, '--stop-timeout', '1', TEST_IMAGE, 'sleep', '3600');
   });
   suiteTeardown(async function () {
@@ -62,13 +76,21 @@ suite('dockerd stopped and started under the running extension', () => {
   test('the view says ENGINE_DOWN while dockerd is stopped, and catches up when it is back', async function () {
     this.timeout(180_000);
     await cfg().update('host', E28?.dockerHost, vscode.ConfigurationTarget.Global);
-    await api.waitFor((s) => s.engine.endpoint === E28?.dockerHost && s.containers.some((c) => c.name === `${PREFIX}once` && c.state === 'running'), 30_000);
+    await api.waitFor(
+      (s) => s.engine.endpoint === E28?.dockerHost && s.containers.some((c) => c.name === `${PREFIX}once` && c.state === 'running'),
+      30_000,
+    );
     assert.ok(api.tree.getChildren().length > 0);
     await vscode.commands.executeCommand('workbench.view.extension.dockerNetworks');
     await vscode.commands.executeCommand('dockerNetworks.topology.focus');
 
     await stopEngine(E28 ?? assert.fail());
-    const down = await statusUntil(api, (s) => s.state === 'disconnected' && s.error.code === 'ENGINE_DOWN', 30_000, 'disconnected ENGINE_DOWN');
+    const down = await statusUntil(
+      api,
+      (s) => s.state === 'disconnected' && s.error.code === 'ENGINE_DOWN',
+      30_000,
+      'disconnected ENGINE_DOWN',
+    );
     assert.ok(down.state === 'disconnected');
     assert.deepEqual(api.tree.getChildren(), [], 'no stale rows while the engine is down');
     await new Promise((r) => setTimeout(r, 500));

@@ -16,8 +16,27 @@ suite('explain from outside the host', () => {
     await cleanTestResources(PREFIX);
     await createTestNetwork(`${PREFIX}net`, '--subnet', '10.254.62.0/24');
     // Real listeners: explain also checks that something in the container listens on the port.
-    for (const [name, publish] of [['web', '18463:80'], ['local', '127.0.0.1:18464:80']] as const) {
-      await docker('run', '-d', '--name', `${PREFIX}${name}`, '--label', TEST_LABEL, '--network', `${PREFIX}net`, '-p', publish, TEST_IMAGE, 'httpd', '-f', '-p', '80');
+    for (const [name, publish] of [
+      ['web', '18463:80'],
+      ['local', '127.0.0.1:18464:80'],
+    ] as const) {
+      await docker(
+        'run',
+        '-d',
+        '--name',
+        `${PREFIX}${name}`,
+        '--label',
+        TEST_LABEL,
+        '--network',
+        `${PREFIX}net`,
+        '-p',
+        publish,
+        TEST_IMAGE,
+        'httpd',
+        '-f',
+        '-p',
+        '80',
+      );
     }
     const ext = vscode.extensions.getExtension<ExplorerApi>('docker-network-explorer.docker-network-explorer');
     assert.ok(ext);
@@ -30,7 +49,11 @@ suite('explain from outside the host', () => {
   });
 
   test('an outside client reaches a port published on every address, and INPUT does not stop it', async () => {
-    const x = await vscode.commands.executeCommand<Explanation>('dockerNetworks.explainReachability', { from: '203.0.113.7', to: `${PREFIX}web`, port: 80 });
+    const x = await vscode.commands.executeCommand<Explanation>('dockerNetworks.explainReachability', {
+      from: '203.0.113.7',
+      to: `${PREFIX}web`,
+      port: 80,
+    });
     assert.equal(x.reachable, true);
     const pub = x.ways.find((w) => w.kind === 'published' && w.open);
     assert.equal(pub?.hostPort, 18463);
@@ -40,11 +63,25 @@ suite('explain from outside the host', () => {
   });
 
   test('a port on 127.0.0.1 is closed to outside clients, open to the host', async () => {
-    const out = await vscode.commands.executeCommand<Explanation>('dockerNetworks.explainReachability', { from: '203.0.113.7', to: `${PREFIX}local`, port: 80 });
+    const out = await vscode.commands.executeCommand<Explanation>('dockerNetworks.explainReachability', {
+      from: '203.0.113.7',
+      to: `${PREFIX}local`,
+      port: 80,
+    });
     assert.ok(!out.ways.some((w) => w.kind === 'published' && w.open), JSON.stringify(out.ways));
     assert.ok(out.reasons.some((r) => r.code === 'LOOPBACK_ONLY_BINDING'));
-    const host = await vscode.commands.executeCommand<Explanation>('dockerNetworks.explainReachability', { from: 'host', to: `${PREFIX}local`, port: 80 });
-    assert.ok(host.ways.some((w) => w.kind === 'published' && w.open && w.hostIp === '127.0.0.1'), JSON.stringify(host.ways));
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('dockerNetworks.explainReachability', { from: '203.0.113.999', to: `${PREFIX}web` })), /No container "203\.0\.113\.999"|IPv4/);
+    const host = await vscode.commands.executeCommand<Explanation>('dockerNetworks.explainReachability', {
+      from: 'host',
+      to: `${PREFIX}local`,
+      port: 80,
+    });
+    assert.ok(
+      host.ways.some((w) => w.kind === 'published' && w.open && w.hostIp === '127.0.0.1'),
+      JSON.stringify(host.ways),
+    );
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('dockerNetworks.explainReachability', { from: '203.0.113.999', to: `${PREFIX}web` })),
+      /No container "203\.0\.113\.999"|IPv4/,
+    );
   });
 });

@@ -51,7 +51,10 @@ suite('network graph', () => {
     const ext = vscode.extensions.getExtension<ExplorerApi>('docker-network-explorer.docker-network-explorer');
     assert.ok(ext);
     api = await ext.activate();
-    await api.waitFor((s) => s.containers.some((c) => c.name === S.stopped) && !!s.host.firewall?.masquerade.some((m) => m.source === S.subnetA), 30_000);
+    await api.waitFor(
+      (s) => s.containers.some((c) => c.name === S.stopped) && !!s.host.firewall?.masquerade.some((m) => m.source === S.subnetA),
+      30_000,
+    );
   });
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -60,14 +63,18 @@ suite('network graph', () => {
 
   test('opens on the real scenario and draws every node and link of the snapshot', async () => {
     await vscode.commands.executeCommand('dockerNetworks.showGraph');
-    const r = await drawn((x) => {
-      const snap = api.snapshot();
-      if (!snap) return false;
-      const g = buildGraph(snap);
-      return x.nodes === g.nodes.length && x.links === g.links.length;
-      // The first webview of a run loads its whole runtime: once (of six clean-clone runs) it took
-      // over 20 s on this 2-core machine, while the next tests on the same panel passed at once.
-    }, 'the whole snapshot', 45_000);
+    const r = await drawn(
+      (x) => {
+        const snap = api.snapshot();
+        if (!snap) return false;
+        const g = buildGraph(snap);
+        return x.nodes === g.nodes.length && x.links === g.links.length;
+        // The first webview of a run loads its whole runtime: once (of six clean-clone runs) it took
+        // over 20 s on this 2-core machine, while the next tests on the same panel passed at once.
+      },
+      'the whole snapshot',
+      45_000,
+    );
     assert.ok(r.nodes > 12, `nodes: ${r.nodes}`);
     await screenshot('graph-e2e', 20_000, 1500);
   });
@@ -93,7 +100,11 @@ suite('network graph', () => {
     assert.ok(net);
     const before = await drawn(() => true, 'anything');
     // Exactly what the webview posts when "Connect to <network>" is picked in its menu.
-    await vscode.commands.executeCommand('dockerNetworks.graph.receive', { v: PROTOCOL_VERSION, type: 'action', action: { kind: 'connect', container: c.id, network: net.id } });
+    await vscode.commands.executeCommand('dockerNetworks.graph.receive', {
+      v: PROTOCOL_VERSION,
+      type: 'action',
+      action: { kind: 'connect', container: c.id, network: net.id },
+    });
     const raw = await dockerJson<{ NetworkSettings: { Networks: Record<string, unknown> } }[]>('inspect', S.noicc1);
     assert.ok(raw[0]?.NetworkSettings.Networks[S.netA], 'the engine has the new endpoint');
     await api.waitFor((s) => container(s, S.noicc1).endpoints.some((e) => e.network === S.netA && !!e.ipv4));
@@ -104,17 +115,28 @@ suite('network graph', () => {
   });
 
   test('explain from the graph: the report opens and the graph comes back with the path', async () => {
-    await vscode.commands.executeCommand('dockerNetworks.graph.receive', { v: PROTOCOL_VERSION, type: 'action', action: { kind: 'explain', from: S.a1, to: S.multi } });
+    await vscode.commands.executeCommand('dockerNetworks.graph.receive', {
+      v: PROTOCOL_VERSION,
+      type: 'action',
+      action: { kind: 'explain', from: S.a1, to: S.multi },
+    });
     await sleep(800);
     const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
-    assert.ok(tabs.some((l) => l.includes('explain')), `the report is open: ${tabs.join(', ')}`);
+    assert.ok(
+      tabs.some((l) => l.includes('explain')),
+      `the report is open: ${tabs.join(', ')}`,
+    );
     assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.label, 'Docker Network Graph', 'the graph is in front again');
     await drawn(() => true, 'the graph again');
     await screenshot('graph-e2e-explain', 20_000, 1500);
   });
 
   test('a malformed message from the webview is ignored', async () => {
-    await vscode.commands.executeCommand('dockerNetworks.graph.receive', { v: PROTOCOL_VERSION, type: 'action', action: { kind: 'rm', container: S.web } });
+    await vscode.commands.executeCommand('dockerNetworks.graph.receive', {
+      v: PROTOCOL_VERSION,
+      type: 'action',
+      action: { kind: 'rm', container: S.web },
+    });
     await vscode.commands.executeCommand('dockerNetworks.graph.receive', { type: 'select', nodeId: 'x' });
     assert.equal((await graphState())?.ignored, 2);
   });

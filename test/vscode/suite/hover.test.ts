@@ -51,12 +51,20 @@ suite('hover diagrams', () => {
   });
 
   test('explainReachability shows the verdict and reasons in a readable document', async () => {
-    const x = await vscode.commands.executeCommand<Explanation>('dockerNetworks.explainReachability', { from: 'dne-test-hover-other', to: 'dne-test-hover-web', port: 80 });
+    const x = await vscode.commands.executeCommand<Explanation>('dockerNetworks.explainReachability', {
+      from: 'dne-test-hover-other',
+      to: 'dne-test-hover-web',
+      port: 80,
+    });
     assert.equal(x.reachable, false);
     assert.deepEqual(x.reasons.map((r) => r.code).slice(0, 2), ['NO_SHARED_NETWORK', 'ISOLATED_BRIDGES']);
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('dockerNetworks.explainReachability', { from: 'dne-test-hover-other', to: 'dne-test-nope' })), /No container "dne-test-nope"/);
+    await assert.rejects(
+      Promise.resolve(
+        vscode.commands.executeCommand('dockerNetworks.explainReachability', { from: 'dne-test-hover-other', to: 'dne-test-nope' }),
+      ),
+      /No container "dne-test-nope"/,
+    );
     await screenshot('explain-preview');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
-

@@ -21,7 +21,9 @@ const rl = async (...args: string[]): Promise<string> => (await run('docker', ['
 async function clean(): Promise<void> {
   const ids = (await rl('ps', '-aq', '--filter', `label=${TEST_LABEL}`, '--filter', `name=${PREFIX}`)).split('\n').filter(Boolean);
   if (ids.length) await rl('rm', '-f', ...ids);
-  const nets = (await rl('network', 'ls', '-q', '--filter', `label=${TEST_LABEL}`, '--filter', `name=${PREFIX}`)).split('\n').filter(Boolean);
+  const nets = (await rl('network', 'ls', '-q', '--filter', `label=${TEST_LABEL}`, '--filter', `name=${PREFIX}`))
+    .split('\n')
+    .filter(Boolean);
   if (nets.length) await rl('network', 'rm', ...nets);
 }
 
@@ -89,7 +91,7 @@ suite('rootless engine in the workbench', () => {
     const md = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : '';
     const rlFacts = snap.host.rootless;
     assert.ok(rlFacts);
-        assert.ok(md.includes(`rootlesskit (pid ${rlFacts.rootlesskitPid}, builtin port driver) listens on 0.0.0.0:18477`), md);
+    assert.ok(md.includes(`rootlesskit (pid ${rlFacts.rootlesskitPid}, builtin port driver) listens on 0.0.0.0:18477`), md);
     assert.ok(md.includes(`→ ${rlFacts.tap ?? 'tap0'}`), md);
     assert.ok(md.includes(`slirp4netns (pid ${rlFacts.slirp4netnsPid ?? '?'})`), md);
     // Measured: the port driver dials loopback in the engine's netns, so the proxy, not DNAT, takes it.

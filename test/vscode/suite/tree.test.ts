@@ -62,9 +62,13 @@ suite('tree view on the real engine', () => {
 
   test("a network's children are the containers docker says are on it, stopped ones included", async () => {
     const raws = await dockerJson<{ Name: string; NetworkSettings: { Networks: Record<string, { IPAddress: string }> } }[]>(
-      'inspect', ...(await docker('ps', '-aq', '--filter', 'label=dne.test=1', '--filter', 'name=^dne-test-s-')).split('\n'),
+      'inspect',
+      ...(await docker('ps', '-aq', '--filter', 'label=dne.test=1', '--filter', 'name=^dne-test-s-')).split('\n'),
     );
-    const onA = raws.filter((r) => r.NetworkSettings.Networks[S.netA]).map((r) => r.Name.slice(1)).sort();
+    const onA = raws
+      .filter((r) => r.NetworkSettings.Networks[S.netA])
+      .map((r) => r.Name.slice(1))
+      .sort();
     const members = children(find(children(find(children(), 'Networks')), S.netA));
     assert.deepEqual(members.map(label).sort(), onA);
     const a1 = find(members, S.a1);
@@ -99,7 +103,10 @@ suite('tree view on the real engine', () => {
     const raw = JSON.parse(editor.document.getText()) as { Name: string; Options: Record<string, string> };
     assert.equal(raw.Name, S.netA);
     assert.equal(raw.Options['com.docker.network.bridge.name'], S.bridgeA);
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('dockerNetworks.inspect', { network: 'dne-test-no-such' })), /No network/);
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('dockerNetworks.inspect', { network: 'dne-test-no-such' })),
+      /No network/,
+    );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
