@@ -1,12 +1,12 @@
 // docker network connect [--ip] [--alias], interactive: container, then network, then optional IP
 // and aliases. A menu item or the graph presets the container, the network or both.
 import type { ConnectRequest } from '../core/requests';
-import { ValidationError, findContainer, findNetwork, validateAliases, validateStaticIp } from '../core/validate';
+import { findContainer, findNetwork, validateAliases, validateStaticIp } from '../core/validate';
 import type { ContainerInfo, NetworkInfo } from '../shared/model';
 import type { CommandContext } from './context';
 import { withNotification } from './guard';
 import type { FlowPreset } from './invocation';
-import { input, pick, runSteps } from './ui/multiStep';
+import { input, messageOf, pick, runSteps } from './ui/multiStep';
 import { containerItems, networkItems } from './ui/pickers';
 
 const TITLE = 'Connect Container to Network';
@@ -17,15 +17,6 @@ interface State {
   ipv4: string;
   aliases: string;
 }
-
-const messageOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-    return undefined;
-  } catch (err) {
-    return err instanceof ValidationError ? err.message : String(err);
-  }
-};
 
 /** Resolves to true when connected, false when cancelled. */
 export async function connectFlow(ctx: CommandContext, preset: FlowPreset): Promise<boolean> {

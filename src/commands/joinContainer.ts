@@ -7,19 +7,15 @@ import type { ContainerInfo } from '../shared/model';
 import type { CommandContext } from './context';
 import { withNotification } from './guard';
 import type { FlowPreset } from './invocation';
-import { input, pick, runSteps } from './ui/multiStep';
-import { containerItems } from './ui/pickers';
+import { pick, runSteps } from './ui/multiStep';
+import { containerItems, inputContainerName, localImageTags, pickImage } from './ui/pickers';
 
 const TITLE = "Join a Container's Network Namespace";
 
 /** Resolves to the new container's id, or undefined when cancelled. */
 export async function joinFlow(ctx: CommandContext, preset: FlowPreset): Promise<string | undefined> {
   const snap = await ctx.controller().refresh();
-  const images = (await ctx.controller().gateway.listImages())
-    .flatMap((i) => i.tags)
-    .filter((t) => t !== '<none>:<none>')
-    .sort();
-  if (images.length === 0) throw new Error('There are no images on this engine, and we never pull. Build or load one first.');
+  const images = await localImageTags(ctx.controller().gateway);
   const state: { target?: ContainerInfo; image: string; name: string } = { image: '', name: '' };
   if (preset.container) state.target = findContainer(preset.container, snap, 'target');
   const fixedTarget = state.target !== undefined;
@@ -38,28 +34,12 @@ export async function joinFlow(ctx: CommandContext, preset: FlowPreset): Promise
       return v;
     },
     async (s) => {
-      const v = await pick({
-        title: TITLE,
-        step: 2,
-        totalSteps: 3,
-        placeholder: 'Image (local images only; never pulled)',
-        items: images.map((t) => ({ label: t, value: t })),
-      });
+      const v = await pickImage(TITLE, 2, 3, images);
       if (typeof v === 'string') s.image = v;
       return v;
     },
     async (s) => {
-      const v = await input({
-        title: TITLE,
-        step: 3,
-        totalSteps: 3,
-        prompt: 'Name of the new container (optional)',
-        value: s.name,
-        validate: (x) =>
-          x && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(x)
-            ? 'Letters, digits, "_", "." and "-" only, starting with a letter or digit.'
-            : undefined,
-      });
+      const v = await inputContainerName(TITLE, 3, 3, s.name, snap);
       if (typeof v === 'string') s.name = v.trim();
       return v;
     },

@@ -6,30 +6,21 @@ import type { CommandContext } from './context';
 import { withNotification } from './guard';
 import type { FlowPreset } from './invocation';
 import { input, pick, runSteps } from './ui/multiStep';
+import { inputContainerName, localImageTags, pickImage } from './ui/pickers';
 
 const TITLE = 'Run a Container';
 
 /** Resolves to the new container's id, or undefined when cancelled. */
 export async function runFlow(ctx: CommandContext, preset: FlowPreset): Promise<string | undefined> {
   const snap = await ctx.controller().refresh();
-  const images = (await ctx.controller().gateway.listImages())
-    .flatMap((i) => i.tags)
-    .filter((t) => t !== '<none>:<none>')
-    .sort();
-  if (images.length === 0) throw new Error('There are no images on this engine, and we never pull. Build or load one first.');
+  const images = await localImageTags(ctx.controller().gateway);
   const presetNet = preset.network ? findNetwork(preset.network, snap) : undefined;
   const presetMode = presetNet && (presetNet.driver === 'null' ? 'none' : presetNet.name);
   const modes = [...snap.networks.map((n) => (n.driver === 'null' ? 'none' : n.name))];
   const state = { image: '', network: presetMode ?? '', name: '', publish: '' };
   const done = await runSteps(state, [
     async (s) => {
-      const v = await pick({
-        title: TITLE,
-        step: 1,
-        totalSteps: 4,
-        placeholder: 'Image (local images only; never pulled)',
-        items: images.map((t) => ({ label: t, value: t })),
-      });
+      const v = await pickImage(TITLE, 1, 4, images);
       if (typeof v === 'string') s.image = v;
       return v;
     },
@@ -46,7 +37,7 @@ export async function runFlow(ctx: CommandContext, preset: FlowPreset): Promise<
       return v;
     },
     async (s) => {
-      const v = await input({ title: TITLE, step: 3, totalSteps: 4, prompt: 'Name (optional)', value: s.name });
+      const v = await inputContainerName(TITLE, 3, 4, s.name, snap);
       if (typeof v === 'string') s.name = v.trim();
       return v;
     },

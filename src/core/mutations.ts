@@ -19,12 +19,11 @@ import {
   findContainer,
   findNetwork,
   validateAliases,
+  validateContainerName,
   validateCreateNetwork,
   validateRemoveNetwork,
   validateStaticIp,
 } from './validate';
-
-const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 
 export interface JoinResult {
   id: string;
@@ -157,7 +156,7 @@ export class Mutations {
         `"${target.name}" is ${target.state}: a netns can only be joined while its container runs. Start it first.`,
       );
     const image = await this.requireImage(req.image);
-    const name = this.checkNewName(req.name, snap);
+    const name = validateContainerName(req.name, snap);
     try {
       const id = await this.gateway.runContainer({
         image,
@@ -176,7 +175,7 @@ export class Mutations {
     const snap = await this.fresh();
     const mode = req.network;
     const image = await this.requireImage(req.image);
-    const name = this.checkNewName(req.name, snap);
+    const name = validateContainerName(req.name, snap);
     const publish = req.publish;
     const ipv4 = req.ipv4?.trim() || undefined;
     let aliases = req.aliases;
@@ -214,17 +213,6 @@ export class Mutations {
     } catch (err) {
       return wrapDockerError(err, `Running a container from "${image}" failed`);
     }
-  }
-
-  private checkNewName(name: string | undefined, snap: Snapshot): string | undefined {
-    if (name === undefined) return undefined;
-    if (!NAME_RE.test(name))
-      throw new ValidationError(
-        'name',
-        `Container name "${name}" must start with a letter or digit and contain only letters, digits, "_", "." and "-".`,
-      );
-    if (snap.containers.some((c) => c.name === name)) throw new ValidationError('name', `A container named "${name}" already exists.`);
-    return name;
   }
 
   /** Never pull: the image must be on the engine already. */

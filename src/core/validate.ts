@@ -62,6 +62,16 @@ export function validateNetworkName(name: unknown, snapshot: Snapshot): string {
 }
 
 /** Throws a ValidationError, or returns the checked arguments. */
+/** A new container's name (optional): Docker's rule, and not taken. */
+export function validateContainerName(name: string | undefined, snapshot: Snapshot): string | undefined {
+  if (name === undefined) return undefined;
+  if (!NAME_RE.test(name)) {
+    fail('name', `Container name "${name}" must start with a letter or digit and contain only letters, digits, "_", "." and "-".`);
+  }
+  if (snapshot.containers.some((c) => c.name === name)) fail('name', `A container named "${name}" already exists.`);
+  return name;
+}
+
 export function validateCreateNetwork(args: CreateNetworkRequest, snapshot: Snapshot): CreateNetworkRequest {
   validateNetworkName(args.name, snapshot);
   const driver = args.driver ?? 'bridge';
@@ -197,7 +207,7 @@ export function validateAliases(aliases: unknown, network: NetworkInfo): string[
       'Aliases need a user-defined network: the default bridge has no DNS (use a network created with docker network create).',
     );
   }
-  for (const a of list) if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(a)) fail('aliases', `Alias "${a}" is not a valid DNS name.`);
+  for (const a of list) if (!NAME_RE.test(a)) fail('aliases', `Alias "${a}" is not a valid DNS name.`);
   return list;
 }
 

@@ -60,7 +60,12 @@ export interface PickStep<T> {
   canPickMany?: false;
 }
 
-export function pick<T>(s: PickStep<T>): Promise<Answer<T>> {
+/** One quick pick as a step: Back from step 2 on, hidden = cancelled, `answer` on accept. */
+function showPick<T, R>(
+  s: Omit<PickStep<T>, 'canPickMany'>,
+  many: boolean,
+  answer: (qp: vscode.QuickPick<PickItem<T>>) => R | undefined,
+): Promise<Answer<R>> {
   return new Promise((resolve) => {
     const qp = vscode.window.createQuickPick<PickItem<T>>();
     Object.assign(qp, {
@@ -70,47 +75,31 @@ export function pick<T>(s: PickStep<T>): Promise<Answer<T>> {
       placeholder: s.placeholder,
       items: s.items,
       ignoreFocusOut: true,
-      matchOnDescription: true,
-      matchOnDetail: true,
     });
+    // Filtering on descriptions helps a single pick; with checkboxes it hides what is ticked.
+    Object.assign(qp, many ? { canSelectMany: true } : { matchOnDescription: true, matchOnDetail: true });
     qp.buttons = s.step > 1 ? [vscode.QuickInputButtons.Back] : [];
-    const done = (v: Answer<T>): void => {
+    const done = (v: Answer<R>): void => {
       resolve(v);
       qp.dispose();
     };
     qp.onDidTriggerButton(() => done(BACK));
     qp.onDidAccept(() => {
-      const item = qp.selectedItems[0];
-      if (item) done(item.value);
+      const v = answer(qp);
+      if (v !== undefined) done(v);
     });
     qp.onDidHide(() => resolve(undefined));
+    if (many) qp.selectedItems = qp.items.filter((i) => i.picked === true);
     qp.show();
   });
 }
 
+export function pick<T>(s: PickStep<T>): Promise<Answer<T>> {
+  return showPick(s, false, (qp) => qp.selectedItems[0]?.value);
+}
+
 export function pickMany<T>(s: Omit<PickStep<T>, 'canPickMany'>, selected: (item: PickItem<T>) => boolean): Promise<Answer<T[]>> {
-  return new Promise((resolve) => {
-    const qp = vscode.window.createQuickPick<PickItem<T>>();
-    Object.assign(qp, {
-      title: s.title,
-      step: s.step,
-      totalSteps: s.totalSteps,
-      placeholder: s.placeholder,
-      items: s.items,
-      canSelectMany: true,
-      ignoreFocusOut: true,
-    });
-    qp.selectedItems = s.items.filter(selected);
-    qp.buttons = s.step > 1 ? [vscode.QuickInputButtons.Back] : [];
-    const done = (v: Answer<T[]>): void => {
-      resolve(v);
-      qp.dispose();
-    };
-    qp.onDidTriggerButton(() => done(BACK));
-    qp.onDidAccept(() => done(qp.selectedItems.map((i) => i.value)));
-    qp.onDidHide(() => resolve(undefined));
-    qp.show();
-  });
+  return showPick({ ...s, items: s.items.map((i) => ({ ...i, picked: selected(i) })) }, true, (qp) => qp.selectedItems.map((i) => i.value));
 }
 
 /**
@@ -127,4 +116,14 @@ export async function runSteps<S>(state: S, steps: ((state: S) => Promise<Answer
     i = r === BACK ? Math.max(0, i - 1) : i + 1;
   }
   return state;
+}
+
+/** A quick input's validation message from a validator that throws: its message, or none. */
+export function messageOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
 }

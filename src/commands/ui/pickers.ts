@@ -1,6 +1,7 @@
 // Quick-pick items for the engine's objects.
-import type { ContainerInfo, NetworkInfo } from '../../shared/model';
-import type { PickItem } from './multiStep';
+import type { ContainerInfo, NetworkInfo, Snapshot } from '../../shared/model';
+import { validateContainerName } from '../../core/validate';
+import { input, messageOf, pick, type Answer, type PickItem } from './multiStep';
 
 export function networkItems(networks: readonly NetworkInfo[]): PickItem<NetworkInfo>[] {
   return networks.map((n) => ({
@@ -25,4 +26,43 @@ export function containerItems(containers: readonly ContainerInfo[]): PickItem<C
       .join(' · '),
     value: c,
   }));
+}
+
+/** The engine's image tags, sorted. We never pull, so an engine with none is an error that says so. */
+export async function localImageTags(gateway: { listImages(): Promise<{ tags: string[] }[]> }): Promise<string[]> {
+  const tags = (await gateway.listImages())
+    .flatMap((i) => i.tags)
+    .filter((t) => t !== '<none>:<none>')
+    .sort();
+  if (tags.length === 0) throw new Error('There are no images on this engine, and we never pull. Build or load one first.');
+  return tags;
+}
+
+/** The image step of Run and Join: local tags only. */
+export function pickImage(title: string, step: number, totalSteps: number, tags: readonly string[]): Promise<Answer<string>> {
+  return pick({
+    title,
+    step,
+    totalSteps,
+    placeholder: 'Image (local images only; never pulled)',
+    items: tags.map((t) => ({ label: t, value: t })),
+  });
+}
+
+/** The optional name step of Run and Join, checked as the request will be. */
+export function inputContainerName(
+  title: string,
+  step: number,
+  totalSteps: number,
+  value: string,
+  snap: Snapshot,
+): Promise<Answer<string>> {
+  return input({
+    title,
+    step,
+    totalSteps,
+    prompt: 'Name of the new container (optional)',
+    value,
+    validate: (x) => (x.trim() ? messageOf(() => validateContainerName(x.trim(), snap)) : undefined),
+  });
 }
