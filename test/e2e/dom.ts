@@ -37,15 +37,7 @@ const MENU_ARM_MS = 150;
 /** The rendered rows of the side bar's tree, in tree order. */
 export async function readRows(page: Page): Promise<Row[]> {
   const rows = await page.evaluate((root) => {
-    const out: {
-      index: number;
-      level: number;
-      label: string;
-      description: string;
-      ariaLabel: string;
-      expanded: string | null;
-      focused: boolean;
-    }[] = [];
+    const out: Row[] = [];
     for (const r of Array.from(document.querySelectorAll(`${root} .monaco-list-row`))) {
       out.push({
         index: Number(r.getAttribute('data-index')),

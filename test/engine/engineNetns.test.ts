@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { createController } from '../../src/core/createController';
 import type { Controller } from '../../src/core/controller';
 import type { Snapshot } from '../../src/shared/model';
-import { TEST_IMAGE, TEST_LABEL, cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer } from '../helpers/docker';
+import { cleanTestResources, createTestNetwork, requireEngine, runTestCommand, runTestContainer } from '../helpers/docker';
 import { currentEngine, engineEnv, engineNetnsPid, inEngineNetns, inHostNetns, onEngine, outsideClientAddress } from '../helpers/engines';
 
 interface IpLink {
@@ -47,20 +47,7 @@ describe(onEngine("host facts come from the engine's network namespace"), () => 
     await createTestNetwork(`${P}net`, '--subnet', '10.254.60.0/24');
     await runTestContainer(`${P}a`, '--network', `${P}net`, '-p', '80', '-p', '127.0.0.1::81');
     await runTestContainer(`${P}b`, '-p', '82');
-    await docker(
-      'run',
-      '-d',
-      '--name',
-      `${P}web`,
-      '--label',
-      TEST_LABEL,
-      '-p',
-      '80',
-      TEST_IMAGE,
-      'sh',
-      '-c',
-      'mkdir -p /www && echo dne-ok > /www/index.html && httpd -f -p 80 -h /www',
-    );
+    await runTestCommand(`${P}web`, ['-p', '80'], ['sh', '-c', 'mkdir -p /www && echo dne-ok > /www/index.html && httpd -f -p 80 -h /www']);
     controller = createController({ env: engineEnv() });
     await controller.refresh();
     snap = await controller.refreshFirewall();

@@ -15,7 +15,7 @@ import { explain, type Explanation, type Way } from '../../src/analysis/reachabi
 import { createController } from '../../src/core/createController';
 import type { Controller } from '../../src/core/controller';
 import type { Snapshot } from '../../src/shared/model';
-import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer, sh } from '../helpers/docker';
+import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestCommand, runTestContainer, sh } from '../helpers/docker';
 import { curl, ncFrom, type Traffic } from '../helpers/traffic';
 import { currentEngine, engineEnv, inEngineNetns, onEngine } from '../helpers/engines';
 
@@ -102,52 +102,13 @@ describe(onEngine('explain from outside the engine host, against real traffic'),
     }
     await createTestNetwork(`${P}net`, '--subnet', '10.254.77.0/24');
     await createTestNetwork(`${P}other`, '--subnet', '10.254.78.0/24');
-    await docker(
-      'run',
-      '-d',
-      '--name',
-      `${P}web`,
-      '--label',
-      'dne.test=1',
-      '--network',
-      `${P}net`,
-      '-p',
-      '80',
-      'dne-busybox:local',
-      ...WEB,
-    );
+    await runTestCommand(`${P}web`, ['--network', `${P}net`, '-p', '80'], WEB);
     // Loopback only, on a container of its own (28 would pick one ephemeral port for both bindings).
-    await docker(
-      'run',
-      '-d',
-      '--name',
-      `${P}webl`,
-      '--label',
-      'dne.test=1',
-      '--network',
-      `${P}net`,
-      '-p',
-      '127.0.0.1::80',
-      'dne-busybox:local',
-      ...WEB,
-    );
+    await runTestCommand(`${P}webl`, ['--network', `${P}net`, '-p', '127.0.0.1::80'], WEB);
     await runTestContainer(`${P}other`, '--network', `${P}other`);
     if (E.name === 'docker28') {
       await createTestNetwork(`${P}routed`, '--subnet', '10.254.79.0/24', '-o', 'com.docker.network.bridge.gateway_mode_ipv4=routed');
-      await docker(
-        'run',
-        '-d',
-        '--name',
-        `${P}webr`,
-        '--label',
-        'dne.test=1',
-        '--network',
-        `${P}routed`,
-        '-p',
-        '80',
-        'dne-busybox:local',
-        ...WEB,
-      );
+      await runTestCommand(`${P}webr`, ['--network', `${P}routed`, '-p', '80'], WEB);
     }
     controller = createController({ env: engineEnv() });
     await refresh();

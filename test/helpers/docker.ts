@@ -85,7 +85,12 @@ async function removeNetworkForce(id: string): Promise<void> {
 }
 
 export async function runTestContainer(name: string, ...runArgs: string[]): Promise<string> {
-  return docker('run', '-d', '--name', name, '--label', TEST_LABEL, ...runArgs, TEST_IMAGE, 'sleep', '3600');
+  return runTestCommand(name, runArgs, ['sleep', '3600']);
+}
+
+/** Like runTestContainer, with the container's command given (a server, say) instead of `sleep 3600`. */
+export async function runTestCommand(name: string, runArgs: string[], command: string[]): Promise<string> {
+  return docker('run', '-d', '--name', name, '--label', TEST_LABEL, ...runArgs, TEST_IMAGE, ...command);
 }
 
 export async function createTestNetwork(name: string, ...args: string[]): Promise<string> {

@@ -5,19 +5,11 @@ import { parseFirewallDump } from '../../src/analysis/firewall';
 import type { Explanation, ReasonCode } from '../../src/analysis/reachability';
 import { buildSnapshot } from '../../src/core/buildSnapshot';
 import type { RawContainerInspect, RawNetwork } from '../../src/docker/rawTypes';
-import type { UserRule } from '../../src/shared/firewall';
 import type { Route, Snapshot } from '../../src/shared/model';
-import { capturedContainerInspects, capturedNetworks, readFixture } from './fixtures';
+import { capturedEngineInfo, capturedSnapshot, readFixture } from './fixtures';
 
-export const engine = {
-  version: '28.5.2',
-  apiVersion: '1.51',
-  endpoint: 'unix:///var/run/docker.sock',
-  endpointSource: 'default socket',
-  os: 'linux',
-  kernelVersion: '',
-  swarmActive: false,
-};
+/** The engine of moby's generated 28.5.2 dumps. */
+export const engine = capturedEngineInfo({ version: '28.5.2', apiVersion: '1.51' });
 export const CLIENT = '203.0.113.7';
 export const ROUTES: Route[] = [
   { destination: '0.0.0.0/0', gateway: '198.51.100.1', interface: 'eth0', metric: 0 },
@@ -37,27 +29,11 @@ export const way = (x: Explanation, kind: string, hostIp?: string): Explanation[
   assert.ok(w, `${kind} ${hostIp ?? ''} way in ${JSON.stringify(x.ways)}`);
   return w;
 };
-export const dropRule = (r: Partial<UserRule> & { rule: string }): UserRule => ({
-  chain: 'DOCKER-USER',
-  verdict: 'DROP',
-  source: null,
-  destination: null,
-  inInterface: null,
-  outInterface: null,
-  protocol: null,
-  port: null,
-  ...r,
-});
 
 /** The captured 20.10 scenario (gt-web publishes 0.0.0.0:8080->80, 127.0.0.1:32769->80, 0.0.0.0:32768->9000). */
 export function s2010(edit: (s: Snapshot) => void = () => undefined): Snapshot {
-  const s = buildSnapshot({
-    engine: { ...engine, version: '20.10.24' },
-    networks: capturedNetworks(),
-    containers: capturedContainerInspects(),
-    host: null,
-    takenAt: 0,
-  });
+  // API 1.51, as the 28.5.2 engine with version 20.10.24 gave before (src/analysis does not read apiVersion).
+  const s = capturedSnapshot({ engine: { apiVersion: engine.apiVersion } });
   s.host.firewall = parseFirewallDump(readFixture('firewall', '20.10.24-thishost-iptables-save.txt'));
   s.host.ipForward = true;
   s.host.routes = ROUTES;

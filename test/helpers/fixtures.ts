@@ -1,7 +1,10 @@
-// Loads the captured Engine API responses (Docker 20.10.24) copied from shared/fixtures.
+// Loads the captured Engine API responses (Docker 20.10.24) copied from shared/fixtures, and builds the
+// snapshot of them that most unit tests start from.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildSnapshot } from '../../src/core/buildSnapshot';
 import type { RawContainerInspect, RawEvent, RawNetwork } from '../../src/docker/rawTypes';
+import type { EngineInfo, Snapshot } from '../../src/shared/model';
 
 /** test/fixtures, found from the bundled file in dist-test/test/... or from the sources. */
 export function fixturesDir(): string {
@@ -41,4 +44,29 @@ export function capturedEvents(): RawEvent[] {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as RawEvent);
+}
+
+/** The engine the fixtures were captured from (Docker 20.10.24, API 1.41, the default socket), with overrides. */
+export function capturedEngineInfo(overrides: Partial<EngineInfo> = {}): EngineInfo {
+  return {
+    version: '20.10.24',
+    apiVersion: '1.41',
+    endpoint: 'unix:///var/run/docker.sock',
+    endpointSource: 'default socket',
+    os: 'linux',
+    kernelVersion: '',
+    swarmActive: false,
+    ...overrides,
+  };
+}
+
+/** The captured networks and containers as one snapshot, with no host read (host facts unknown). */
+export function capturedSnapshot(opts: { engine?: Partial<EngineInfo>; takenAt?: number } = {}): Snapshot {
+  return buildSnapshot({
+    engine: capturedEngineInfo(opts.engine),
+    networks: capturedNetworks(),
+    containers: capturedContainerInspects(),
+    host: null,
+    takenAt: opts.takenAt ?? 0,
+  });
 }

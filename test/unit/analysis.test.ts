@@ -5,22 +5,12 @@ import { describe, it } from 'node:test';
 import { parseFirewallDump } from '../../src/analysis/firewall';
 import { containerPath } from '../../src/analysis/paths';
 import { explain, type ReasonCode } from '../../src/analysis/reachability';
-import { buildSnapshot } from '../../src/core/buildSnapshot';
 import type { Snapshot } from '../../src/shared/model';
-import { capturedContainerInspects, capturedNetworks, readFixture } from '../helpers/fixtures';
-
-const engine = {
-  version: '20.10.24',
-  apiVersion: '1.41',
-  endpoint: 'unix:///var/run/docker.sock',
-  endpointSource: 'default socket',
-  os: 'linux',
-  kernelVersion: '',
-  swarmActive: false,
-};
+import { capturedSnapshot, readFixture } from '../helpers/fixtures';
+import { userRule } from '../helpers/userRule';
 
 function scenario(edit: (s: Snapshot) => void = () => undefined): Snapshot {
-  const s = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
+  const s = capturedSnapshot();
   s.host.firewall = parseFirewallDump(readFixture('firewall', '20.10.24-thishost-iptables-save.txt'));
   s.host.ipForward = true;
   edit(s);
@@ -149,17 +139,7 @@ describe('explain', () => {
   });
   it('a DOCKER-USER drop blocks a way that is otherwise open', () => {
     const s = scenario((x) => {
-      x.host.firewall?.userRules.push({
-        chain: 'DOCKER-USER',
-        verdict: 'DROP',
-        source: '10.231.0.10',
-        destination: null,
-        inInterface: null,
-        outInterface: null,
-        protocol: null,
-        port: null,
-        rule: '-A DOCKER-USER -s 10.231.0.10/32 -j DROP',
-      });
+      x.host.firewall?.userRules.push(userRule({ source: '10.231.0.10', rule: '-A DOCKER-USER -s 10.231.0.10/32 -j DROP' }));
     });
     const x = explain(s, 'gt-a1', 'gt-multi');
     assert.equal(x.reachable, false);

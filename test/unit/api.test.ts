@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { API_VERSION, createApi, type ExplorerTree } from '../../src/api';
-import { buildSnapshot } from '../../src/core/buildSnapshot';
 import { Emitter } from '../../src/shared/emitter';
 import type { Snapshot } from '../../src/shared/model';
-import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
+import { capturedSnapshot } from '../helpers/fixtures';
 
-const engine = {
-  version: '20.10.24',
-  apiVersion: '1.41',
-  endpoint: 'unix:///var/run/docker.sock',
-  endpointSource: 'default socket',
-  os: 'linux',
-  kernelVersion: '',
-  swarmActive: false,
-};
-const snap = (takenAt: number): Snapshot =>
-  buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt });
+const snap = (takenAt: number): Snapshot => capturedSnapshot({ takenAt });
 const tree: ExplorerTree = {
   getChildren: () => [],
   getTreeItem: () => ({}),

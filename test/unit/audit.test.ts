@@ -5,26 +5,16 @@ import { describe, it } from 'node:test';
 import { audit, type AuditResult, type FindingCode } from '../../src/analysis/audit';
 import { parseFirewallDump } from '../../src/analysis/firewall';
 import { formatAudit } from '../../src/cli/formatAudit';
-import { buildSnapshot } from '../../src/core/buildSnapshot';
 import { auditMarkdown } from '../../src/report/auditMarkdown';
 import type { FirewallModel } from '../../src/shared/firewall';
 import type { Snapshot } from '../../src/shared/model';
-import { capturedContainerInspects, capturedNetworks, readFixture } from '../helpers/fixtures';
+import { capturedSnapshot, readFixture } from '../helpers/fixtures';
 
-const engine = {
-  version: '20.10.24',
-  apiVersion: '1.41',
-  endpoint: 'unix:///var/run/docker.sock',
-  endpointSource: 'default socket',
-  os: 'linux',
-  kernelVersion: '',
-  swarmActive: false,
-};
 const dump = (...path: string[]): FirewallModel => parseFirewallDump(readFixture('firewall', ...path));
 
 /** The captured 20.10 scenario with every host fact known and nothing wrong on the host side. */
 function scenario(edit: (s: Snapshot) => void = () => undefined): Snapshot {
-  const s = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
+  const s = capturedSnapshot();
   s.host.firewall = dump('20.10.24-thishost-iptables-save.txt');
   s.host.ipForward = true;
   s.host.defaultRoute = { interface: 'eth0', gateway: '192.168.1.1' };

@@ -8,7 +8,8 @@ import { routeFor } from '../../src/analysis/explainRules';
 import { explanationText } from '../../src/report/diagrams';
 import { explanationMarkdown } from '../../src/report/explainMarkdown';
 import { explain } from '../../src/analysis/reachability';
-import { CLIENT, ROUTES, codes, reason, way, dropRule, s2010, moby } from '../helpers/explainSnapshots';
+import { CLIENT, ROUTES, codes, reason, way, s2010, moby } from '../helpers/explainSnapshots';
+import { userRule } from '../helpers/userRule';
 import { readFixture } from '../helpers/fixtures';
 
 describe('explain from an outside client: Docker 20.10 (captured)', () => {
@@ -44,7 +45,7 @@ describe('explain from an outside client: Docker 20.10 (captured)', () => {
   });
   it('DOCKER-USER applies to outside clients, first match decides, interfaces from the route lookup', () => {
     const drop = s2010((s) =>
-      s.host.firewall?.userRules.unshift(dropRule({ source: '203.0.113.0/24', rule: '-A DOCKER-USER -s 203.0.113.0/24 -j DROP' })),
+      s.host.firewall?.userRules.unshift(userRule({ source: '203.0.113.0/24', rule: '-A DOCKER-USER -s 203.0.113.0/24 -j DROP' })),
     );
     const x = explain(drop, CLIENT, 'gt-web', 80);
     assert.equal(x.reachable, false);
@@ -52,13 +53,13 @@ describe('explain from an outside client: Docker 20.10 (captured)', () => {
     assert.ok(!x.ways.some((w) => w.open));
     const accepted = s2010((s) => {
       s.host.firewall?.userRules.unshift(
-        dropRule({ source: '203.0.113.7', verdict: 'RETURN', rule: '-A DOCKER-USER -s 203.0.113.7/32 -j RETURN' }),
-        dropRule({ rule: '-A DOCKER-USER -j DROP' }),
+        userRule({ source: '203.0.113.7', verdict: 'RETURN', rule: '-A DOCKER-USER -s 203.0.113.7/32 -j RETURN' }),
+        userRule({ rule: '-A DOCKER-USER -j DROP' }),
       );
     });
     assert.equal(explain(accepted, CLIENT, 'gt-web', 80).reachable, true, 'RETURN first: Docker decides');
     const byIf = s2010((s) =>
-      s.host.firewall?.userRules.unshift(dropRule({ inInterface: 'eth2', rule: '-A DOCKER-USER -i eth2 -j DROP' })),
+      s.host.firewall?.userRules.unshift(userRule({ inInterface: 'eth2', rule: '-A DOCKER-USER -i eth2 -j DROP' })),
     );
     assert.equal(explain(byIf, CLIENT, 'gt-web', 80).reachable, true, 'comes in on eth0, not eth2');
     assert.equal(explain(byIf, '10.9.8.7', 'gt-web', 80).reachable, false, 'comes in on eth2');
@@ -154,7 +155,7 @@ describe('rootless: outside clients come in through rootlesskit on the real host
       kind: 'rootless',
       how: 'pid 9 (dockerd) listens on /run/user/1001/docker.sock in its own network namespace',
     };
-    s.host.firewall?.userRules.push(dropRule({ source: CLIENT, rule: `-A DOCKER-USER -s ${CLIENT}/32 -j DROP` }));
+    s.host.firewall?.userRules.push(userRule({ source: CLIENT, rule: `-A DOCKER-USER -s ${CLIENT}/32 -j DROP` }));
     const x = explain(s, CLIENT, 'web', 80);
     // Open as far as Docker goes; the real host's INPUT decides and is not read: not a certain yes.
     assert.equal(x.reachable, 'unknown');
@@ -269,7 +270,7 @@ describe("explain from outside on Docker 28 and 29's rules (moby's generated dum
   });
   it('a DOCKER-USER DROP for the client stops the published port on 28 too', () => {
     const s = moby('28.5.2-moby-iptablesdoc-usernet-portmap');
-    s.host.firewall?.userRules.push(dropRule({ source: CLIENT, rule: `-A DOCKER-USER -s ${CLIENT}/32 -j DROP` }));
+    s.host.firewall?.userRules.push(userRule({ source: CLIENT, rule: `-A DOCKER-USER -s ${CLIENT}/32 -j DROP` }));
     const x = explain(s, CLIENT, 'web', 80);
     assert.equal(x.reachable, false);
     assert.equal(reason(x, 'FIREWALL_DROP').evidence, `-A DOCKER-USER -s ${CLIENT}/32 -j DROP`);
@@ -286,7 +287,7 @@ describe('DOCKER-USER rules the model cannot judge', () => {
   it('an ipset rule met first makes "reachable" unknown, with the rule as evidence', () => {
     const set = '-A DOCKER-USER -m set --match-set blocklist src -j DROP';
     const x = explain(
-      s2010((s) => s.host.firewall?.userRules.unshift(dropRule({ rule: set }))),
+      s2010((s) => s.host.firewall?.userRules.unshift(userRule({ rule: set }))),
       CLIENT,
       'gt-web',
       80,
@@ -298,8 +299,8 @@ describe('DOCKER-USER rules the model cannot judge', () => {
     const x = explain(
       s2010((s) =>
         s.host.firewall?.userRules.unshift(
-          dropRule({ verdict: 'ACCEPT', rule: '-A DOCKER-USER -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT' }),
-          dropRule({ source: CLIENT, rule: `-A DOCKER-USER -s ${CLIENT}/32 -j DROP` }),
+          userRule({ verdict: 'ACCEPT', rule: '-A DOCKER-USER -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT' }),
+          userRule({ source: CLIENT, rule: `-A DOCKER-USER -s ${CLIENT}/32 -j DROP` }),
         ),
       ),
       CLIENT,

@@ -4,33 +4,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseFirewallDump } from '../../src/analysis/firewall/index';
 import type { DirectRoutingDrop, DockerLayout, FirewallModel, PublishedRule } from '../../src/shared/firewall';
-import { readFixture } from '../helpers/fixtures';
+import { MOBY_SCENARIOS, moby, type MobyScenario } from '../helpers/firewallDumps';
 
 type Flavour = '28.0.0-moby-iptablesdoc' | '28.5.2-moby-iptablesdoc' | '29.7.2-moby-iptablesdoc' | '29.7.2-moby-nftablesdoc';
-type Scenario =
-  | 'new-daemon'
-  | 'usernet-portmap'
-  | 'usernet-portmap-noicc'
-  | 'usernet-internal'
-  | 'usernet-portmap-routed'
-  | 'usernet-portmap-natunprot'
-  | 'usernet-portmap-lo';
-
 const FLAVOURS: Record<Flavour, DockerLayout> = {
   '28.0.0-moby-iptablesdoc': 'docker-28.0.0',
   '28.5.2-moby-iptablesdoc': 'docker-28.0.1+',
   '29.7.2-moby-iptablesdoc': 'docker-29',
   '29.7.2-moby-nftablesdoc': 'docker-29-nftables',
 };
-const SCENARIOS: Scenario[] = [
-  'new-daemon',
-  'usernet-portmap',
-  'usernet-portmap-noicc',
-  'usernet-internal',
-  'usernet-portmap-routed',
-  'usernet-portmap-natunprot',
-  'usernet-portmap-lo',
-];
 
 type Published = Omit<PublishedRule, 'rule'>;
 type Drop = Omit<DirectRoutingDrop, 'rule'>;
@@ -65,7 +47,7 @@ interface Expected {
   bridges: string[];
 }
 
-function expected(f: Flavour, s: Scenario): Expected {
+function expected(f: Flavour, s: MobyScenario): Expected {
   const base: Expected = {
     published: [],
     masquerade: [DOCKER0_MASQ],
@@ -103,7 +85,7 @@ function expected(f: Flavour, s: Scenario): Expected {
   }
 }
 
-function check(m: FirewallModel, f: Flavour, s: Scenario): void {
+function check(m: FirewallModel, f: Flavour, s: MobyScenario): void {
   const e = expected(f, s);
   assert.equal(m.dockerLayout, FLAVOURS[f]);
   assert.deepEqual(
@@ -136,10 +118,9 @@ function check(m: FirewallModel, f: Flavour, s: Scenario): void {
 
 for (const flavour of Object.keys(FLAVOURS) as Flavour[]) {
   describe(`moby ${flavour}`, () => {
-    for (const scenario of SCENARIOS) {
+    for (const scenario of MOBY_SCENARIOS) {
       it(scenario, () => {
-        const text = readFixture('firewall', 'moby-generated', `${flavour}-${scenario}.txt`);
-        check(parseFirewallDump(text), flavour, scenario);
+        check(parseFirewallDump(moby(flavour, scenario)), flavour, scenario);
       });
     }
   });
@@ -147,12 +128,12 @@ for (const flavour of Object.keys(FLAVOURS) as Flavour[]) {
 
 describe('backend of the moby dumps', () => {
   it("iptables -S output does not say: the caller's hint is used", () => {
-    const text = readFixture('firewall', 'moby-generated', '28.5.2-moby-iptablesdoc-usernet-portmap.txt');
+    const text = moby('28.5.2-moby-iptablesdoc', 'usernet-portmap');
     assert.equal(parseFirewallDump(text, { backend: 'iptables-legacy' }).backend, 'iptables-legacy');
     assert.equal(parseFirewallDump(text, { backend: 'iptables-nft' }).backend, 'iptables-nft');
   });
   it("Docker's own nftables table is backend nftables whatever the hint", () => {
-    const text = readFixture('firewall', 'moby-generated', '29.7.2-moby-nftablesdoc-usernet-portmap.txt');
+    const text = moby('29.7.2-moby-nftablesdoc', 'usernet-portmap');
     assert.equal(parseFirewallDump(text, { backend: 'iptables-legacy' }).backend, 'nftables');
   });
   it('a 29.7.2 nftables dump means the same as the 29.7.2 iptables dump of the same scenario', () => {
@@ -163,8 +144,8 @@ describe('backend of the moby dumps', () => {
       'usernet-portmap-natunprot',
       'usernet-portmap-lo',
     ] as const) {
-      const ipt = parseFirewallDump(readFixture('firewall', 'moby-generated', `29.7.2-moby-iptablesdoc-${s}.txt`));
-      const nft = parseFirewallDump(readFixture('firewall', 'moby-generated', `29.7.2-moby-nftablesdoc-${s}.txt`));
+      const ipt = parseFirewallDump(moby('29.7.2-moby-iptablesdoc', s));
+      const nft = parseFirewallDump(moby('29.7.2-moby-nftablesdoc', s));
       const core = (m: FirewallModel): unknown => [
         m.published.map((p) => [p.hostIp, p.hostPort, p.containerIp, p.containerPort]),
         m.masquerade.map((x) => x.source),

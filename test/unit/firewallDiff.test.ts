@@ -5,18 +5,8 @@ import { describe, it } from 'node:test';
 import { CHANGE_CATEGORIES, diffFirewall, type FirewallChanges, type FirewallDiff } from '../../src/analysis/firewall/diff';
 import { diffSummary } from '../../src/analysis/firewall/diffLines';
 import { parseFirewallDump } from '../../src/analysis/firewall/index';
-import { THISHOST_NFT, THISHOST_SAVE, ipt28, moby, nft29 } from '../helpers/firewallDumps';
+import { MOBY_SCENARIOS, THISHOST_NFT, THISHOST_SAVE, ipt28, moby, nft29 } from '../helpers/firewallDumps';
 import { readFixture } from '../helpers/fixtures';
-
-const SCENARIOS = [
-  'new-daemon',
-  'usernet-portmap',
-  'usernet-portmap-noicc',
-  'usernet-internal',
-  'usernet-portmap-routed',
-  'usernet-portmap-natunprot',
-  'usernet-portmap-lo',
-];
 
 /** Each non-empty category of one side as `[category, meaning-ish summary, rule texts]`. */
 function entries(c: FirewallChanges): [string, string, string[]][] {
@@ -123,7 +113,7 @@ describe('firewall diff: what really differs between versions of the same scenar
     assert.deepEqual(d.changed, { layout: { from: 'docker-28.0.0', to: 'docker-28.0.1+' } });
   });
   it('every scenario of 28.5.2 → 29.7.2 nftables differs only as above', () => {
-    const differing = SCENARIOS.filter((s) => !diffFirewall(ipt28(s), nft29(s)).sameMeaning);
+    const differing = MOBY_SCENARIOS.filter((s) => !diffFirewall(ipt28(s), nft29(s)).sameMeaning);
     assert.deepEqual(differing, ['usernet-portmap-noicc', 'usernet-portmap-natunprot']);
   });
 });

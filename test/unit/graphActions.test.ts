@@ -3,21 +3,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { explain } from '../../src/analysis/reachability';
-import { buildSnapshot } from '../../src/core/buildSnapshot';
 import { isMutating, runAction, type GraphActionHandlers } from '../../src/webviewHost/actions';
 import type { GraphAction } from '../../src/shared/protocol';
-import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
+import { capturedSnapshot } from '../helpers/fixtures';
 
-const engine = {
-  version: '20.10.24',
-  apiVersion: '1.41',
-  endpoint: 'unix:///fake.sock',
-  endpointSource: 'default socket',
-  os: 'linux',
-  kernelVersion: '',
-  swarmActive: false,
-};
-const snap = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
+const snap = capturedSnapshot({ engine: { endpoint: 'unix:///fake.sock' } });
 const explanation = explain(snap, 'gt-a1', 'gt-def2');
 
 function fake(refusal?: string): { h: GraphActionHandlers; calls: string[] } {

@@ -1,7 +1,6 @@
 // Node ids are made and parsed only in src/shared/ids.ts; the tree and the graph agree on them.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildSnapshot } from '../../src/core/buildSnapshot';
 import { buildGraph } from '../../src/shared/graph';
 import {
   containerEndpointId,
@@ -13,18 +12,9 @@ import {
   parseNodeId,
 } from '../../src/shared/ids';
 import { childrenOf, type TreeNode } from '../../src/tree/treeModel';
-import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
+import { capturedSnapshot } from '../helpers/fixtures';
 
-const engine = {
-  version: '20.10.24',
-  apiVersion: '1.41',
-  endpoint: 'unix:///fake.sock',
-  endpointSource: 'default socket',
-  os: 'linux',
-  kernelVersion: '',
-  swarmActive: false,
-};
-const snap = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
+const snap = capturedSnapshot({ engine: { endpoint: 'unix:///fake.sock' } });
 
 describe('ids', () => {
   it('parses what it makes', () => {

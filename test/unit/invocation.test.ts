@@ -3,20 +3,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { invocationOf, presetOfNode } from '../../src/commands/invocation';
-import { buildSnapshot } from '../../src/core/buildSnapshot';
 import { childrenOf, type TreeNode } from '../../src/tree/treeModel';
-import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
+import { capturedSnapshot } from '../helpers/fixtures';
 
-const engine = {
-  version: '20.10.24',
-  apiVersion: '1.41',
-  endpoint: 'unix:///fake.sock',
-  endpointSource: 'default socket',
-  os: 'linux',
-  kernelVersion: '',
-  swarmActive: false,
-};
-const snap = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
+const snap = capturedSnapshot({ engine: { endpoint: 'unix:///fake.sock' } });
 const opts = { showBuiltinNetworks: true };
 
 /** Every node of the tree, as the provider hands them out. */

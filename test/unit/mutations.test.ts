@@ -2,23 +2,13 @@
 // then the gateway; a refused request (at the script edge or in validation) calls no gateway method.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildSnapshot } from '../../src/core/buildSnapshot';
 import { Mutations, wrapDockerError, type EngineAccess } from '../../src/core/mutations';
 import { parseConnectRequest, parseCreateNetworkRequest } from '../../src/core/parseRequests';
 import type { DockerGateway, EventSubscription } from '../../src/docker/gateway';
 import type { Snapshot } from '../../src/shared/model';
-import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
+import { capturedSnapshot } from '../helpers/fixtures';
 
-const engine = {
-  version: '20.10.24',
-  apiVersion: '1.41',
-  endpoint: 'unix:///fake.sock',
-  endpointSource: 'default socket',
-  os: 'linux',
-  kernelVersion: '',
-  swarmActive: false,
-};
-const snap = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
+const snap = capturedSnapshot({ engine: { endpoint: 'unix:///fake.sock' } });
 
 /** Records every call in order; reads are never made here (the snapshot comes from refresh). */
 class RecordingGateway implements DockerGateway {

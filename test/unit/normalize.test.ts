@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildSnapshot } from '../../src/core/buildSnapshot';
 import { parsePorts } from '../../src/docker/normalize';
 import type { ContainerInfo, NetworkInfo, Snapshot } from '../../src/shared/model';
-import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
-
-const engine = {
-  version: '20.10.24',
-  apiVersion: '1.41',
-  endpoint: 'unix:///var/run/docker.sock',
-  endpointSource: 'default socket',
-  os: 'linux',
-  kernelVersion: '',
-  swarmActive: false,
-};
+import { capturedSnapshot } from '../helpers/fixtures';
 
 function snapshot(): Snapshot {
-  return buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
+  return capturedSnapshot();
 }
 function net(s: Snapshot, name: string): NetworkInfo {
   const n = s.networks.find((x) => x.name === name);

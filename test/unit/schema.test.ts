@@ -26,6 +26,7 @@ import { SnapshotSchema } from '../../src/shared/schema/snapshot';
 import { jsonSchemaFiles } from '../../scripts/jsonSchemas';
 import { fixturesDir } from '../helpers/fixtures';
 import { fixtureSnapshot } from '../webview/fixture';
+import { userRule } from '../helpers/userRule';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 /** A snapshot as it arrives over postMessage or from a file: plain JSON, untyped. */
@@ -150,20 +151,7 @@ describe('schema: drift is refused, and the reason names the field', () => {
     [
       'a user rule with an unknown verdict',
       /host\.firewall\.userRules\.0\.verdict/,
-      (s) =>
-        (at(s, 'host', 'firewall')['userRules'] = [
-          {
-            chain: 'DOCKER-USER',
-            verdict: 'MAYBE',
-            source: null,
-            destination: null,
-            inInterface: null,
-            outInterface: null,
-            protocol: null,
-            port: null,
-            rule: '-A DOCKER-USER -j MAYBE',
-          },
-        ]),
+      (s) => (at(s, 'host', 'firewall')['userRules'] = [{ ...userRule({ rule: '-A DOCKER-USER -j MAYBE' }), verdict: 'MAYBE' }]),
     ],
     ['host policy evidence missing', /host\.firewall\.hostPolicyEvidence/, (s) => delete at(s, 'host', 'firewall')['hostPolicyEvidence']],
   ];

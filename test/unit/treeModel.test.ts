@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildSnapshot } from '../../src/core/buildSnapshot';
 import type { ContainerInfo, Snapshot } from '../../src/shared/model';
 import { childrenOf, containerAddresses, type TreeNode } from '../../src/tree/treeModel';
 import { treeSignature } from '../../src/tree/treeSignature';
-import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
+import { capturedSnapshot } from '../helpers/fixtures';
 import { fixtureSnapshot } from '../webview/fixture';
 
-const engine = {
-  version: '20.10.24',
-  apiVersion: '1.41',
-  endpoint: 'unix:///var/run/docker.sock',
-  endpointSource: 'default socket',
-  os: 'linux',
-  kernelVersion: '',
-  swarmActive: false,
-};
-const snap = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
+const snap = capturedSnapshot();
 
 const name = (n: TreeNode): string => {
   switch (n.kind) {
@@ -96,8 +86,7 @@ describe('tree model', () => {
 
 describe('treeSignature (derived from the rows the tree renders)', () => {
   const opts = { showBuiltinNetworks: true };
-  const fresh = (takenAt = 0): Snapshot =>
-    buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt });
+  const fresh = (takenAt = 0): Snapshot => capturedSnapshot({ takenAt });
   const ctr = (s: Snapshot, n: string): ContainerInfo => {
     const c = s.containers.find((x) => x.name === n);
     assert.ok(c, n);

@@ -4,19 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { userDecision } from '../../src/analysis/explainRules';
 import type { UserRule } from '../../src/shared/firewall';
+import { userRule } from '../helpers/userRule';
 
-const rule = (text: string, over: Partial<UserRule>): UserRule => ({
-  chain: 'DOCKER-USER',
-  verdict: 'DROP',
-  source: null,
-  destination: null,
-  inInterface: null,
-  outInterface: null,
-  protocol: null,
-  port: null,
-  rule: text,
-  ...over,
-});
+const rule = (text: string, over: Partial<UserRule>): UserRule => userRule({ rule: text, ...over });
 const m = { src: '203.0.113.7', dst: '172.18.0.2', port: 80, inIf: 'eth0', outIf: 'br-x' };
 
 describe('userDecision', () => {

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildSnapshot } from '../../src/core/buildSnapshot';
 import { parsePublish } from '../../src/core/fieldGuards';
 import {
   ValidationError,
@@ -11,18 +10,9 @@ import {
   validateRemoveNetwork,
   validateStaticIp,
 } from '../../src/core/validate';
-import { capturedContainerInspects, capturedNetworks } from '../helpers/fixtures';
+import { capturedSnapshot } from '../helpers/fixtures';
 
-const engine = {
-  version: '20.10.24',
-  apiVersion: '1.41',
-  endpoint: 'unix:///var/run/docker.sock',
-  endpointSource: 'default socket',
-  os: 'linux',
-  kernelVersion: '',
-  swarmActive: false,
-};
-const snap = buildSnapshot({ engine, networks: capturedNetworks(), containers: capturedContainerInspects(), host: null, takenAt: 0 });
+const snap = capturedSnapshot();
 
 function refuses(fn: () => unknown, field: string, message: RegExp): void {
   assert.throws(fn, (err: unknown) => {

@@ -2,28 +2,11 @@
 // published ports, a joined and a stopped container) with its firewall dump, as one snapshot.
 // Interface names are filled in as a root read would find them (the capture was not root).
 import { parseFirewallDump } from '../../src/analysis/firewall';
-import { buildSnapshot } from '../../src/core/buildSnapshot';
 import type { Snapshot } from '../../src/shared/model';
-import { capturedContainerInspects, capturedNetworks, readFixture } from '../helpers/fixtures';
-
-export const ENGINE = {
-  version: '20.10.24',
-  apiVersion: '1.41',
-  endpoint: 'unix:///var/run/docker.sock',
-  endpointSource: 'default socket',
-  os: 'linux',
-  kernelVersion: '',
-  swarmActive: false,
-};
+import { capturedSnapshot, readFixture } from '../helpers/fixtures';
 
 export function fixtureSnapshot(opts: { links?: boolean; firewall?: boolean } = {}): Snapshot {
-  const s = buildSnapshot({
-    engine: ENGINE,
-    networks: capturedNetworks(),
-    containers: capturedContainerInspects(),
-    host: null,
-    takenAt: 1_700_000_000_000,
-  });
+  const s = capturedSnapshot({ takenAt: 1_700_000_000_000 });
   if (opts.firewall !== false) s.host.firewall = parseFirewallDump(readFixture('firewall', '20.10.24-thishost-iptables-save.txt'));
   s.host.ipForward = true;
   s.host.unavailable = [];

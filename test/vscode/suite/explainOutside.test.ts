@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Explanation } from '../../../src/analysis/reachability';
 import type { ExplorerApi } from '../../../src/api';
-import { TEST_IMAGE, TEST_LABEL, cleanTestResources, createTestNetwork, docker, requireEngine } from '../../helpers/docker';
+import { cleanTestResources, createTestNetwork, requireEngine, runTestCommand } from '../../helpers/docker';
 import { screenshot } from './screenshot';
 
 const PREFIX = 'dne-test-xo-';
@@ -20,23 +20,7 @@ suite('explain from outside the host', () => {
       ['web', '18463:80'],
       ['local', '127.0.0.1:18464:80'],
     ] as const) {
-      await docker(
-        'run',
-        '-d',
-        '--name',
-        `${PREFIX}${name}`,
-        '--label',
-        TEST_LABEL,
-        '--network',
-        `${PREFIX}net`,
-        '-p',
-        publish,
-        TEST_IMAGE,
-        'httpd',
-        '-f',
-        '-p',
-        '80',
-      );
+      await runTestCommand(`${PREFIX}${name}`, ['--network', `${PREFIX}net`, '-p', publish], ['httpd', '-f', '-p', '80']);
     }
     const ext = vscode.extensions.getExtension<ExplorerApi>('docker-network-explorer.docker-network-explorer');
     assert.ok(ext);
