@@ -8,6 +8,8 @@ import { withNotification } from './guard';
 import type { FlowPreset } from './invocation';
 import { input, messageOf, pick, runSteps } from './ui/multiStep';
 import { containerItems, networkItems } from './ui/pickers';
+import { announce } from './announce';
+import { EquivalentCommand } from '../core/equivalentCommand';
 
 const TITLE = 'Connect Container to Network';
 
@@ -101,6 +103,6 @@ export async function connectFlow(ctx: CommandContext, preset: FlowPreset): Prom
   };
   const label = `${done.container.name} → ${done.network.name}`;
   await withNotification(`Connecting ${label}…`, () => ctx.mutations().connect(req));
-  ctx.log.info(`connected ${label}`);
+  announce(ctx, `Connected ${label}.`, EquivalentCommand.connect({ ...req, container: done.container.name, network: done.network.name }));
   return true;
 }

@@ -6,6 +6,8 @@ import type { Snapshot } from '../shared/model';
 import type { CommandContext } from './context';
 import { withNotification } from './guard';
 import { input, pick, pickMany, runSteps } from './ui/multiStep';
+import { announce } from './announce';
+import { EquivalentCommand } from '../core/equivalentCommand';
 
 type Flag = 'internal' | 'attachable' | 'ipv6' | 'iccOff';
 type State = CreateNetworkRequest & { flags: Flag[] };
@@ -96,7 +98,10 @@ export async function createNetworkFlow(ctx: CommandContext): Promise<string | u
     async (s) => {
       const flags: { label: string; detail: string; value: Flag }[] = [
         { label: 'internal', detail: 'No route out and no NAT: containers reach only each other.', value: 'internal' },
-        { label: 'attachable', detail: 'Standalone containers may join (overlay).', value: 'attachable' },
+        // --attachable means something only to swarm-scoped overlay networks.
+        ...(s.driver === 'overlay'
+          ? [{ label: 'attachable', detail: 'Standalone containers may join this overlay.', value: 'attachable' as const }]
+          : []),
         { label: 'ipv6', detail: 'Enable IPv6.', value: 'ipv6' },
         {
           label: 'icc off',
@@ -125,6 +130,6 @@ export async function createNetworkFlow(ctx: CommandContext): Promise<string | u
     options: done.flags.includes('iccOff') ? { 'com.docker.network.bridge.enable_icc': 'false' } : undefined,
   };
   const id = await withNotification(`Creating network ${done.name}…`, () => ctx.mutations().createNetwork(req));
-  ctx.log.info(`created network ${done.name} (${id.slice(0, 12)})`);
+  announce(ctx, `Created network ${done.name} (${id.slice(0, 12)}).`, EquivalentCommand.createNetwork(req));
   return id;
 }

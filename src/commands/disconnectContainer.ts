@@ -7,6 +7,8 @@ import { confirm, withNotification } from './guard';
 import type { FlowPreset } from './invocation';
 import { pick } from './ui/multiStep';
 import { containerItems } from './ui/pickers';
+import { announce } from './announce';
+import { EquivalentCommand } from '../core/equivalentCommand';
 
 /** Resolves to true when disconnected, false when cancelled. */
 export async function disconnectFlow(ctx: CommandContext, preset: FlowPreset): Promise<boolean> {
@@ -54,6 +56,6 @@ export async function disconnectFlow(ctx: CommandContext, preset: FlowPreset): P
   await withNotification(`Disconnecting ${c.name} from ${ep.network}…`, () =>
     ctx.mutations().disconnect({ container: c.id, network: ep.networkId || ep.network }),
   );
-  ctx.log.info(`disconnected ${c.name} from ${ep.network}`);
+  announce(ctx, `Disconnected ${c.name} from ${ep.network}.`, EquivalentCommand.disconnect({ container: c.name, network: ep.network }));
   return true;
 }

@@ -8,6 +8,7 @@ import { toggleShowBuiltinNetworks } from '../config';
 import {
   parseCompareDumpsRequest,
   parseConnectRequest,
+  parseContainerRequest,
   parseCreateNetworkRequest,
   parseDisconnectRequest,
   parseExplainRequest,
@@ -20,6 +21,7 @@ import {
 import { auditHost } from './auditHost';
 import { compareDumps, compareDumpsFlow } from './compareFirewallDumps';
 import { connectFlow } from './connectContainer';
+import { containerRequest, removeContainerFlow, startContainerFlow, stopContainerFlow } from './containerLifecycle';
 import type { CommandContext } from './context';
 import { createNetworkFlow } from './createNetwork';
 import { disconnectFlow } from './disconnectContainer';
@@ -86,12 +88,30 @@ export const commandTable: Record<TableId, CommandEntry> = {
   [Commands.joinContainer]: {
     mutates: 'Joining a container',
     interactive: joinFlow,
-    scripted: async (ctx, arg) => reportJoin(ctx, await ctx.mutations().join(parseJoinRequest(arg))),
+    scripted: async (ctx, arg) => {
+      const req = parseJoinRequest(arg);
+      return reportJoin(ctx, await ctx.mutations().join(req), req, false);
+    },
   },
   [Commands.runContainer]: {
     mutates: 'Running a container',
     interactive: runFlow,
     scripted: (ctx, arg) => ctx.mutations().run(parseRunRequest(arg)),
+  },
+  [Commands.removeContainer]: {
+    mutates: 'Removing a container',
+    interactive: removeContainerFlow,
+    scripted: (ctx, arg) => containerRequest(ctx, 'remove', parseContainerRequest(arg, 'removeContainer')),
+  },
+  [Commands.startContainer]: {
+    mutates: 'Starting a container',
+    interactive: startContainerFlow,
+    scripted: (ctx, arg) => containerRequest(ctx, 'start', parseContainerRequest(arg, 'startContainer')),
+  },
+  [Commands.stopContainer]: {
+    mutates: 'Stopping a container',
+    interactive: stopContainerFlow,
+    scripted: (ctx, arg) => containerRequest(ctx, 'stop', parseContainerRequest(arg, 'stopContainer')),
   },
   [Commands.explainReachability]: {
     interactive: explainFlow,

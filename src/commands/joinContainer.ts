@@ -2,13 +2,17 @@
 // container item or the graph presets the target.
 import * as vscode from 'vscode';
 import type { JoinResult } from '../core/mutations';
+import { EquivalentCommand } from '../core/equivalentCommand';
+import { commandLine } from '../core/fieldGuards';
+import type { JoinRequest } from '../core/requests';
 import { findContainer } from '../core/validate';
+import { announce } from './announce';
 import type { ContainerInfo } from '../shared/model';
 import type { CommandContext } from './context';
 import { withNotification } from './guard';
 import type { FlowPreset } from './invocation';
 import { pick, runSteps } from './ui/multiStep';
-import { containerItems, inputContainerName, localImageTags, pickImage } from './ui/pickers';
+import { containerItems, inputCommand, inputContainerName, localImageTags, pickImage } from './ui/pickers';
 
 const TITLE = "Join a Container's Network Namespace";
 
@@ -16,7 +20,7 @@ const TITLE = "Join a Container's Network Namespace";
 export async function joinFlow(ctx: CommandContext, preset: FlowPreset): Promise<string | undefined> {
   const snap = await ctx.controller().refresh();
   const images = await localImageTags(ctx.controller().gateway);
-  const state: { target?: ContainerInfo; image: string; name: string } = { image: '', name: '' };
+  const state: { target?: ContainerInfo; image: string; name: string; command: string } = { image: '', name: '', command: 'sleep 86400' };
   if (preset.container) state.target = findContainer(preset.container, snap, 'target');
   const fixedTarget = state.target !== undefined;
   const done = await runSteps(state, [
@@ -26,7 +30,7 @@ export async function joinFlow(ctx: CommandContext, preset: FlowPreset): Promise
       const v = await pick({
         title: TITLE,
         step: 1,
-        totalSteps: 3,
+        totalSteps: 4,
         placeholder: 'Container whose netns to join',
         items: containerItems(running),
       });
@@ -34,27 +38,32 @@ export async function joinFlow(ctx: CommandContext, preset: FlowPreset): Promise
       return v;
     },
     async (s) => {
-      const v = await pickImage(TITLE, 2, 3, images);
+      const v = await pickImage(TITLE, 2, 4, images);
       if (typeof v === 'string') s.image = v;
       return v;
     },
     async (s) => {
-      const v = await inputContainerName(TITLE, 3, 3, s.name, snap);
+      const v = await inputContainerName(TITLE, 3, 4, s.name, snap);
       if (typeof v === 'string') s.name = v.trim();
+      return v;
+    },
+    async (s) => {
+      const v = await inputCommand(TITLE, 4, 4, s.command);
+      if (typeof v === 'string') s.command = v;
       return v;
     },
   ]);
   if (!done?.target) return undefined;
   const target = done.target;
-  const res = await withNotification(`Starting a container in ${target.name}'s netns…`, () =>
-    ctx.mutations().join({ target: target.id, image: done.image, name: done.name || undefined, command: ['sleep', '86400'] }),
-  );
-  return reportJoin(ctx, res);
+  const req: JoinRequest = { target: target.id, image: done.image, name: done.name || undefined, command: commandLine(done.command) };
+  const res = await withNotification(`Starting a container in ${target.name}'s netns…`, () => ctx.mutations().join(req));
+  return reportJoin(ctx, res, req, true);
 }
 
-/** Logs the join, and says so when the owner was joined instead of the target. */
-export function reportJoin(ctx: CommandContext, res: JoinResult): string {
-  ctx.log.info(`joined ${res.joined}'s netns: ${res.id.slice(0, 12)}${res.note ? ` (${res.note})` : ''}`);
-  if (res.note) void vscode.window.showInformationMessage(res.note);
+/** Says the join is done with its docker command, and when the owner was joined instead of the target. */
+export function reportJoin(ctx: CommandContext, res: JoinResult, req: JoinRequest, interactive: boolean): string {
+  const argv = EquivalentCommand.join({ ...req, target: res.joined });
+  announce(ctx, `Started ${req.name ?? res.id.slice(0, 12)} in ${res.joined}'s netns.${res.note ? ` ${res.note}` : ''}`, argv, interactive);
+  if (res.note && !interactive) void vscode.window.showInformationMessage(res.note);
   return res.id;
 }

@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from './context';
 import { confirm, withNotification } from './guard';
+import { announce } from './announce';
+import { EquivalentCommand } from '../core/equivalentCommand';
 
 /** Resolves to the names removed; none when cancelled. */
 export async function pruneFlow(ctx: CommandContext): Promise<string[]> {
@@ -14,7 +16,6 @@ export async function pruneFlow(ctx: CommandContext): Promise<string[]> {
   if (!(await confirm(`Prune ${names.length} unused network(s)?`, `docker network prune would remove: ${names.join(', ')}`, 'Prune')))
     return [];
   const removed = await withNotification('Pruning networks…', () => ctx.mutations().pruneNetworks({}));
-  ctx.log.info(`pruned: ${removed.join(', ') || 'nothing'}`);
-  void vscode.window.showInformationMessage(removed.length ? `Removed ${removed.join(', ')}.` : 'Docker removed nothing.');
+  announce(ctx, removed.length ? `Pruned ${removed.join(', ')}.` : 'Docker pruned nothing.', EquivalentCommand.pruneNetworks({}));
   return removed;
 }

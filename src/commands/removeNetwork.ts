@@ -8,6 +8,8 @@ import type { FlowPreset } from './invocation';
 import { pick } from './ui/multiStep';
 import { networkItems } from './ui/pickers';
 import * as vscode from 'vscode';
+import { announce } from './announce';
+import { EquivalentCommand } from '../core/equivalentCommand';
 
 /** Resolves to true when removed, false when cancelled. */
 export async function removeNetworkFlow(ctx: CommandContext, preset: FlowPreset): Promise<boolean> {
@@ -40,6 +42,7 @@ export async function removeNetworkFlow(ctx: CommandContext, preset: FlowPreset)
   await withNotification(`Removing network ${target.name}…`, () =>
     ctx.mutations().removeNetwork({ network: target.id, disconnectContainers: answer === both }),
   );
-  ctx.log.info(`removed network ${target.name}`);
+  const disconnected = answer === both ? ` after disconnecting ${users.map((c) => c.name).join(', ')}` : '';
+  announce(ctx, `Removed network ${target.name}${disconnected}.`, EquivalentCommand.removeNetwork(target.name));
   return true;
 }

@@ -1,12 +1,15 @@
 // docker run --network <bridge|host|none|name> [-p], interactive: image, network, name, ports. A
 // network item presets the network.
-import { parsePublish } from '../core/fieldGuards';
+import { EquivalentCommand } from '../core/equivalentCommand';
+import { commandLine, parsePublish } from '../core/fieldGuards';
+import type { RunRequest } from '../core/requests';
+import { announce } from './announce';
 import { findNetwork } from '../core/validate';
 import type { CommandContext } from './context';
 import { withNotification } from './guard';
 import type { FlowPreset } from './invocation';
 import { input, pick, runSteps } from './ui/multiStep';
-import { inputContainerName, localImageTags, pickImage } from './ui/pickers';
+import { inputCommand, inputContainerName, localImageTags, pickImage } from './ui/pickers';
 
 const TITLE = 'Run a Container';
 
@@ -17,10 +20,10 @@ export async function runFlow(ctx: CommandContext, preset: FlowPreset): Promise<
   const presetNet = preset.network ? findNetwork(preset.network, snap) : undefined;
   const presetMode = presetNet && (presetNet.driver === 'null' ? 'none' : presetNet.name);
   const modes = [...snap.networks.map((n) => (n.driver === 'null' ? 'none' : n.name))];
-  const state = { image: '', network: presetMode ?? '', name: '', publish: '' };
+  const state = { image: '', network: presetMode ?? '', name: '', publish: '', command: 'sleep 86400' };
   const done = await runSteps(state, [
     async (s) => {
-      const v = await pickImage(TITLE, 1, 4, images);
+      const v = await pickImage(TITLE, 1, 5, images);
       if (typeof v === 'string') s.image = v;
       return v;
     },
@@ -37,7 +40,7 @@ export async function runFlow(ctx: CommandContext, preset: FlowPreset): Promise<
       return v;
     },
     async (s) => {
-      const v = await inputContainerName(TITLE, 3, 4, s.name, snap);
+      const v = await inputContainerName(TITLE, 3, 5, s.name, snap);
       if (typeof v === 'string') s.name = v.trim();
       return v;
     },
@@ -46,12 +49,17 @@ export async function runFlow(ctx: CommandContext, preset: FlowPreset): Promise<
       const v = await input({
         title: TITLE,
         step: 4,
-        totalSteps: 4,
+        totalSteps: 5,
         prompt: 'Publish ports, comma-separated, as in -p (optional)',
         placeholder: '8080:80, 127.0.0.1::53/udp',
         value: s.publish,
       });
       if (typeof v === 'string') s.publish = v;
+      return v;
+    },
+    async (s) => {
+      const v = await inputCommand(TITLE, 5, 5, s.command);
+      if (typeof v === 'string') s.command = v;
       return v;
     },
   ]);
@@ -61,9 +69,14 @@ export async function runFlow(ctx: CommandContext, preset: FlowPreset): Promise<
     .map((p) => p.trim())
     .filter(Boolean)
     .map(parsePublish);
-  const id = await withNotification(`Running ${done.image} on ${done.network}…`, () =>
-    ctx.mutations().run({ image: done.image, network: done.network, name: done.name || undefined, publish, command: ['sleep', '86400'] }),
-  );
-  ctx.log.info(`ran ${done.image} on ${done.network}: ${id.slice(0, 12)}`);
+  const req: RunRequest = {
+    image: done.image,
+    network: done.network,
+    name: done.name || undefined,
+    publish,
+    command: commandLine(done.command),
+  };
+  const id = await withNotification(`Running ${done.image} on ${done.network}…`, () => ctx.mutations().run(req));
+  announce(ctx, `Started ${done.name || id.slice(0, 12)} from ${done.image} on ${done.network}.`, EquivalentCommand.run(req));
   return id;
 }

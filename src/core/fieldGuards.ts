@@ -62,10 +62,20 @@ export function strMap(o: Obj, key: string): Record<string, string> | undefined 
 }
 
 /** A command as an argv list; a string is split on spaces (no shell is ever involved). */
+/**
+ * A typed command line as argv: split on spaces, or, when it needs a shell (quotes, pipes, `;`,
+ * `&&`, redirections, `$`), `sh -c <line>`. Empty: undefined (the image's own CMD).
+ */
+export function commandLine(text: string): string[] | undefined {
+  const t = text.trim();
+  if (!t) return undefined;
+  return /['"|;&<>$`\\]/.test(t) ? ['sh', '-c', t] : t.split(/\s+/);
+}
+
 export function command(o: Obj, key: string): string[] | undefined {
   const v = o[key];
   if (v === undefined || v === null || v === '') return undefined;
-  if (typeof v === 'string') return v.trim().split(/\s+/);
+  if (typeof v === 'string') return commandLine(v);
   const list: unknown = v;
   if (Array.isArray(list)) {
     const items: unknown[] = list;

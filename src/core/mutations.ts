@@ -6,6 +6,7 @@ import { EngineError } from '../docker/errors';
 import type { ContainerInfo, NetworkInfo, Snapshot } from '../shared/model';
 import type {
   ConnectRequest,
+  ContainerRequest,
   CreateNetworkRequest,
   DisconnectRequest,
   JoinRequest,
@@ -169,6 +170,44 @@ export class Mutations {
     } catch (err) {
       return wrapDockerError(err, `Joining "${target.name}" failed`);
     }
+  }
+
+  /** docker rm: a running container only with force, which stops it first. */
+  async removeContainer(req: ContainerRequest): Promise<ContainerInfo> {
+    const c = findContainer(req.container, await this.fresh());
+    if (c.state === 'running' && !req.force) {
+      throw new ValidationError('force', `"${c.name}" is running: stop it first, or remove it with force (docker rm --force stops it).`);
+    }
+    try {
+      await this.gateway.removeContainer(c.id, req.force ?? false);
+    } catch (err) {
+      wrapDockerError(err, `Removing "${c.name}" failed`);
+    }
+    return c;
+  }
+
+  async startContainer(req: ContainerRequest): Promise<ContainerInfo> {
+    const c = findContainer(req.container, await this.fresh());
+    if (c.state === 'running') throw new ValidationError('container', `"${c.name}" is already running.`);
+    try {
+      await this.gateway.startContainer(c.id);
+    } catch (err) {
+      wrapDockerError(err, `Starting "${c.name}" failed`);
+    }
+    return c;
+  }
+
+  async stopContainer(req: ContainerRequest): Promise<ContainerInfo> {
+    const c = findContainer(req.container, await this.fresh());
+    if (c.state !== 'running' && c.state !== 'paused' && c.state !== 'restarting') {
+      throw new ValidationError('container', `"${c.name}" is not running (it is ${c.state}).`);
+    }
+    try {
+      await this.gateway.stopContainer(c.id);
+    } catch (err) {
+      wrapDockerError(err, `Stopping "${c.name}" failed`);
+    }
+    return c;
   }
 
   async run(req: RunRequest): Promise<string> {

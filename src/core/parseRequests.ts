@@ -6,6 +6,7 @@ import { asObject, bool, command, portNumber, publishList, str, strList, strMap 
 import type {
   CompareDumpsRequest,
   ConnectRequest,
+  ContainerRequest,
   CreateNetworkRequest,
   DisconnectRequest,
   ExplainRequest,
@@ -56,6 +57,12 @@ export function parseConnectRequest(arg: unknown): ConnectRequest {
 export function parseDisconnectRequest(arg: unknown): DisconnectRequest {
   const o = asObject(arg, 'disconnectContainer');
   return { container: str(o, 'container', true), network: str(o, 'network', true), force: bool(o, 'force') };
+}
+
+/** removeContainer / startContainer / stopContainer: `{container, force?}` (force: remove only). */
+export function parseContainerRequest(arg: unknown, what: string): ContainerRequest {
+  const o = asObject(arg, what);
+  return { container: str(o, 'container', true), force: bool(o, 'force') };
 }
 
 export function parseJoinRequest(arg: unknown): JoinRequest {

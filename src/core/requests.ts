@@ -68,6 +68,14 @@ export interface RunRequest {
   labels?: Record<string, string>;
 }
 
+/** docker rm / start / stop of one container. */
+export interface ContainerRequest {
+  /** Name or id. */
+  container: string;
+  /** rm only: a running container is stopped first (docker rm --force). */
+  force?: boolean;
+}
+
 export interface ExplainRequest {
   /** A container, `host`, or an outside IPv4 address. */
   from: string;

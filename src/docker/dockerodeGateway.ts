@@ -214,6 +214,18 @@ export class DockerodeGateway implements DockerGateway {
     });
   }
 
+  startContainer(idOrName: string): Promise<void> {
+    return this.call(async () => {
+      await this.docker.getContainer(idOrName).start();
+    });
+  }
+
+  stopContainer(idOrName: string): Promise<void> {
+    return this.call(async () => {
+      await this.docker.getContainer(idOrName).stop();
+    });
+  }
+
   runHelper(run: HelperRun): Promise<{ exitCode: number; stdout: string; stderr: string }> {
     return this.call(async () => {
       const c = await this.docker.createContainer({

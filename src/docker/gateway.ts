@@ -61,6 +61,9 @@ export interface DockerGateway {
   disconnect(network: string, container: string, force: boolean): Promise<void>;
   runContainer(spec: RunContainerSpec): Promise<string>;
   removeContainer(idOrName: string, force: boolean): Promise<void>;
+  startContainer(idOrName: string): Promise<void>;
+  /** Docker's stop: SIGTERM (or the image's stop signal), then SIGKILL after its stop timeout. */
+  stopContainer(idOrName: string): Promise<void>;
   /** Runs a command in a helper container, waits, and returns its output; always removes it. */
   runHelper(run: HelperRun): Promise<{ exitCode: number; stdout: string; stderr: string }>;
   /** Streams engine events from `since` (unix seconds) on. */

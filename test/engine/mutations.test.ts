@@ -8,6 +8,7 @@ import type { Controller } from '../../src/core/controller';
 import { Mutations, type JoinResult } from '../../src/core/mutations';
 import {
   parseConnectRequest,
+  parseContainerRequest,
   parseCreateNetworkRequest,
   parseDisconnectRequest,
   parseJoinRequest,
@@ -32,6 +33,9 @@ const scripted = {
   disconnect: async (a: unknown): Promise<void> => m.disconnect(parseDisconnectRequest(a)),
   join: async (a: unknown): Promise<JoinResult> => m.join(parseJoinRequest(a)),
   run: async (a: unknown): Promise<string> => m.run(parseRunRequest(a)),
+  removeContainer: async (a: unknown): Promise<unknown> => m.removeContainer(parseContainerRequest(a, 'removeContainer')),
+  startContainer: async (a: unknown): Promise<unknown> => m.startContainer(parseContainerRequest(a, 'startContainer')),
+  stopContainer: async (a: unknown): Promise<unknown> => m.stopContainer(parseContainerRequest(a, 'stopContainer')),
 };
 
 /** The test's networks (a bad create could add any name, so all dne-test-* and built-ins) and containers' endpoints. */
@@ -256,5 +260,26 @@ describe(onEngine('mutations on the real engine'), () => {
       () => scripted.connect({ container: 'dne-test-m-c2', network: 'dne-test-m-used', ipv4: 'x' }),
       (e: unknown) => e instanceof ValidationError && e.field === 'ipv4',
     );
+  });
+
+  it('stops, starts and removes a container; refuses what does not apply, changing nothing', async () => {
+    const name = 'dne-test-m-life';
+    await runTestContainer(name, '--stop-timeout', '1');
+    const state = async (): Promise<string> => (await docker('inspect', '--format', '{{.State.Status}}', name)).trim();
+    await assert.rejects(() => scripted.startContainer({ container: name }), /is already running/);
+    await assert.rejects(
+      () => scripted.removeContainer({ container: name }),
+      (e: unknown) => e instanceof ValidationError && e.field === 'force',
+    );
+    assert.equal(await state(), 'running', 'a refused remove left it running');
+    await scripted.stopContainer({ container: name });
+    assert.equal(await state(), 'exited');
+    await assert.rejects(() => scripted.stopContainer({ container: name }), /is not running \(it is exited\)/);
+    await scripted.startContainer({ container: name });
+    assert.equal(await state(), 'running');
+    await assert.rejects(() => scripted.removeContainer({ container: 'dne-test-m-no-such' }), /No container/);
+    await assert.rejects(() => scripted.removeContainer({ container: name, force: 'yes' }), /force must be true or false/);
+    await scripted.removeContainer({ container: name, force: true });
+    assert.equal((await docker('ps', '-aq', '--filter', `name=^${name}$`)).trim(), '', 'removed');
   });
 });

@@ -73,6 +73,8 @@ class FakeGateway implements DockerGateway {
   disconnect = notUsed;
   runContainer = notUsed;
   removeContainer = notUsed;
+  startContainer = notUsed;
+  stopContainer = notUsed;
   runHelper = notUsed;
   events(_onEvent: (e: RawEvent) => void): Promise<EventSubscription> {
     return Promise.resolve({ ended: new Promise(() => undefined), dispose: () => undefined });

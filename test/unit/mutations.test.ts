@@ -42,6 +42,8 @@ class RecordingGateway implements DockerGateway {
   disconnect = (): Promise<void> => this.call('disconnect', undefined);
   runContainer = (): Promise<string> => this.call('runContainer', 'ctr-id');
   removeContainer = (): Promise<never> => this.unused();
+  startContainer = (): Promise<never> => this.unused();
+  stopContainer = (): Promise<never> => this.unused();
   runHelper = (): Promise<never> => this.unused();
   events = (): Promise<EventSubscription> => this.unused();
   dispose(): void {}

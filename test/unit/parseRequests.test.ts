@@ -1,9 +1,11 @@
 // The script edge: an argument object becomes a typed request, or a ValidationError naming the field.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { commandLine } from '../../src/core/fieldGuards';
 import {
   parseCompareDumpsRequest,
   parseConnectRequest,
+  parseContainerRequest,
   parseCreateNetworkRequest,
   parseDisconnectRequest,
   parseExplainRequest,
@@ -73,5 +75,16 @@ describe('parse…Request', () => {
     assert.deepEqual(parseInspectRequest({ network: 'n' }), { kind: 'network', ref: 'n' });
     assert.deepEqual(parseInspectRequest({ container: 'c' }), { kind: 'container', ref: 'c' });
     refuses(() => parseInspectRequest({}), 'argument', /network \} or \{ container/);
+  });
+
+  it('container requests (remove, start, stop) and typed command lines', () => {
+    assert.deepEqual(parseContainerRequest({ container: 'web', force: true }, 'removeContainer'), { container: 'web', force: true });
+    refuses(() => parseContainerRequest({}, 'stopContainer'), 'container', /container is required/);
+    refuses(() => parseContainerRequest({ container: 'web', force: 1 }, 'removeContainer'), 'force', /force must be true or false/);
+    assert.deepEqual(commandLine('sleep 86400'), ['sleep', '86400']);
+    assert.deepEqual(commandLine('  httpd -f  -p 80 '), ['httpd', '-f', '-p', '80']);
+    assert.deepEqual(commandLine("echo 'a b' | nc -l -p 80"), ['sh', '-c', "echo 'a b' | nc -l -p 80"]);
+    assert.deepEqual(commandLine('echo $HOSTNAME && sleep 9'), ['sh', '-c', 'echo $HOSTNAME && sleep 9']);
+    assert.equal(commandLine('   '), undefined, "empty: the image's own CMD");
   });
 });

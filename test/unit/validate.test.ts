@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsePublish } from '../../src/core/fieldGuards';
 import {
+  validateContainerName,
   ValidationError,
   findNetwork,
   looksAutoAssigned,
@@ -110,6 +111,16 @@ describe('looksAutoAssigned', () => {
     assert.equal(looksAutoAssigned(net('172.18.0.0/16', null)), false);
     assert.equal(looksAutoAssigned(net('172.22.16.0/24', '172.22.16.1')), false);
     assert.equal(looksAutoAssigned(net('10.231.0.0/24', '10.231.0.254')), false);
+  });
+});
+
+describe('validateContainerName', () => {
+  it("optional; Docker's rule; not taken", () => {
+    assert.equal(validateContainerName(undefined, snap), undefined);
+    assert.equal(validateContainerName('new-one_2.x', snap), 'new-one_2.x');
+    refuses(() => validateContainerName('-bad', snap), 'name', /must start with a letter or digit/);
+    refuses(() => validateContainerName('a b', snap), 'name', /only letters, digits/);
+    refuses(() => validateContainerName('gt-a1', snap), 'name', /A container named "gt-a1" already exists/);
   });
 });
 

@@ -66,3 +66,14 @@ export function inputContainerName(
     validate: (x) => (x.trim() ? messageOf(() => validateContainerName(x.trim(), snap)) : undefined),
   });
 }
+
+/** The command step of Run and Join: prefilled so a shell-less image keeps running; empty = its CMD. */
+export function inputCommand(title: string, step: number, totalSteps: number, value: string): Promise<Answer<string>> {
+  return input({
+    title,
+    step,
+    totalSteps,
+    prompt: "Command (empty: the image's own CMD). sleep keeps a container with no server running.",
+    value,
+  });
+}

@@ -123,12 +123,29 @@ suite('commands with argument objects', () => {
     assert.deepEqual(removed, ['dne-test-cmd-unused']);
   });
 
+  test('stopContainer, startContainer and removeContainer change the container, and the snapshot follows', async () => {
+    const name = 'dne-test-cmd-life';
+    await runTestContainer(name, '--stop-timeout', '1');
+    const id = (await docker('inspect', '--format', '{{.Id}}', name)).trim();
+    await api.waitFor((s) => s.containers.some((c) => c.name === name && c.state === 'running'));
+    assert.equal(await run<string>('stopContainer', { container: name }), id);
+    await api.waitFor((s) => s.containers.some((c) => c.name === name && c.state === 'exited'));
+    await rejects('stopContainer', { container: name }, /is not running/);
+    assert.equal(await run<string>('startContainer', { container: name }), id);
+    await api.waitFor((s) => s.containers.some((c) => c.name === name && c.state === 'running'));
+    await rejects('removeContainer', { container: name }, /is running: stop it first, or remove it with force/);
+    assert.equal(await run<string>('removeContainer', { container: name, force: true }), id);
+    await api.waitFor((s) => !s.containers.some((c) => c.name === name));
+  });
+
   test('the read-only setting refuses every change', async () => {
     const cfg = vscode.workspace.getConfiguration('dockerNetworks');
     await cfg.update('readOnly', true, vscode.ConfigurationTarget.Global);
     try {
       await rejects('createNetwork', { name: 'dne-test-cmd-ro', labels: LABELS }, /dockerNetworks\.readOnly is on/);
       await rejects('removeNetwork', { network: 'dne-test-cmd-net' }, /readOnly/);
+      await rejects('stopContainer', { container: 'dne-test-cmd-c1' }, /Stopping a container is disabled: dockerNetworks\.readOnly is on/);
+      await rejects('removeContainer', { container: 'dne-test-cmd-c1', force: true }, /readOnly/);
     } finally {
       await cfg.update('readOnly', undefined, vscode.ConfigurationTarget.Global);
     }
