@@ -191,10 +191,13 @@ function explainRoute(snap: Snapshot, fromName: string, toName: string, port: nu
       aBr.some((x) => fw.isolated.includes(x ?? '')) &&
       bBr.some((x) => fw.isolated.includes(x ?? '') || fw.internal.includes(x ?? ''))
     ) {
+      // Networks by name (what a learner typed), with the Linux bridge behind each as the detail.
+      const named = (c: ContainerInfo): string =>
+        c.endpoints.map((e) => `${e.network} (${e.bridge ?? nets.get(e.networkId)?.bridge ?? '?'})`).join(', ');
       reason(
         'ISOLATED_BRIDGES',
-        'Docker isolates bridge networks from each other: even routing by IP through the host is dropped.',
-        `isolated bridges: ${[...aBr, ...bBr].join(', ')}`,
+        `Docker isolates bridge networks from each other: ${a.name} on ${a.endpoints.map((e) => e.network).join(', ')} cannot reach ${b.name} on ${b.endpoints.map((e) => e.network).join(', ')}, even by IP through the host.`,
+        `isolated bridges: ${named(a)}; ${named(b)}`,
       );
     }
     if (snap.host.ipForward === false)

@@ -123,6 +123,11 @@ describe('explain', () => {
     const x = explain(snap, 'gt-a1', 'gt-web');
     assert.equal(x.reachable, false);
     assert.deepEqual(codes(x), ['NO_SHARED_NETWORK', 'ISOLATED_BRIDGES']);
+    // Networks by the names a learner used; the Linux bridges only as the evidence's detail.
+    const iso = x.reasons.find((r) => r.code === 'ISOLATED_BRIDGES');
+    assert.match(iso?.message ?? '', /gt-a1 on gt-net-a cannot reach gt-web on bridge/);
+    assert.doesNotMatch(iso?.message ?? '', /br-|docker0/);
+    assert.match(iso?.evidence ?? '', /^isolated bridges: gt-net-a \(gt-br-a\); bridge \(docker0\)$/);
     const y = explain(snap, 'gt-int1', 'gt-web');
     assert.equal(y.reachable, false);
     assert.deepEqual(codes(y), ['NO_SHARED_NETWORK', 'INTERNAL_NETWORK']);
