@@ -85,7 +85,8 @@ async function show(ctx: CommandContext, snap: Snapshot, from: string, to: strin
   const x = explain(snap, from, to, port, { listening });
   const fromC = x.fromKind === 'container' ? findContainer(from, snap) : undefined;
   const doc = explanationMarkdown(x, fromC ? containerPath(fromC, snap) : undefined, containerPath(findContainer(to, snap), snap));
-  await ctx.documents.show(`/explain ${from} → ${to}.md`, doc);
+  // One report view, reused: a new explain replaces the last one in the same tab.
+  await ctx.documents.show('/explain reachability.md', doc);
   ctx.log.info(`explain ${from} → ${to}: ${String(x.reachable)} (${x.reasons.map((r) => r.code).join(', ')})`);
   return x;
 }

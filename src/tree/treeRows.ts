@@ -31,6 +31,22 @@ const STATE_ICON: Record<string, [string, string]> = {
 
 const stateIcon = (state: string): [string, string | undefined] => STATE_ICON[state] ?? ['vm', undefined];
 
+/** The Containers group's headers, by network mode: what each holds, and the docker flag. */
+const MODE_ROWS: Record<'bridge' | 'host' | 'none', { label: string; flag: string; tooltip: string }> = {
+  bridge: {
+    label: 'on networks',
+    flag: '--network <name>',
+    tooltip:
+      "Containers with their own network namespace, attached to one or more networks: the default bridge or user-defined ones. Containers that share another's namespace are listed under it.",
+  },
+  host: {
+    label: 'host network',
+    flag: '--network host',
+    tooltip: "Containers in the engine's own network namespace: no veth, no NAT; they use the host's interfaces and ports.",
+  },
+  none: { label: 'no network', flag: '--network none', tooltip: 'Containers with only a loopback interface: nothing in or out.' },
+};
+
 export function rowOf(node: TreeNode): TreeRow {
   switch (node.kind) {
     case 'group':
@@ -73,13 +89,14 @@ export function rowOf(node: TreeNode): TreeRow {
     }
     case 'mode':
       return {
-        label: node.mode,
-        description: String(node.count),
+        // Not "bridge": that is also a network's name, and this group holds containers on any network.
+        label: MODE_ROWS[node.mode].label,
+        description: `${node.count} · ${MODE_ROWS[node.mode].flag}`,
         icon: node.mode === 'host' ? 'server' : node.mode === 'none' ? 'circle-slash' : 'type-hierarchy-sub',
         iconColor: undefined,
         contextValue: ContextValues.mode(node.mode),
         collapsible: 'expanded',
-        tooltip: undefined,
+        tooltip: { text: MODE_ROWS[node.mode].tooltip },
       };
     case 'container': {
       const c = node.container;

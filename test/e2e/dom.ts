@@ -26,7 +26,7 @@ export interface RowSpec {
   label: string;
   /** Exact description, or a prefix when it ends with '*'. */
   description?: string;
-  /** Labels of the ancestors, nearest first: ['bridge', 'Containers']. Must all be rendered. */
+  /** Labels of the ancestors, nearest first: ['on networks', 'Containers']. Must all be rendered. */
   parents?: string[];
 }
 

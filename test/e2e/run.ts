@@ -43,7 +43,7 @@ const GATEWAY = '10.254.60.1';
 const IP = '10.254.60.20';
 const TAG = 'e2e';
 
-const CONTAINER_ROW: RowSpec = { label: CTR, description: '172.*', parents: ['bridge', 'Containers'] };
+const CONTAINER_ROW: RowSpec = { label: CTR, description: '172.*', parents: ['on networks', 'Containers'] };
 const NETWORK_ROW: RowSpec = { label: NET, parents: ['Networks'] };
 const MEMBER_ROW: RowSpec = { label: CTR, description: IP, parents: [NET, 'Networks'] };
 
@@ -118,7 +118,7 @@ const steps: Step[] = [
       await installWatcher(page, '.part.sidebar');
       clock = await clockOffset(page);
       await wb.screenshot('e2e-1-open-view');
-      return `view "${title}" shows Networks, Containers, Host and ${CTR} under Containers → bridge`;
+      return `view "${title}" shows Networks, Containers, Host and ${CTR} under Containers → on networks`;
     },
   },
   {

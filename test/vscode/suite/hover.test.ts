@@ -65,6 +65,16 @@ suite('hover diagrams', () => {
       /No container "dne-test-nope"/,
     );
     await screenshot('explain-preview');
+    // One report view, reused: a second explain replaces the first in the same tab.
+    await vscode.commands.executeCommand('dockerNetworks.explainReachability', { from: 'dne-test-hover-web', to: 'dne-test-hover-other' });
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'docker-network-analysis' && d.uri.path.includes('explain'));
+    assert.ok(doc, 'the explain report is an open document');
+    // Markdown escapes the dashes of names: compare without the backslashes.
+    const text = (): string => doc.getText().replace(/\\/g, '');
+    for (let i = 0; i < 40 && !text().includes('# dne-test-hover-web'); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.match(text(), /^# dne-test-hover-web → dne-test-hover-other/m, 'the report shows the latest explain');
+    const reports = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label.includes('explain'));
+    assert.equal(reports.length, 1, `one report tab: ${reports.map((t) => t.label).join(', ')}`);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

@@ -80,10 +80,11 @@ suite('tree view on the real engine', () => {
 
   test('containers are grouped by mode, joined ones under their owner', () => {
     const modes = children(find(children(), 'Containers'));
-    assert.deepEqual(modes.map(label), ['bridge', 'host', 'none']);
-    assert.ok(children(find(modes, 'host')).some((n) => label(n) === S.host));
-    assert.ok(children(find(modes, 'none')).some((n) => label(n) === S.none));
-    const bridged = children(find(modes, 'bridge'));
+    // Not "bridge": that name is the default network's, and this group holds containers on any network.
+    assert.deepEqual(modes.map(label), ['on networks', 'host network', 'no network']);
+    assert.ok(children(find(modes, 'host network')).some((n) => label(n) === S.host));
+    assert.ok(children(find(modes, 'no network')).some((n) => label(n) === S.none));
+    const bridged = children(find(modes, 'on networks'));
     assert.ok(!bridged.some((n) => label(n) === S.joined), 'joined containers are not listed on their own');
     const multi = children(find(bridged, S.multi));
     assert.deepEqual(multi.map(label), [S.netA, S.netInt]);
