@@ -25,7 +25,8 @@ function network(i: number): NetworkInfo {
     icc: i % 13 !== 7,
     masquerade: true,
     options: {},
-    labels: { 'com.docker.compose.project': `proj-${i % 10}` },
+    labels: { 'com.docker.compose.project': `proj-${i % 10}`, 'com.docker.compose.network': `net-${i}` },
+    compose: { project: `proj-${i % 10}`, network: `net-${i}` },
     created: '2026-01-01T00:00:00Z',
     containerIds: [],
   };
@@ -63,6 +64,7 @@ export function generateSnapshot(containers: number, networks: number, seed = 1)
     bridge: 'docker0',
     subnets: [{ subnet: '172.17.0.0/16', gateway: null, ipRange: null, effectiveGateway: '172.17.0.1' }],
     labels: {},
+    compose: null,
   };
   const all = [bridge, ...nets];
   const out: ContainerInfo[] = [];
@@ -94,6 +96,7 @@ export function generateSnapshot(containers: number, networks: number, seed = 1)
       endpoints: [],
       ports: [],
       labels: { 'com.docker.compose.project': `proj-${i % 10}`, 'com.docker.compose.service': `svc-${i % 37}` },
+      compose: { project: `proj-${i % 10}`, service: `svc-${i % 37}` },
       hostname: id.slice(0, 12),
       created: '2026-01-01T00:00:00Z',
     };

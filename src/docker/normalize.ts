@@ -10,6 +10,17 @@ const STATES: readonly ContainerState[] = ['created', 'running', 'paused', 'rest
 
 const orNull = (s: string | undefined | null): string | null => (s ? s : null);
 
+// Compose's labels on what it made: the project, and the service or network name in its file.
+const COMPOSE_PROJECT = 'com.docker.compose.project';
+const composeService = (l: Record<string, string> | null | undefined): { project: string; service: string } | null => {
+  const [project, service] = [l?.[COMPOSE_PROJECT], l?.['com.docker.compose.service']];
+  return project && service ? { project, service } : null;
+};
+const composeNetwork = (l: Record<string, string> | null | undefined): { project: string; network: string } | null => {
+  const [project, network] = [l?.[COMPOSE_PROJECT], l?.['com.docker.compose.network']];
+  return project && network ? { project, network } : null;
+};
+
 export function stripSlash(name: string | undefined): string {
   return (name ?? '').replace(/^\//, '');
 }
@@ -45,6 +56,7 @@ export function normalizeNetwork(raw: RawNetwork): NetworkInfo {
     masquerade: isBridge ? options[MASQ_OPT] !== 'false' : null,
     options,
     labels: { ...(raw.Labels ?? {}) },
+    compose: composeNetwork(raw.Labels),
     created: raw.Created ?? '',
     containerIds: [],
   };
@@ -185,6 +197,7 @@ export function normalizeContainer(raw: RawContainerInspect, ctx: NormalizeConte
     endpoints,
     ports: parsePorts(raw.NetworkSettings?.Ports, raw.HostConfig?.PortBindings, state === 'running'),
     labels: { ...(raw.Config?.Labels ?? {}) },
+    compose: composeService(raw.Config?.Labels),
     hostname: raw.Config?.Hostname ?? '',
     created: raw.Created ?? '',
   };

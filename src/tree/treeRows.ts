@@ -61,7 +61,13 @@ export function rowOf(node: TreeNode): TreeRow {
       };
     case 'network': {
       const n = node.network;
-      const flags = [n.builtin && 'built-in', n.internal && 'internal', n.icc === false && 'icc off'].filter(Boolean);
+      const flags = [
+        n.builtin && 'built-in',
+        n.internal && 'internal',
+        n.icc === false && 'icc off',
+        // Compose's own name for it, beside the real one: `default` of project myapp is myapp_default.
+        n.compose && `compose ${n.compose.project}: ${n.compose.network}`,
+      ].filter(Boolean);
       return {
         label: n.name,
         description: [n.subnets[0]?.subnet ?? n.driver, ...flags].join(' · '),

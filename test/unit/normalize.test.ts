@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parsePorts } from '../../src/docker/normalize';
+import { buildSnapshot } from '../../src/core/buildSnapshot';
+import { normalizeNetwork, parsePorts } from '../../src/docker/normalize';
 import type { ContainerInfo, NetworkInfo, Snapshot } from '../../src/shared/model';
-import { capturedSnapshot } from '../helpers/fixtures';
+import { capturedContainerInspects, capturedNetworks, capturedSnapshot } from '../helpers/fixtures';
 
 function snapshot(): Snapshot {
   return capturedSnapshot();
@@ -128,5 +129,35 @@ describe('parsePorts', () => {
       { containerPort: 53, protocol: 'udp', hostIp: '0.0.0.0', hostPort: null },
       { containerPort: 80, protocol: 'tcp', hostIp: null, hostPort: null },
     ]);
+  });
+});
+
+describe('Docker Compose labels', () => {
+  it('a network and a container Compose made carry its project and names; others carry null', () => {
+    const n = normalizeNetwork({
+      Name: 'myapp_default',
+      Id: 'a'.repeat(64),
+      Driver: 'bridge',
+      Labels: { 'com.docker.compose.project': 'myapp', 'com.docker.compose.network': 'default' },
+    });
+    assert.deepEqual(n.compose, { project: 'myapp', network: 'default' });
+    assert.equal(
+      normalizeNetwork({ Name: 'plain', Id: 'b'.repeat(64), Driver: 'bridge', Labels: { 'com.docker.compose.project': 'myapp' } }).compose,
+      null,
+    );
+    const s = snapshot();
+    const raw = capturedContainerInspects()[0];
+    assert.ok(raw);
+    const labelled = {
+      ...raw,
+      Config: { ...raw.Config, Labels: { 'com.docker.compose.project': 'myapp', 'com.docker.compose.service': 'web' } },
+    };
+    const c = buildSnapshot({ engine: s.engine, networks: capturedNetworks(), containers: [labelled], host: null, takenAt: 0 })
+      .containers[0];
+    assert.deepEqual(c?.compose, { project: 'myapp', service: 'web' });
+    assert.ok(
+      s.containers.every((x) => x.compose === null),
+      'the captured containers were not made by Compose',
+    );
   });
 });

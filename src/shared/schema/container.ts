@@ -58,6 +58,8 @@ export const ContainerInfoSchema = v.object({
   endpoints: v.array(EndpointSchema),
   ports: v.array(PortBindingSchema),
   labels: stringMap,
+  /** Made by Docker Compose: its project and service; else null. */
+  compose: v.nullable(v.object({ project: v.string(), service: v.string() })),
   hostname: v.string(),
   created: v.string(),
 });

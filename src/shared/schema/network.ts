@@ -30,6 +30,8 @@ export const NetworkInfoSchema = v.object({
   masquerade: v.nullable(v.boolean()),
   options: stringMap,
   labels: stringMap,
+  /** Made by Docker Compose: its project and the network's name in the compose file (`default` → `myapp_default`); else null. */
+  compose: v.nullable(v.object({ project: v.string(), network: v.string() })),
   created: v.string(),
   /** Ids of containers with an endpoint on this network (configured or live). */
   containerIds: v.array(id),
