@@ -10,7 +10,7 @@ export interface Target {
   /** The container whose netns B uses (B itself unless joined), and B's name as asked. */
   b: ContainerInfo;
   name: string;
-  /** B's port (the container port); null: any. */
+  /** B's port (the container port); null: every port B publishes. */
   port: number | null;
   reason: AddReason;
   ways: Way[];
