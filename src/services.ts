@@ -38,6 +38,9 @@ export class Services implements vscode.Disposable {
   private readonly timer: ActivationTimer | undefined;
 
   /** With a timer, the activation line is logged when the tree first returns rows. */
+  /** The analysis reports; live ones (explain) follow every snapshot. */
+  private readonly documents = new AnalysisDocuments();
+
   constructor(context: vscode.ExtensionContext, timer?: ActivationTimer) {
     this.view = vscode.window.createTreeView(TOPOLOGY_VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
     const ctx: CommandContext = {
@@ -45,7 +48,7 @@ export class Services implements vscode.Disposable {
       live: () => this.requireEngine().live,
       mutations: () => new Mutations(this.requireEngine().controller),
       tree: this.tree,
-      documents: new AnalysisDocuments(),
+      documents: this.documents,
       log: this.log,
     };
     this.disposables.push(
@@ -109,6 +112,7 @@ export class Services implements vscode.Disposable {
           `${stats.kind} refresh: ${stats.containersInspected} container(s), ${stats.networksInspected} network(s) inspected in ${stats.ms.toFixed(1)} ms`,
         );
         this.tree.update(snapshot);
+        this.documents.snapshotChanged(snapshot);
         this.snapshotEmitter.fire(snapshot);
         if (stats.kind === 'firewall') this.tellUnavailableOnce(snapshot);
       }),

@@ -5,6 +5,8 @@ import type {
   ExplanationSchema,
   ReasonCodeSchema,
   ReasonSchema,
+  RouteHopSchema,
+  ExplainRouteSchema,
   SourceKindSchema,
   WayKindSchema,
   WaySchema,
@@ -15,6 +17,8 @@ export type ReasonCode = v.InferOutput<typeof ReasonCodeSchema>;
 export type Reason = v.InferOutput<typeof ReasonSchema>;
 export type WayKind = v.InferOutput<typeof WayKindSchema>;
 export type Way = v.InferOutput<typeof WaySchema>;
+export type RouteHop = v.InferOutput<typeof RouteHopSchema>;
+export type ExplainRoute = v.InferOutput<typeof ExplainRouteSchema>;
 export type SourceKind = v.InferOutput<typeof SourceKindSchema>;
 export type Explanation = v.InferOutput<typeof ExplanationSchema>;
 

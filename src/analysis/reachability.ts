@@ -9,6 +9,7 @@ import { gatewayReason, nsOwner, rankEndpoints } from './gateway';
 import { bindings } from './ingressParts';
 import { hairpinWays } from './localWays';
 import { explainFromHost, explainFromOutside } from './outside';
+import { drawRoute } from './explainRoute';
 
 export type { AddReason, Explanation, ExplainFacts, Reason, ReasonCode, SourceKind, Way, WayKind } from './explainTypes';
 
@@ -40,6 +41,11 @@ export function explain(
   port: number | null = null,
   facts: ExplainFacts = {},
 ): Explanation {
+  const x = verdictOf(snap, fromName, toName, port, facts);
+  return { ...x, route: drawRoute(snap, x) };
+}
+
+function verdictOf(snap: Snapshot, fromName: string, toName: string, port: number | null, facts: ExplainFacts): Explanation {
   const kind = sourceKind(snap, fromName);
   const x =
     kind === 'host'

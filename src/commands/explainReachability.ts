@@ -8,6 +8,7 @@ import { findContainer } from '../core/validate';
 import { explanationMarkdown } from '../report/explainMarkdown';
 import { byRef } from '../shared/lookup';
 import type { ContainerInfo, Snapshot } from '../shared/model';
+import type { LiveRender } from './analysisDocuments';
 import type { CommandContext } from './context';
 import type { FlowPreset } from './invocation';
 import { input, pick, type PickItem } from './ui/multiStep';
@@ -80,13 +81,39 @@ export async function explainRequest(ctx: CommandContext, req: ExplainRequest): 
   return show(ctx, snap, from, to, req.port ?? null);
 }
 
+function reportOf(snap: Snapshot, x: Explanation): string {
+  const fromC = x.fromKind === 'container' ? byRef(snap.containers, x.from) : undefined;
+  const toC = byRef(snap.containers, x.to);
+  return explanationMarkdown(x, fromC ? containerPath(fromC, snap) : undefined, toC ? containerPath(toC, snap) : undefined);
+}
+
+/** The report again from a newer snapshot; when A or B is gone, says so above the last verdict. */
+function follow(first: Explanation, listening: number[] | null): LiveRender {
+  let last = first;
+  let lastDoc = '';
+  let goneSince: string | null = null;
+  return (snap) => {
+    const gone = [last.fromKind === 'container' ? last.from : null, last.to].filter(
+      (n): n is string => n !== null && !byRef(snap.containers, n),
+    );
+    if (gone.length) {
+      goneSince ??= new Date().toLocaleTimeString();
+      const head = `# ${gone.join(' and ')} ${gone.length > 1 ? 'are' : 'is'} gone\n\n**${gone.join(' and ')}** no longer ${gone.length > 1 ? 'exist' : 'exists'} on this engine (seen at ${goneSince}). Below is the last verdict, from before; explain again once ${gone.length > 1 ? 'they are' : 'it is'} back.\n\n---\n\n`;
+      return head + lastDoc.replace(/^# /, '## ');
+    }
+    goneSince = null;
+    last = explain(snap, last.from, last.to, last.port, { listening });
+    lastDoc = reportOf(snap, last);
+    return lastDoc;
+  };
+}
+
 async function show(ctx: CommandContext, snap: Snapshot, from: string, to: string, port: number | null): Promise<Explanation> {
   const listening = port !== null ? await ctx.controller().listeners(findContainer(to, snap).id) : null;
   const x = explain(snap, from, to, port, { listening });
-  const fromC = x.fromKind === 'container' ? findContainer(from, snap) : undefined;
-  const doc = explanationMarkdown(x, fromC ? containerPath(fromC, snap) : undefined, containerPath(findContainer(to, snap), snap));
-  // One report view, reused: a new explain replaces the last one in the same tab.
-  await ctx.documents.show('/explain reachability.md', doc);
+  // One report view, reused: a new explain replaces the last one in the same tab, and it follows
+  // the snapshot (a container connected, stopped or removed) until the next explain.
+  await ctx.documents.showLive('/explain reachability.md', snap, follow(x, listening));
   ctx.log.info(`explain ${from} → ${to}: ${String(x.reachable)} (${x.reasons.map((r) => r.code).join(', ')})`);
   return x;
 }

@@ -2,6 +2,7 @@
 import { bracketed, isIpv6 } from '../analysis/cidr';
 import type { ContainerPath, EgressPath, Hop, IngressPath } from '../analysis/paths';
 import type { Explanation, Way } from '../analysis/reachability';
+import { routeLine } from './routeDiagram';
 
 const hopText = (h: Hop): string => `${h.name}${h.address ? ` (${h.address})` : ''}`;
 
@@ -73,6 +74,7 @@ export function explanationText(x: Explanation): string {
   const lines = [`${from} → ${x.to}${x.port ? `:${x.port}` : ''}: ${verdict}`];
   for (const w of x.ways)
     lines.push(`  way: ${wayText(w)}${w.open ? '' : ' [blocked]'}${w.codes?.length ? ` (${w.codes.join(', ')})` : ''}`);
+  if (x.route?.hops.length) lines.push(`  route: ${routeLine(x.route)}`);
   for (const r of x.reasons) lines.push(`  ${r.code}: ${r.message}`, `      evidence: ${r.evidence}`);
   return lines.join('\n');
 }

@@ -1,7 +1,9 @@
 // Pure: the explain verdict as a readable markdown document.
 import type { Explanation, Way } from '../analysis/reachability';
 import type { ContainerPath } from '../analysis/paths';
+import { chainSvg, svgDataUri } from './chainSvg';
 import { pathText } from './diagrams';
+import { routeBoxes, routeLine, routeTable } from './routeDiagram';
 
 const esc = (s: string): string => s.replace(/[|`*_]/g, '\\$&');
 
@@ -24,9 +26,22 @@ const sourceTitle = (x: Explanation): string =>
 export function explanationMarkdown(x: Explanation, from?: ContainerPath, to?: ContainerPath): string {
   // ✓ ✗ ? are in every text font (DejaVu too); emoji are a blank box where no emoji font is installed.
   const verdict = x.reachable === true ? '✓ reachable' : x.reachable === false ? '✗ not reachable' : '? unknown';
+  const route = x.route;
   const lines = [
     `# ${esc(sourceTitle(x))} → ${esc(x.to)}${x.port ? `:${x.port}` : ''}: ${verdict}`,
     '',
+    ...(route?.hops.length
+      ? [
+          '## The route, hop by hop',
+          '',
+          `![${esc(routeLine(route))}](${svgDataUri(chainSvg(routeBoxes(route), { direction: 'row', maxWidth: 760 }))})`,
+          '',
+          route.arrives ? 'It arrives.' : `It stops at hop ${route.hops.findIndex((h) => h.stop) + 1}.`,
+          '',
+          ...routeTable(route),
+          '',
+        ]
+      : []),
     '## Ways',
     '',
     ...(x.ways.length

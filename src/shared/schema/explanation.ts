@@ -67,6 +67,39 @@ export const WaySchema = v.object({
 /** container: a container's netns; host: a process in the engine's netns; outside: an IPv4 client elsewhere. */
 export const SourceKindSchema = v.picklist(['container', 'host', 'outside']);
 
+/** What a hop of the drawn route is: a container's interface, a host-side veth, a bridge, … */
+export const RouteHopKindSchema = v.picklist(['interface', 'veth', 'bridge', 'host', 'nat', 'proxy', 'loopback', 'firewall', 'outside']);
+
+/** The graph node a hop sits on (containers and networks by their Docker ids). */
+export const HopPlaceSchema = v.union([
+  v.object({ kind: v.picklist(['container', 'network']), id: v.string() }),
+  v.object({ kind: v.picklist(['host', 'outside']) }),
+]);
+
+/** One hop of the route from A to B, as a learner reads it, with the command that shows it. */
+export const RouteHopSchema = v.object({
+  kind: RouteHopKindSchema,
+  /** "web eth0", "veth1a2b3c", "mynet (br-0a1b2c3d4e5f)", "DNAT", … */
+  label: v.string(),
+  address: v.optional(v.string()),
+  at: v.nullable(HopPlaceSchema),
+  /** One line: why the packet is here and what happens to it. */
+  why: v.string(),
+  /** The command that shows this hop in a terminal (run where the snapshot was read). */
+  command: v.nullable(v.string()),
+  /** Set on the hop where the traffic stops: the reason, its short name and the rule behind it. */
+  stop: v.optional(v.object({ code: ReasonCodeSchema, short: v.string(), rule: v.string() })),
+});
+
+/** The route drawn hop by hop: along the open way (else the first blocked one), to where it stops. */
+export const ExplainRouteSchema = v.object({
+  /** Index into ways of the way drawn; null when there is no way at all (then the hops end at the stop). */
+  way: v.nullable(int),
+  hops: v.array(RouteHopSchema),
+  /** false when a hop stops it. */
+  arrives: v.boolean(),
+});
+
 export const ExplanationSchema = v.object({
   from: v.string(),
   fromKind: SourceKindSchema,
@@ -75,4 +108,6 @@ export const ExplanationSchema = v.object({
   reachable: v.union([v.boolean(), v.literal('unknown')]),
   ways: v.array(WaySchema),
   reasons: v.array(ReasonSchema),
+  /** The route drawn hop by hop (explain() always sets it). */
+  route: v.optional(ExplainRouteSchema),
 });

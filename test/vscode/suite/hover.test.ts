@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../../src/api';
 import type { TreeNode } from '../../../src/tree/treeModel';
-import { cleanTestResources, createTestNetwork, requireEngine, runTestContainer } from '../../helpers/docker';
+import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer } from '../../helpers/docker';
 import type { Explanation } from '../../../src/analysis/reachability';
 import { hoverScreenshot, screenshot } from './screenshot';
 
@@ -75,6 +75,27 @@ suite('hover diagrams', () => {
     assert.match(text(), /^# dne-test-hover-web → dne-test-hover-other/m, 'the report shows the latest explain');
     const reports = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label.includes('explain'));
     assert.equal(reports.length, 1, `one report tab: ${reports.map((t) => t.label).join(', ')}`);
+    // The route, drawn hop by hop, stops at Docker's isolation, with the command that shows each hop.
+    assert.match(text(), /## The route, hop by hop/);
+    assert.match(
+      text(),
+      /!\[dne-test-hover-web eth0 10\.254\.40\.2\/24 → veth\S+ → dne-test-hover-net \(br-[0-9a-f]{12}\) 10\.254\.40\.1 → ✗ isolation\]\(data:image\/svg\+xml/,
+    );
+    assert.match(text(), /brctl show br-[0-9a-f]{12}/);
+    await screenshot('explain-route-blocked');
+    // The report follows the snapshot: connect B to A's network and it turns reachable, in place.
+    await docker('network', 'connect', 'dne-test-hover-net', 'dne-test-hover-other');
+    const until = async (re: RegExp, what: string): Promise<void> => {
+      for (let i = 0; i < 200 && !re.test(text()); i++) await new Promise((r) => setTimeout(r, 100));
+      assert.match(text(), re, what);
+    };
+    await until(/^# dne-test-hover-web → dne-test-hover-other: ✓ reachable/m, 'the open report updates when B joins the network');
+    assert.match(text(), /dne-test-hover-net \(br-[0-9a-f]{12}\)/);
+    await screenshot('explain-route-open');
+    // B removed: the report says so, above the last verdict.
+    await docker('rm', '-f', 'dne-test-hover-other');
+    await until(/^# dne-test-hover-other is gone/m, 'the report says when B is gone');
+    assert.match(text(), /^## dne-test-hover-web → dne-test-hover-other: ✓ reachable/m, 'the last verdict stays below');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
