@@ -27,6 +27,7 @@ export const Commands = {
   startContainer: 'dockerNetworks.startContainer',
   stopContainer: 'dockerNetworks.stopContainer',
   explainReachability: 'dockerNetworks.explainReachability',
+  showPath: 'dockerNetworks.showPath',
   auditHost: 'dockerNetworks.auditHost',
   compareFirewallDumps: 'dockerNetworks.compareFirewallDumps',
   showGraph: 'dockerNetworks.showGraph',

@@ -6,6 +6,7 @@ import type { ContainerInfo, Endpoint, NetworkInfo, Snapshot } from '../shared/m
 import type { ExplainRoute, Explanation, ReasonCode, RouteHop, Way } from './explainTypes';
 import { nsOwner, rankEndpoints } from './gateway';
 import { routeFor } from './explainRules';
+import { inContainer, inEngine, ruleCommand } from './hopCommands';
 
 /** A learner's name for each reason that stops traffic: what the graph prints on the blocking hop. */
 export const STOP_SHORT: Partial<Record<ReasonCode, string>> = {
@@ -31,30 +32,6 @@ interface Ctx {
   snap: Snapshot;
   x: Explanation;
   nets: Map<string, NetworkInfo>;
-}
-
-const sudo = (cmd: string): string => `sudo ${cmd}`;
-
-/** A command run where the host facts were read: the engine's own netns. */
-function inEngine(snap: Snapshot, cmd: string, root = false): string {
-  const ns = snap.host.engineNetns;
-  if (ns.same || ns.pid === null) return root ? sudo(cmd) : cmd;
-  return ns.kind === 'rootless' ? `nsenter -U --preserve-credentials -n -t ${ns.pid} ${cmd}` : `sudo nsenter -t ${ns.pid} -n ${cmd}`;
-}
-
-/** A command run inside a container's netns with the host's tools (its image may have none). */
-function inContainer(c: ContainerInfo, cmd: string): string {
-  return c.pid ? `sudo nsenter -t ${c.pid} -n ${cmd}` : `docker exec ${c.name} ${cmd}`;
-}
-
-/** The command that lists the rule behind a stop, in the firewall the engine uses. */
-function ruleCommand(snap: Snapshot, rule: string): string | null {
-  const fw = snap.host.firewall;
-  if (!fw || !rule) return null;
-  if (fw.backend === 'nftables') return inEngine(snap, 'nft list ruleset', true);
-  const chain = /^-A (\S+)/.exec(rule)?.[1];
-  const table = /\bDNAT\b|MASQUERADE/.test(rule) ? 'nat' : /\bPREROUTING\b.*DROP/.test(rule) ? 'raw' : 'filter';
-  return inEngine(snap, `iptables${table === 'filter' ? '' : ` -t ${table}`} -S${chain ? ` ${chain}` : ''}`, true);
 }
 
 const netOf = (ctx: Ctx, ep: Endpoint): NetworkInfo | undefined => ctx.nets.get(ep.networkId);

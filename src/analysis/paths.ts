@@ -6,6 +6,7 @@ import type { ContainerPathSchema, EgressPathSchema, HopKindSchema, HopSchema, I
 import type { ContainerInfo, Endpoint, NetworkInfo, ProxyProcess, Snapshot } from '../shared/model';
 import { ipInCidr, isIpv6 } from './cidr';
 import { rankEndpoints } from './gateway';
+import { inContainer, inEngine, ruleCommand } from './hopCommands';
 
 export type HopKind = v.InferOutput<typeof HopKindSchema>;
 export type Hop = v.InferOutput<typeof HopSchema>;
@@ -33,7 +34,8 @@ function egressVia(c: ContainerInfo, ep: Endpoint, net: NetworkInfo | undefined,
     hops.push({ kind: 'out', name: `${net?.driver ?? 'unknown'} driver`, note: 'only bridge networks are traced hop by hop' });
     return { network: ep.network, masqueraded: false, leavesHost: true, hops };
   }
-  hops.push({ kind: 'bridge', name: bridge ?? '?', address: ep.gateway ?? undefined });
+  // The network by name (what a learner typed); the Linux bridge behind it as the detail.
+  hops.push({ kind: 'bridge', name: `${net.name} (${bridge ?? '?'})`, address: ep.gateway ?? undefined });
   if (net.internal || (bridge && fw?.internal.includes(bridge))) {
     const rule = fw ? `${bridge ?? ''} is internal: traffic to other destinations is dropped` : undefined;
     hops.push({ kind: 'drop', name: 'internal network: no route out', rule });
@@ -158,7 +160,63 @@ function ingressFor(c: ContainerInfo, snap: Snapshot): IngressPath[] {
     });
 }
 
+/** The command that shows a hop, where it lives (the container's netns or the engine's). */
+function hopCommand(h: Hop, c: ContainerInfo, snap: Snapshot): string | null {
+  switch (h.kind) {
+    case 'interface': {
+      const ifname = h.name.split(':').at(-1) ?? '';
+      return inContainer(c, /^[\w.@-]+$/.test(ifname) ? `ip addr show ${ifname}` : 'ip addr');
+    }
+    case 'veth':
+      return h.name.startsWith('veth') && !h.name.includes(' ') ? inEngine(snap, `ip link show ${h.name}`) : null;
+    case 'bridge': {
+      const br = /\((\S+)\)$/.exec(h.name)?.[1];
+      return br && br !== '?' ? inEngine(snap, `brctl show ${br}`) : null;
+    }
+    case 'nat':
+    case 'drop':
+      return h.rule ? ruleCommand(snap, h.rule) : null;
+    case 'host':
+      return h.name === 'host routing' ? inEngine(snap, 'sysctl net.ipv4.ip_forward') : null;
+    case 'out':
+      return h.name.startsWith('out') ? inEngine(snap, 'ip route show default') : null;
+    case 'loopback':
+      return inContainer(c, 'ip addr');
+    default:
+      return null;
+  }
+}
+
+function withCommands(p: ContainerPath, c: ContainerInfo, snap: Snapshot): ContainerPath {
+  const hops = (e: EgressPath): EgressPath => ({
+    ...e,
+    hops: e.hops.map((h) => {
+      const command = h.command ?? hopCommand(h, c, snap);
+      return command ? { ...h, command } : h;
+    }),
+  });
+  const byNet = p.egressByNetwork.map(hops);
+  return {
+    ...p,
+    egress: byNet[0] ?? hops(p.egress),
+    egressByNetwork: byNet,
+    ingress: p.ingress.map((i) => {
+      const command = i.rule
+        ? ruleCommand(snap, i.rule)
+        : i.proxy
+          ? inEngine(snap, `ps -o pid,args -C ${i.proxyName ?? 'docker-proxy'}`)
+          : null;
+      return command ? { ...i, command } : i;
+    }),
+  };
+}
+
 export function containerPath(c: ContainerInfo, snap: Snapshot): ContainerPath {
+  const owner = c.netnsOwnerId ? snap.containers.find((x) => x.id === c.netnsOwnerId) : undefined;
+  return withCommands(pathOf(c, snap), owner ?? c, snap);
+}
+
+function pathOf(c: ContainerInfo, snap: Snapshot): ContainerPath {
   const owner = c.netnsOwnerId ? snap.containers.find((x) => x.id === c.netnsOwnerId) : undefined;
   if (owner) {
     const p = containerPath(owner, snap);

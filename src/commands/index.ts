@@ -34,6 +34,7 @@ import { pruneFlow } from './pruneNetworks';
 import { refresh } from './refresh';
 import { removeNetworkFlow } from './removeNetwork';
 import { runFlow } from './runContainer';
+import { showPathFlow, showPathRequest } from './showPath';
 
 export interface CommandEntry {
   /** Set for commands that change the engine: the action named in the guard's refusal. */
@@ -116,6 +117,10 @@ export const commandTable: Record<TableId, CommandEntry> = {
   [Commands.explainReachability]: {
     interactive: explainFlow,
     scripted: (ctx, arg) => explainRequest(ctx, parseExplainRequest(arg)),
+  },
+  [Commands.showPath]: {
+    interactive: showPathFlow,
+    scripted: (ctx, arg) => showPathRequest(ctx, parseContainerRequest(arg, 'showPath')),
   },
   [Commands.auditHost]: { interactive: (ctx) => auditHost(ctx) },
   [Commands.compareFirewallDumps]: {

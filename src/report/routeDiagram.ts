@@ -13,8 +13,12 @@ function tone(h: RouteHop, last: boolean, arrives: boolean): ChainBox['tone'] {
 
 export function routeBoxes(r: ExplainRoute): ChainBox[] {
   return r.hops.map((h, i) => {
-    const detail = h.stop ? `${STOP_MARK} ${h.stop.short}` : h.address;
-    return { label: h.label, ...(detail ? { detail } : {}), tone: tone(h, i === r.hops.length - 1, r.arrives) };
+    // A stop of its own (isolation, a DOCKER-USER drop): the mark and its chain; a stop on a hop: the hop, then the mark.
+    const chain = h.stop ? /^-A (\S+)/.exec(h.stop.rule)?.[1] : undefined;
+    const own = h.kind === 'firewall' && h.stop;
+    const label = own ? `${STOP_MARK} ${h.label}` : h.label;
+    const detail = own ? (chain ?? 'stops here') : h.stop ? `${STOP_MARK} ${h.stop.short}` : h.address;
+    return { label, ...(detail ? { detail } : {}), tone: tone(h, i === r.hops.length - 1, r.arrives) };
   });
 }
 

@@ -2,7 +2,9 @@
 // comes from a new snapshot.
 import * as vscode from 'vscode';
 import { containerPath } from '../analysis/paths';
-import { pathMarkdown } from '../report/diagrams';
+import { hopWhyLines, pathImages } from '../report/pathReport';
+import { Commands } from '../constants';
+import type { ContainerPath } from '../analysis/paths';
 import type { Snapshot } from '../shared/model';
 import { childrenOf, type TreeNode, type TreeOptions } from './treeModel';
 import { hoverOf, rowOf } from './treeRows';
@@ -17,6 +19,27 @@ const COLLAPSIBLE = {
 function markdown(text: string): vscode.MarkdownString {
   const m = new vscode.MarkdownString(text);
   m.supportHtml = false;
+  return m;
+}
+
+/**
+ * Diagrams first (SVG images of each path), then the facts, then a why and a command per hop;
+ * the rule texts are one click away ("Show rules").
+ */
+function containerHover(p: ContainerPath, facts: string): vscode.MarkdownString {
+  const [title = '', ...rest] = facts.split('\n\n');
+  const arg = encodeURIComponent(JSON.stringify({ container: p.container }));
+  const m = markdown(
+    [
+      title,
+      pathImages(p).join('\n\n'),
+      rest.join('\n\n'),
+      `**Hop by hop**${p.egress.network ? ` (out via ${p.egress.network})` : ''}`,
+      hopWhyLines(p.egress).join('\n'),
+      `[Show rules and commands](command:${Commands.showPath}?${arg})`,
+    ].join('\n\n'),
+  );
+  m.isTrusted = { enabledCommands: [Commands.showPath] };
   return m;
 }
 
@@ -101,7 +124,7 @@ export class TopologyTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       'endpoint' in node
         ? { ...node, container, endpoint: container.endpoints.find((e) => e.networkId === node.endpoint.networkId) ?? node.endpoint }
         : { ...node, container };
-    item.tooltip = markdown(`${pathMarkdown(containerPath(container, snap))}\n\n---\n\n${hoverOf(latest)}`);
+    item.tooltip = containerHover(containerPath(container, snap), hoverOf(latest));
     return item;
   }
 

@@ -49,9 +49,9 @@ export function endpointRows(ep: Endpoint): string[] {
   ];
 }
 
+/** The hover draws the path as a diagram above this: here only the facts. */
 export function endpointTooltip(c: ContainerInfo, ep: Endpoint): string {
-  const path = ep.ifname && ep.hostVeth ? `\n\n\`${c.name}:${ep.ifname} ⇄ ${ep.hostVeth} ⇄ ${ep.bridge ?? '?'}\`` : '';
-  return `**${md(c.name)}** on **${md(ep.network)}**${path}\n\n${table(endpointRows(ep))}`;
+  return `**${md(c.name)}** on **${md(ep.network)}**\n\n${table(endpointRows(ep))}`;
 }
 
 export function containerTooltip(c: ContainerInfo): string {

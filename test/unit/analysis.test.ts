@@ -33,7 +33,13 @@ describe('path', () => {
       p.egress.hops.map((h) => h.kind),
       ['interface', 'veth', 'bridge', 'host', 'nat', 'out'],
     );
-    assert.equal(p.egress.hops[2]?.name, 'gt-br-a');
+    assert.equal(p.egress.hops[2]?.name, 'gt-net-a (gt-br-a)', 'the network by name, its bridge as the detail');
+    assert.equal(p.egress.hops[2]?.command, 'brctl show gt-br-a');
+    assert.match(
+      p.egress.hops[0]?.command ?? '',
+      /nsenter -t \d+ -n ip addr$/,
+      'the interface name is unknown in the captured API: every interface',
+    );
     assert.equal(p.egress.hops[4]?.rule, '-A POSTROUTING -s 10.231.0.0/24 ! -o gt-br-a -j MASQUERADE');
   });
   it('an internal network has no way out', () => {

@@ -11,6 +11,8 @@ export const HopSchema = v.object({
   address: v.optional(v.string()),
   rule: v.optional(v.string()),
   note: v.optional(v.string()),
+  /** The command that shows this hop in a terminal, run where the snapshot was read. */
+  command: v.optional(v.string()),
 });
 
 export const EgressPathSchema = v.object({
@@ -37,6 +39,8 @@ export const IngressPathSchema = v.object({
   /** Rootless: the process in the host's netns that takes the port and hands it to the engine's netns. */
   portDriver: v.optional(v.string()),
   note: v.optional(v.string()),
+  /** The command that shows the DNAT rule or the proxy. */
+  command: v.optional(v.string()),
 });
 
 export const ContainerPathSchema = v.object({
