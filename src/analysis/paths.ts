@@ -213,7 +213,7 @@ function withCommands(p: ContainerPath, c: ContainerInfo, snap: Snapshot): Conta
 
 export function containerPath(c: ContainerInfo, snap: Snapshot): ContainerPath {
   const owner = c.netnsOwnerId ? snap.containers.find((x) => x.id === c.netnsOwnerId) : undefined;
-  return withCommands(pathOf(c, snap), owner ?? c, snap);
+  return { ...withCommands(pathOf(c, snap), owner ?? c, snap), compose: c.compose };
 }
 
 function pathOf(c: ContainerInfo, snap: Snapshot): ContainerPath {

@@ -42,7 +42,13 @@ export function explain(
   facts: ExplainFacts = {},
 ): Explanation {
   const x = verdictOf(snap, fromName, toName, port, facts);
-  return { ...x, route: drawRoute(snap, x) };
+  const compose = (n: string): { project: string; service: string } | null => byRef(snap.containers, n)?.compose ?? null;
+  return {
+    ...x,
+    ...(x.fromKind === 'container' ? { fromCompose: compose(x.from) } : {}),
+    toCompose: compose(x.to),
+    route: drawRoute(snap, x),
+  };
 }
 
 function verdictOf(snap: Snapshot, fromName: string, toName: string, port: number | null, facts: ExplainFacts): Explanation {

@@ -22,7 +22,10 @@ export function presetOfNode(node: TreeNode): FlowPreset {
       return { container: node.container.id, network: node.endpoint.networkId || node.endpoint.network };
     case 'container':
     case 'joined':
+    case 'service':
       return { container: node.container.id };
+    case 'projectNetwork':
+      return { network: node.network.id };
     case 'bridge':
       return node.network ? { network: node.network.id } : {};
     default:

@@ -70,8 +70,9 @@ export function wayText(w: Way): string {
 
 export function explanationText(x: Explanation): string {
   const verdict = x.reachable === true ? 'REACHABLE' : x.reachable === false ? 'NOT REACHABLE' : 'UNKNOWN';
-  const from = x.fromKind === 'outside' ? `client ${x.from}` : x.from;
-  const lines = [`${from} → ${x.to}${x.port ? `:${x.port}` : ''}: ${verdict}`];
+  const svc = (c: { project: string; service: string } | null | undefined): string => (c ? ` (compose ${c.project}/${c.service})` : '');
+  const from = x.fromKind === 'outside' ? `client ${x.from}` : `${x.from}${svc(x.fromCompose)}`;
+  const lines = [`${from} → ${x.to}${svc(x.toCompose)}${x.port ? `:${x.port}` : ''}: ${verdict}`];
   for (const w of x.ways)
     lines.push(`  way: ${wayText(w)}${w.open ? '' : ' [blocked]'}${w.codes?.length ? ` (${w.codes.join(', ')})` : ''}`);
   if (x.route?.hops.length) lines.push(`  route: ${routeLine(x.route)}`);

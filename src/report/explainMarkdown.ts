@@ -42,6 +42,9 @@ export function explanationMarkdown(x: Explanation, from?: ContainerPath, to?: C
           '',
         ]
       : []),
+    ...[x.fromCompose, x.toCompose].flatMap((c, i) =>
+      c ? [`${i === 0 ? esc(x.from) : esc(x.to)} is service **${esc(c.service)}** of Compose project **${esc(c.project)}**.`, ''] : [],
+    ),
     '## Ways',
     '',
     ...(x.ways.length

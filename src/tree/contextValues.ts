@@ -6,7 +6,7 @@ const STATES = ['created', 'running', 'paused', 'restarting', 'removing', 'exite
 const MODE_KINDS = ['bridge', 'host', 'none', 'container', 'network'] as const satisfies readonly NetworkModeKind[];
 /** Docker's own drivers; a plugin's driver name appears as is. */
 const DRIVERS = ['bridge', 'host', 'null', 'overlay', 'macvlan', 'ipvlan'] as const;
-const GROUPS = ['networks', 'containers', 'host'] as const;
+const GROUPS = ['networks', 'containers', 'compose', 'host'] as const;
 const MODE_GROUPS = ['bridge', 'host', 'none'] as const;
 
 export const ContextValues = {
@@ -23,11 +23,12 @@ export const ContextValues = {
   joined: (state: ContainerState): string => `container.${state}.container`,
   bridge: 'bridge',
   fact: 'fact',
+  composeProject: 'composeProject',
 } as const;
 
 /** Every value the tree can set, with Docker's own drivers: what `when` clauses may match. */
 export function allContextValues(): string[] {
-  const out = new Set<string>([ContextValues.containerEndpoint, ContextValues.bridge, ContextValues.fact]);
+  const out = new Set<string>([ContextValues.containerEndpoint, ContextValues.bridge, ContextValues.fact, ContextValues.composeProject]);
   for (const g of GROUPS) out.add(ContextValues.group(g));
   for (const m of MODE_GROUPS) out.add(ContextValues.mode(m));
   for (const driver of DRIVERS) {

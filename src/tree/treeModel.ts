@@ -15,11 +15,18 @@ import {
   unavailableFactId,
 } from '../shared/ids';
 import type { ContainerInfo, Endpoint, NetworkInfo, Snapshot } from '../shared/model';
+import { composeProjects, type ComposeProject } from './composeGroups';
 
 export type ModeGroup = 'bridge' | 'host' | 'none';
 
 export type TreeNode =
-  | { kind: 'group'; id: string; group: 'networks' | 'containers' | 'host'; label: string; count: number }
+  | { kind: 'group'; id: string; group: 'networks' | 'containers' | 'compose' | 'host'; label: string; count: number }
+  /** A Docker Compose project: its services and networks (composeGroups.ts). */
+  | { kind: 'project'; id: string; project: ComposeProject }
+  /** A container of a Compose project, by its service name. */
+  | { kind: 'service'; id: string; container: ContainerInfo; project: string }
+  /** A network of a Compose project, or one its services use from outside it (external). */
+  | { kind: 'projectNetwork'; id: string; network: NetworkInfo; project: string; external: boolean }
   | { kind: 'network'; id: string; network: NetworkInfo }
   /** A container as seen from one of its networks. */
   | { kind: 'member'; id: string; network: NetworkInfo; container: ContainerInfo; endpoint: Endpoint }
@@ -76,6 +83,7 @@ export function rootNodes(s: Snapshot, opts: TreeOptions): TreeNode[] {
   return [
     { kind: 'group', id: groupNodeId('networks'), group: 'networks', label: 'Networks', count: visibleNetworks(s, opts).length },
     { kind: 'group', id: groupNodeId('containers'), group: 'containers', label: 'Containers', count: s.containers.length },
+    ...composeRoot(s),
     { kind: 'group', id: groupNodeId('host'), group: 'host', label: hostGroupLabel(s), count: Object.keys(s.host.bridges ?? {}).length },
   ];
 }
@@ -121,6 +129,8 @@ export function childrenOf(s: Snapshot, node: TreeNode | undefined, opts: TreeOp
     case 'group':
       if (node.group === 'networks') return visibleNetworks(s, opts).map((n) => ({ kind: 'network', id: networkNodeId(n.id), network: n }));
       if (node.group === 'containers') return modeNodes(s);
+      if (node.group === 'compose')
+        return composeProjects(s).map((p) => ({ kind: 'project', id: `${groupNodeId('compose')}/${p.name}`, project: p }));
       return hostNodes(s);
     case 'network': {
       const byId = indexOf(s).containers;
@@ -149,11 +159,32 @@ export function childrenOf(s: Snapshot, node: TreeNode | undefined, opts: TreeOp
       }));
       return [...eps, ...joinedNodes(s, node.container, node.id)];
     }
+    case 'project': {
+      const p = node.project;
+      const net = (n: NetworkInfo, external: boolean): TreeNode => ({
+        kind: 'projectNetwork',
+        id: `${node.id}/net:${n.id}`,
+        network: n,
+        project: p.name,
+        external,
+      });
+      return [
+        ...p.services.map((c): TreeNode => ({ kind: 'service', id: `${node.id}/ctr:${c.id}`, container: c, project: p.name })),
+        ...p.networks.map((n) => net(n, false)),
+        ...p.external.map((n) => net(n, true)),
+      ];
+    }
     case 'bridge':
       return node.ports.map((p) => ({ kind: 'fact', id: bridgePortId(node.id, p), label: p, description: vethOwner(s, p), tooltip: '' }));
     default:
       return [];
   }
+}
+
+/** The Compose group, only when some container or network was made by Compose. */
+function composeRoot(s: Snapshot): TreeNode[] {
+  const n = composeProjects(s).length;
+  return n ? [{ kind: 'group', id: groupNodeId('compose'), group: 'compose', label: 'Compose', count: n }] : [];
 }
 
 function modeNodes(s: Snapshot): TreeNode[] {

@@ -6,6 +6,7 @@ import { isUnavailableFactId } from '../shared/ids';
 import { ContextValues } from './contextValues';
 import { containerAddresses, type TreeNode } from './treeModel';
 import { containerTooltip, endpointTooltip, md, networkTooltip } from './tooltips';
+import { composeRow } from './composeRows';
 
 export type Collapsible = 'none' | 'collapsed' | 'expanded';
 
@@ -47,13 +48,15 @@ const MODE_ROWS: Record<'bridge' | 'host' | 'none', { label: string; flag: strin
   none: { label: 'no network', flag: '--network none', tooltip: 'Containers with only a loopback interface: nothing in or out.' },
 };
 
+const GROUP_ICON = { networks: 'type-hierarchy', containers: 'package', compose: 'layers', host: 'server' } as const;
+
 export function rowOf(node: TreeNode): TreeRow {
   switch (node.kind) {
     case 'group':
       return {
         label: node.label,
         description: String(node.count),
-        icon: node.group === 'networks' ? 'type-hierarchy' : node.group === 'containers' ? 'package' : 'server',
+        icon: GROUP_ICON[node.group],
         iconColor: undefined,
         contextValue: ContextValues.group(node.group),
         collapsible: 'expanded',
@@ -140,6 +143,10 @@ export function rowOf(node: TreeNode): TreeRow {
         collapsible: 'none',
         tooltip: undefined,
       };
+    case 'project':
+    case 'service':
+    case 'projectNetwork':
+      return composeRow(node);
     case 'bridge':
       return {
         label: node.name,
@@ -171,6 +178,8 @@ export function hoverOf(node: Extract<TreeNode, { container: unknown }>): string
       return endpointTooltip(node.container, node.endpoint);
     case 'container':
       return containerTooltip(node.container);
+    case 'service':
+      return `${containerTooltip(node.container)}\n\nService **${md(node.container.compose?.service ?? '')}** of Compose project **${md(node.project)}**.`;
     case 'joined':
       return `${containerTooltip(node.container)}\n\nRuns with \`--network container:${md(node.owner.name)}\`: same interfaces, IPs and ports as its owner; reach it on localhost from the owner.`;
   }

@@ -26,6 +26,12 @@ const name = (n: TreeNode): string => {
       return n.name;
     case 'fact':
       return n.label;
+    case 'project':
+      return n.project.name;
+    case 'service':
+      return n.container.compose?.service ?? n.container.name;
+    case 'projectNetwork':
+      return n.network.name;
   }
 };
 const kids = (n: TreeNode | undefined, showBuiltinNetworks = true): TreeNode[] => childrenOf(snap, n, { showBuiltinNetworks });

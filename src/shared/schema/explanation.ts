@@ -108,6 +108,9 @@ export const ExplanationSchema = v.object({
   reachable: v.union([v.boolean(), v.literal('unknown')]),
   ways: v.array(WaySchema),
   reasons: v.array(ReasonSchema),
+  /** Compose's project and service of A and of B, when Compose made them. */
+  fromCompose: v.optional(v.nullable(v.object({ project: v.string(), service: v.string() }))),
+  toCompose: v.optional(v.nullable(v.object({ project: v.string(), service: v.string() }))),
   /** The route drawn hop by hop (explain() always sets it). */
   route: v.optional(ExplainRouteSchema),
 });

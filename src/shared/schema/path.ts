@@ -45,6 +45,8 @@ export const IngressPathSchema = v.object({
 
 export const ContainerPathSchema = v.object({
   container: v.string(),
+  /** Compose's project and service, when Compose made the container. */
+  compose: v.optional(v.nullable(v.object({ project: v.string(), service: v.string() }))),
   networkMode: v.string(),
   egress: EgressPathSchema,
   /** One egress per network the container is on (the first is the default route's). */
