@@ -94,6 +94,7 @@ export function generateSnapshot(containers: number, networks: number, seed = 1)
       netnsOwnerId: null,
       netnsMembers: [],
       endpoints: [],
+      manualInterfaces: [],
       ports: [],
       labels: { 'com.docker.compose.project': `proj-${i % 10}`, 'com.docker.compose.service': `svc-${i % 37}` },
       compose: { project: `proj-${i % 10}`, service: `svc-${i % 37}` },

@@ -92,7 +92,7 @@ export async function profilePhases(controller: Controller): Promise<PhaseProfil
   reads.forEach((r, i) => {
     if (r.ok) ifacesByPid.set(pids[i] as number, r.ifaces);
   });
-  const host: NetnsReadingWithContainers = { ...base, ifacesByPid };
+  const host: NetnsReadingWithContainers = { ...base, ifacesByPid, extraByPid: new Map() };
   const engine: EngineInfo = {
     version: '',
     apiVersion: '',

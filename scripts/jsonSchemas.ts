@@ -7,6 +7,7 @@ import {
   ExplainDocumentSchema,
   FirewallDiffDocumentSchema,
   FirewallDocumentSchema,
+  ManualLinkDocumentSchema,
   PathDocumentSchema,
   TopologyDocumentSchema,
 } from '../src/shared/schema/documents';
@@ -20,6 +21,7 @@ export function jsonSchemaFiles(): Record<string, string> {
     'audit.schema.json': AuditDocumentSchema,
     'path.schema.json': PathDocumentSchema,
     'firewall-diff.schema.json': FirewallDiffDocumentSchema,
+    'manual-link.schema.json': ManualLinkDocumentSchema,
   };
   const out: Record<string, string> = {};
   for (const [file, schema] of Object.entries(docs)) {

@@ -9,6 +9,7 @@ import { formatAudit } from './cli/formatAudit';
 import { formatFirewall } from './cli/formatFirewall';
 import { formatFirewallDiff } from './cli/formatFirewallDiff';
 import { formatTopology } from './cli/formatTopology';
+import { formatManualLink, manualLinkCommand } from './cli/manualLinkCommands';
 import { createController } from './core/createController';
 import type { Controller } from './core/controller';
 import { EngineError } from './docker/errors';
@@ -123,6 +124,23 @@ async function main(argv: readonly string[]): Promise<number> {
         const r = audit({ firewall: s.host.firewall, snapshot: s });
         print(args, r, () => formatAudit(r, `the engine at ${s.engine.endpoint}`));
       });
+      return 0;
+    }
+    case 'link':
+    case 'attach':
+    case 'detach': {
+      const controller = createController({
+        hostSetting: args.host,
+        hostHelper: () => args.hostHelper,
+        hostHelperImage: () => args.helperImage,
+      });
+      try {
+        const r = await manualLinkCommand(args, controller);
+        if (r) print(args, r, () => formatManualLink(r));
+      } finally {
+        controller.gateway.dispose();
+        controller.dispose();
+      }
       return 0;
     }
     default:

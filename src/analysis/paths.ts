@@ -3,7 +3,7 @@
 import type * as v from 'valibot';
 import type { FirewallModel, MasqueradeRule, PublishedRule } from '../shared/firewall';
 import type { ContainerPathSchema, EgressPathSchema, HopKindSchema, HopSchema, IngressPathSchema } from '../shared/schema/path';
-import type { ContainerInfo, Endpoint, NetworkInfo, ProxyProcess, Snapshot } from '../shared/model';
+import type { ContainerInfo, Endpoint, ManualInterface, NetworkInfo, ProxyProcess, Snapshot } from '../shared/model';
 import { ipInCidr, isIpv6 } from './cidr';
 import { rankEndpoints } from './gateway';
 import { inContainer, inEngine, ruleCommand } from './hopCommands';
@@ -101,6 +101,54 @@ function uplinkHops(snap: Snapshot, bridge: string | null): Hop[] {
           : undefined,
     },
   ];
+}
+
+/** Egress over an interface made by hand: straight to the peer container, or into a bridge and on like Docker's. */
+function manualEgress(c: ContainerInfo, m: ManualInterface, snap: Snapshot): EgressPath {
+  const own: Hop = {
+    kind: 'interface',
+    name: `${c.name}:${m.name}`,
+    address: m.addresses.join(', ') || undefined,
+    note: 'made by hand (not Docker)',
+  };
+  if (m.peer?.container) {
+    const route = m.routes.map((r) => `${r.destination} dev ${r.interface}`).join(', ');
+    return {
+      network: null,
+      masqueraded: false,
+      leavesHost: false,
+      hops: [
+        own,
+        {
+          kind: 'veth',
+          name: `${m.peer.container}:${m.peer.ifname ?? '?'}`,
+          note: `point-to-point veth${route ? `; route ${route}` : ''}`,
+        },
+      ],
+    };
+  }
+  const net = snap.networks.find((n) => n.bridge !== null && n.bridge === m.bridge);
+  const gw = m.routes.find((r) => r.destination === '0.0.0.0/0')?.gateway ?? undefined;
+  const hops: Hop[] = [own, { kind: 'veth', name: m.peer?.hostIfname ?? 'veth (peer not found)' }];
+  if (!m.bridge) return { network: null, masqueraded: false, leavesHost: false, hops };
+  hops.push({ kind: 'bridge', name: m.bridge, address: gw, note: net ? `the bridge of ${net.name}` : undefined });
+  if (!gw || net?.internal) {
+    hops.push({
+      kind: 'drop',
+      name: net?.internal ? 'internal network: no route out' : 'no default route through it: only the bridge subnet',
+    });
+    return { network: net?.name ?? null, masqueraded: false, leavesHost: false, hops };
+  }
+  const ip = m.addresses[0]?.split('/')[0];
+  const masq = ip ? masqueradeFor(ip, snap.host.firewall) : undefined;
+  hops.push(
+    { kind: 'host', name: 'host routing', note: snap.host.ipForward === false ? 'net.ipv4.ip_forward=0: nothing leaves' : undefined },
+    masq
+      ? { kind: 'nat', name: 'MASQUERADE', rule: masq.rule, note: 'the source becomes the outgoing interface address' }
+      : { kind: 'routed', name: 'no MASQUERADE rule covers this address' },
+    ...uplinkHops(snap, m.bridge),
+  );
+  return { network: net?.name ?? null, masqueraded: !!masq, leavesHost: snap.host.ipForward !== false, hops };
 }
 
 function ingressFor(c: ContainerInfo, snap: Snapshot): IngressPath[] {
@@ -239,6 +287,12 @@ function pathOf(c: ContainerInfo, snap: Snapshot): ContainerPath {
     };
     return { container: c.name, networkMode: c.networkMode, egress, egressByNetwork: [egress], ingress: [] };
   }
+  const manual = (c.manualInterfaces ?? []).filter((m) => m.addresses.length).map((m) => manualEgress(c, m, snap));
+  if ((c.networkModeKind === 'none' || c.endpoints.every((e) => !e.ipv4)) && manual.length) {
+    // The default route's interface first: it is the way out.
+    const out = [...manual].sort((x, y) => Number(y.leavesHost) - Number(x.leavesHost));
+    return { container: c.name, networkMode: c.networkMode, egress: out[0] as EgressPath, egressByNetwork: out, ingress: [] };
+  }
   if (c.networkModeKind === 'none' || c.endpoints.every((e) => !e.ipv4)) {
     const egress: EgressPath = {
       network: null,
@@ -262,7 +316,7 @@ function pathOf(c: ContainerInfo, snap: Snapshot): ContainerPath {
     container: c.name,
     networkMode: c.networkMode,
     egress: byNet[0] as EgressPath,
-    egressByNetwork: byNet,
+    egressByNetwork: [...byNet, ...manual],
     ingress: ingressFor(c, snap),
   };
 }

@@ -8,6 +8,7 @@ import { isIpv4, unmodelledText, userDecision } from './explainRules';
 import { gatewayReason, nsOwner, rankEndpoints } from './gateway';
 import { bindings } from './ingressParts';
 import { hairpinWays } from './localWays';
+import { manualWays } from './manualWays';
 import { explainFromHost, explainFromOutside } from './outside';
 import { drawRoute } from './explainRoute';
 
@@ -114,14 +115,26 @@ function explainRoute(snap: Snapshot, fromName: string, toName: string, port: nu
     out.reachable = true;
     return out;
   }
+  // Hand-made links first: a --network none container may have one (Docker does not know it).
+  const manual = a.networkModeKind === 'host' || b.networkModeKind === 'host' ? [] : manualWays(snap, a, b, reason);
   for (const [c, orig] of [
     [a, a0],
     [b, b0],
   ] as const) {
-    if (c.networkModeKind === 'none')
+    if (c.networkModeKind === 'none' && !(c.manualInterfaces ?? []).length)
       reason('NETWORK_NONE', `${orig.name} runs with --network none: it has only loopback.`, `${orig.name}: NetworkMode=none`);
   }
-  if (out.reasons.length) return out;
+  out.ways.push(...manual);
+  if (out.reasons.some((r) => r.code === 'NETWORK_NONE') || a.networkModeKind === 'none' || b.networkModeKind === 'none') {
+    if (!out.reasons.length)
+      reason(
+        'NO_SHARED_NETWORK',
+        `${a.name} and ${b.name} share no network and no hand-made link.`,
+        `${a.name}: ${a.networkMode}; ${b.name}: ${b.networkMode}; hand-made interfaces: ${[a, b].map((c) => (c.manualInterfaces ?? []).map((m) => m.name).join(' ') || 'none').join('; ')}`,
+      );
+    out.reachable = out.ways.some((w) => w.open);
+    return out;
+  }
   const fw = snap.host.firewall;
   if (a.networkModeKind === 'host' || b.networkModeKind === 'host') {
     return explainHost(snap, a, b, a0, b0, out, reason);

@@ -12,6 +12,12 @@ export interface CliArgs {
   fromFile: string | undefined;
   hostHelper: HostHelperMode;
   helperImage: string;
+  /** link create / attach: the addresses and the bridge. */
+  addressA: string | undefined;
+  addressB: string | undefined;
+  address: string | undefined;
+  gateway: string | undefined;
+  bridge: string | undefined;
 }
 
 export const USAGE = `usage: cli <command> [--json] [--host <endpoint>] [--host-helper auto|sudo|container|off] [--helper-image <local image>]
@@ -21,7 +27,13 @@ export const USAGE = `usage: cli <command> [--json] [--host <endpoint>] [--host-
                                 'host' (a process in the engine's netns) or an outside client's IPv4 address
   firewall [--from-file <dump>] Docker's firewall as one model (live, or an iptables-save / nft dump)
   firewall diff <before> <after> what changed between two dumps, by meaning (any formats or versions)
-  audit [--from-file <dump>]    what is exposed and what is risky on the host (a dump: firewall checks only)`;
+  audit [--from-file <dump>]    what is exposed and what is risky on the host (a dump: firewall checks only)
+  link create <a> <b> [--address-a CIDR --address-b CIDR]
+                                a veth pair between two containers' netns, /32 addresses and a route to the peer (root)
+  link rm <a> <b>               removes it (deleting one end deletes the pair)
+  attach <container> --bridge <bridge|network> --address CIDR [--gateway IP]
+                                a veth from the container into a bridge of the engine's netns (root)
+  detach <container> [--bridge <bridge|network>]   removes it`;
 
 const HELPER_MODES: readonly HostHelperMode[] = ['auto', 'sudo', 'container', 'off'];
 
@@ -53,6 +65,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     fromFile: values['from-file'],
     hostHelper,
     helperImage: values['helper-image'] ?? '',
+    addressA: values['address-a'],
+    addressB: values['address-b'],
+    address: values.address,
+    gateway: values.gateway,
+    bridge: values.bridge,
   };
 }
 
@@ -68,6 +85,11 @@ function parse(argv: readonly string[]) {
       'from-file': { type: 'string' },
       'host-helper': { type: 'string' },
       'helper-image': { type: 'string' },
+      'address-a': { type: 'string' },
+      'address-b': { type: 'string' },
+      address: { type: 'string' },
+      gateway: { type: 'string' },
+      bridge: { type: 'string' },
     },
   });
 }

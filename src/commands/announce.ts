@@ -14,3 +14,15 @@ export function announce(ctx: CommandContext, message: string, argv: readonly st
     if (a === copy) await vscode.env.clipboard.writeText(line);
   });
 }
+
+/** A hand-made link's `ip` lines (several): logged in full; the notification offers to copy them all. */
+export function announceLines(ctx: CommandContext, message: string, lines: readonly string[], interactive = true): void {
+  ctx.log.info(`${message}\n${lines.map((l) => `  $ ${l}`).join('\n')}`);
+  if (!interactive) return;
+  const copy = 'Copy ip Commands';
+  const show = 'Show Log';
+  void vscode.window.showInformationMessage(`${message}  —  ${lines.length} ip command(s)`, copy, show).then(async (a) => {
+    if (a === copy) await vscode.env.clipboard.writeText(`${lines.join('\n')}\n`);
+    if (a === show) ctx.log.show();
+  });
+}

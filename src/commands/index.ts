@@ -17,7 +17,13 @@ import {
   parsePruneRequest,
   parseRemoveNetworkRequest,
   parseRunRequest,
+  parseAttachRequest,
+  parseDetachRequest,
+  parseLinkRequest,
+  parseUnlinkRequest,
 } from '../core/parseRequests';
+import { attachFlow, detachFlow } from './attachBridge';
+import { linkFlow, unlinkFlow } from './linkContainers';
 import { auditHost } from './auditHost';
 import { compareDumps, compareDumpsFlow } from './compareFirewallDumps';
 import { connectFlow } from './connectContainer';
@@ -113,6 +119,26 @@ export const commandTable: Record<TableId, CommandEntry> = {
     mutates: 'Stopping a container',
     interactive: stopContainerFlow,
     scripted: (ctx, arg) => containerRequest(ctx, 'stop', parseContainerRequest(arg, 'stopContainer')),
+  },
+  [Commands.linkContainers]: {
+    mutates: 'Linking containers',
+    interactive: linkFlow,
+    scripted: (ctx, arg) => ctx.mutations().createLink(parseLinkRequest(arg)),
+  },
+  [Commands.removeLink]: {
+    mutates: 'Removing a link',
+    interactive: unlinkFlow,
+    scripted: (ctx, arg) => ctx.mutations().removeLink(parseUnlinkRequest(arg)),
+  },
+  [Commands.attachToBridge]: {
+    mutates: 'Attaching a container to a bridge',
+    interactive: attachFlow,
+    scripted: (ctx, arg) => ctx.mutations().attach(parseAttachRequest(arg)),
+  },
+  [Commands.detachFromBridge]: {
+    mutates: 'Detaching a container from a bridge',
+    interactive: detachFlow,
+    scripted: (ctx, arg) => ctx.mutations().detach(parseDetachRequest(arg)),
   },
   [Commands.explainReachability]: {
     interactive: explainFlow,

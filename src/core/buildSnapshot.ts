@@ -4,6 +4,7 @@ import { normalizeContainer, normalizeNetwork, stripSlash, type NormalizeContext
 import type { RawContainerInspect, RawNetwork } from '../docker/rawTypes';
 import type { FirewallReading, NetnsReadingWithContainers } from '../host/inspector';
 import { applyLinks, bridgePorts } from '../host/linkMapping';
+import { applyManual } from '../host/manualMapping';
 import type { ContainerInfo, EngineInfo, HostInterface, NetworkInfo, Snapshot } from '../shared/model';
 
 export interface SnapshotInputs {
@@ -40,6 +41,8 @@ export function buildSnapshot(inputs: SnapshotInputs): Snapshot {
   groupNetns(containers);
   const host = inputs.host;
   if (host?.hostIfaces) applyLinks(containers, host.ifacesByPid, host.hostIfaces);
+  // After applyLinks: Docker's own interfaces are known by name then, and are left out.
+  const manualUnread = host ? applyManual(containers, host.extraByPid, host.hostIfaces) : [];
   return {
     engine: inputs.engine,
     networks,
@@ -54,7 +57,7 @@ export function buildSnapshot(inputs: SnapshotInputs): Snapshot {
       firewall: inputs.firewall?.model ?? null,
       proxies: inputs.firewall?.proxies ?? null,
       bridges: host?.hostIfaces ? bridgePorts(host.hostIfaces) : null,
-      unavailable: [...(host ? host.unavailable : ['Host facts were not read.']), ...(inputs.firewall?.unavailable ?? [])],
+      unavailable: [...(host ? host.unavailable : ['Host facts were not read.']), ...manualUnread, ...(inputs.firewall?.unavailable ?? [])],
     },
     takenAt: inputs.takenAt,
   };

@@ -13,6 +13,7 @@ import {
 } from '../host/inspector';
 import type { NetnsInterface } from '../host/linkMapping';
 import type { ContainerLinksResult } from '../host/links';
+import type { ExtraIfacesResult } from '../host/manualIfaces';
 import { Emitter } from '../shared/emitter';
 import { mapLimit } from '../shared/mapLimit';
 import type { EngineInfo, Snapshot } from '../shared/model';
@@ -25,6 +26,14 @@ export const INSPECT_CONCURRENCY = 8;
 interface PidRead {
   pid: number;
   result: ContainerLinksResult;
+  /** Hand-made interfaces; absent for host-mode and joined containers (not their own netns). */
+  extra?: ExtraIfacesResult;
+}
+
+/** Interfaces Docker made in a container's netns: one per endpoint on a real network. */
+function dockerInterfaces(raw: RawContainerInspect): number {
+  return Object.entries(raw.NetworkSettings?.Networks ?? {}).filter(([name, ep]) => name !== 'none' && name !== 'host' && !!ep?.EndpointID)
+    .length;
 }
 
 export interface RefreshStats {
@@ -45,6 +54,7 @@ export class Controller {
   private readonly networks = new Map<string, RawNetwork>();
   private readonly containers = new Map<string, RawContainerInspect>();
   private readonly ifacesByPid = new Map<number, NetnsInterface[]>();
+  private readonly extraByPid = new Map<number, ExtraIfacesResult>();
   private engine: EngineInfo | undefined;
   private current: Snapshot | undefined;
   private lastHost: NetnsReadingWithContainers | null = null;
@@ -172,7 +182,14 @@ export class Controller {
   private async inspectWithLinks(id: string): Promise<{ raw: RawContainerInspect | undefined; pid: PidRead | undefined }> {
     const raw = await this.gateway.inspectContainer(id);
     const pid = raw?.State?.Running && raw.State.Pid ? raw.State.Pid : undefined;
-    return { raw, pid: pid ? { pid, result: await this.host.readPid(pid) } : undefined };
+    if (!raw || !pid) return { raw, pid: undefined };
+    const mode = raw.HostConfig?.NetworkMode ?? '';
+    const own = mode !== 'host' && !mode.startsWith('container:');
+    const [result, extra] = await Promise.all([
+      this.host.readPid(pid),
+      own ? this.host.readExtraIfaces(pid, dockerInterfaces(raw)) : Promise.resolve(undefined),
+    ]);
+    return { raw, pid: { pid, result, ...(extra ? { extra } : {}) } };
   }
 
   private async fullRead(): Promise<Snapshot> {
@@ -189,6 +206,7 @@ export class Controller {
     for (const n of networks) if (n.Id) this.networks.set(n.Id, n);
     this.containers.clear();
     this.ifacesByPid.clear();
+    this.extraByPid.clear();
     for (const { raw } of inspected) if (raw?.Id) this.containers.set(raw.Id, raw);
     const pidReads = inspected.flatMap((i) => (i.pid ? [i.pid] : []));
     this.rememberHost(await hostBase, pidReads, false);
@@ -236,11 +254,15 @@ export class Controller {
     const old = this.containers.get(id);
     const pid = old?.State?.Pid;
     if (pid) this.ifacesByPid.delete(pid);
+    if (pid) this.extraByPid.delete(pid);
     this.containers.delete(id);
   }
 
   private rememberHost(base: NetnsReading, reads: readonly PidRead[], partial: boolean): void {
-    for (const { pid, result } of reads) if (result.ok) this.ifacesByPid.set(pid, result.ifaces);
+    for (const { pid, result, extra } of reads) {
+      if (result.ok) this.ifacesByPid.set(pid, result.ifaces);
+      if (extra) this.extraByPid.set(pid, extra);
+    }
     const reasons = [
       ...base.unavailable,
       ...pidReadReasons(
@@ -251,7 +273,7 @@ export class Controller {
     ];
     // A partial read says nothing about the containers it skipped: keep earlier reasons too.
     const unavailable = partial ? [...new Set([...(this.lastHost?.unavailable ?? []), ...reasons])] : reasons;
-    this.lastHost = { ...base, unavailable, ifacesByPid: this.ifacesByPid };
+    this.lastHost = { ...base, unavailable, ifacesByPid: this.ifacesByPid, extraByPid: this.extraByPid };
   }
 
   private publish(stats: RefreshStats): Snapshot {

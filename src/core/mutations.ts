@@ -4,7 +4,12 @@
 import type { DockerGateway } from '../docker/gateway';
 import { EngineError } from '../docker/errors';
 import type { ContainerInfo, NetworkInfo, Snapshot } from '../shared/model';
+import { attach, createLink, detach, hostPlumbing, removeLink, type ManualLinkResult, type Plumbing } from './manualLinks';
 import type {
+  AttachRequest,
+  DetachRequest,
+  LinkRequest,
+  UnlinkRequest,
   ConnectRequest,
   ContainerRequest,
   CreateNetworkRequest,
@@ -48,7 +53,27 @@ export function wrapDockerError(err: unknown, context: string): never {
 }
 
 export class Mutations {
-  constructor(private readonly engine: EngineAccess) {}
+  constructor(
+    private readonly engine: EngineAccess,
+    private readonly plumbing: Plumbing = hostPlumbing,
+  ) {}
+
+  /** Hand-made links (manualLinks.ts): not Docker's, so `ip` in the netns instead of the gateway. */
+  createLink(req: LinkRequest): Promise<ManualLinkResult> {
+    return createLink(this.engine, req, this.plumbing);
+  }
+
+  removeLink(req: UnlinkRequest): Promise<ManualLinkResult> {
+    return removeLink(this.engine, req, this.plumbing);
+  }
+
+  attach(req: AttachRequest): Promise<ManualLinkResult> {
+    return attach(this.engine, req, this.plumbing);
+  }
+
+  detach(req: DetachRequest): Promise<ManualLinkResult> {
+    return detach(this.engine, req, this.plumbing);
+  }
 
   private get gateway(): DockerGateway {
     return this.engine.gateway;

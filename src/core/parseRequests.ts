@@ -4,6 +4,10 @@
 // validate.ts, on a fresh snapshot.
 import { asObject, bool, command, portNumber, publishList, str, strList, strMap } from './fieldGuards';
 import type {
+  AttachRequest,
+  DetachRequest,
+  LinkRequest,
+  UnlinkRequest,
   CompareDumpsRequest,
   ConnectRequest,
   ContainerRequest,
@@ -108,4 +112,29 @@ export function parseInspectRequest(arg: unknown): InspectRequest {
   const container = str(o, 'container');
   if (container) return { kind: 'container', ref: container };
   throw new ValidationError('argument', 'inspect expects { network } or { container }.');
+}
+
+export function parseLinkRequest(arg: unknown): LinkRequest {
+  const o = asObject(arg, 'createLink');
+  return { a: str(o, 'a', true), b: str(o, 'b', true), addressA: str(o, 'addressA')?.trim(), addressB: str(o, 'addressB')?.trim() };
+}
+
+export function parseUnlinkRequest(arg: unknown): UnlinkRequest {
+  const o = asObject(arg, 'removeLink');
+  return { a: str(o, 'a', true), b: str(o, 'b', true) };
+}
+
+export function parseAttachRequest(arg: unknown): AttachRequest {
+  const o = asObject(arg, 'attachToBridge');
+  return {
+    container: str(o, 'container', true),
+    bridge: str(o, 'bridge', true),
+    address: str(o, 'address', true).trim(),
+    gateway: str(o, 'gateway')?.trim(),
+  };
+}
+
+export function parseDetachRequest(arg: unknown): DetachRequest {
+  const o = asObject(arg, 'detachFromBridge');
+  return { container: str(o, 'container', true), bridge: str(o, 'bridge') };
 }

@@ -90,3 +90,35 @@ export interface CompareDumpsRequest {
 }
 
 export type InspectRequest = { kind: 'network'; ref: string } | { kind: 'container'; ref: string };
+
+/** A veth pair between two containers' netns, with point-to-point /32 routes (tutorial 003, pipework). */
+export interface LinkRequest {
+  /** Container names or ids. */
+  a: string;
+  b: string;
+  /** IPv4, plain or CIDR (default /32); both or neither. Default: a free pair outside every Docker network. */
+  addressA?: string;
+  addressB?: string;
+}
+
+export interface UnlinkRequest {
+  a: string;
+  b: string;
+}
+
+/** A veth from a container's netns into a Linux bridge of the engine's netns (docker0, br-…). */
+export interface AttachRequest {
+  container: string;
+  /** A bridge (docker0, br-…) or the Docker network whose bridge it is. */
+  bridge: string;
+  /** IPv4 in the bridge's subnet, plain or CIDR (the subnet's prefix). */
+  address: string;
+  /** Default: the bridge's own address (the network's gateway). */
+  gateway?: string;
+}
+
+export interface DetachRequest {
+  container: string;
+  /** Only the attachment to this bridge or network; default: the container's only one. */
+  bridge?: string;
+}

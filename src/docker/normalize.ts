@@ -195,6 +195,8 @@ export function normalizeContainer(raw: RawContainerInspect, ctx: NormalizeConte
     netnsOwnerId: mode.ownerId,
     netnsMembers: [],
     endpoints,
+    // Read from its netns later (buildSnapshot): unknown until then, none without a process.
+    manualInterfaces: state === 'running' ? null : [],
     ports: parsePorts(raw.NetworkSettings?.Ports, raw.HostConfig?.PortBindings, state === 'running'),
     labels: { ...(raw.Config?.Labels ?? {}) },
     compose: composeService(raw.Config?.Labels),

@@ -13,6 +13,7 @@ import { readListeningPorts } from './listeners';
 import { readRootless } from './rootless';
 import { readFirewall } from './firewallReader';
 import type { NetnsInterface } from './linkMapping';
+import { hasExtra, parseIpAddrJson, readNetDev, readPidRoutes, type ExtraIfacesResult } from './manualIfaces';
 import { netnsRunner, remoteRunner, type HelperContainer, type HostHelperMode, type NetnsRunner, type NetnsTarget } from './privilege';
 import {
   readContainerInterfaces,
@@ -38,6 +39,8 @@ export interface NetnsReading {
 /** The same plus each running container's interfaces by pid: the controller's input to buildSnapshot. */
 export interface NetnsReadingWithContainers extends NetnsReading {
   ifacesByPid: Map<number, NetnsInterface[]>;
+  /** Each running container's interfaces beyond Docker's endpoints (hand-made), by pid. */
+  extraByPid: Map<number, ExtraIfacesResult>;
 }
 
 /** What readFirewall() read in the engine's netns: the rules as one model, the raw dump, docker-proxy processes. */
@@ -59,6 +62,8 @@ export interface HostInspector {
   readHost(): Promise<NetnsReading>;
   /** One container's interfaces, by the pid of its process. */
   readPid(pid: number): Promise<ContainerLinksResult>;
+  /** Interfaces beyond lo + `dockerEndpoints` in a pid's netns (spawns only when /proc/<pid>/net/dev lists more). */
+  readExtraIfaces(pid: number, dockerEndpoints: number): Promise<ExtraIfacesResult>;
   /** Find the engine's process again (after a reconnect: it may have restarted elsewhere). */
   invalidate(): void;
 }
@@ -244,6 +249,21 @@ export class LocalHostInspector implements HostInspector {
     return { engineNetns, hostIfaces, ipForward, routes, rootless: null, defaultRoute: defaultRouteOf(routes), unavailable };
   }
 
+  async readExtraIfaces(pid: number, dockerEndpoints: number): Promise<ExtraIfacesResult> {
+    if (!this.pidsAreOurs()) return { ok: false, error: 'the engine is not found in our PID namespace' };
+    const names = readNetDev(pid, this.procRoot);
+    if (names === null) return { ok: false, error: `/proc/${pid}/net/dev is not readable` };
+    if (!hasExtra(names, dockerEndpoints)) return { ok: true, ifaces: [], routes: [], spawned: false };
+    const run = netnsRunner({ kind: 'pid', pid, userns: this.location().userns }, this.helper(), this.container());
+    const r = await run('ip', ['-j', '-d', 'addr', 'show']);
+    if (!r.ok) return { ok: false, error: r.why ?? `nsenter/ip failed: ${r.stderr.trim().split('\n')[0] ?? String(r.code)}` };
+    try {
+      return { ok: true, ifaces: parseIpAddrJson(r.stdout), routes: readPidRoutes(pid, this.procRoot), spawned: true };
+    } catch (err) {
+      return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
   readPid(pid: number): Promise<ContainerLinksResult> {
     // Without the engine's process its pids may be another PID namespace's: never read them here.
     if (!this.pidsAreOurs()) return Promise.resolve({ ok: false, error: 'NO_ENGINE' });
@@ -305,6 +325,10 @@ export class RemoteHostInspector implements HostInspector {
 
   readPid(): Promise<ContainerLinksResult> {
     return Promise.resolve({ ok: false, error: 'REMOTE' });
+  }
+
+  readExtraIfaces(): Promise<ExtraIfacesResult> {
+    return Promise.resolve({ ok: false, error: `remote engine (${this.endpoint})` });
   }
 }
 

@@ -64,7 +64,9 @@ export function wayText(w: Way): string {
       ? `direct (routed) → ${w.address} on ${w.network}`
       : w.kind === 'localhost'
         ? `localhost (${w.network}) → ${w.address}`
-        : `${w.network} → ${w.address}`;
+        : w.kind === 'link'
+          ? `hand-made link ${w.network} → ${w.address}`
+          : `${w.network} → ${w.address}`;
   return `${head}${w.kind === 'network' ? (w.byName ? ` (by name: ${w.names.join(', ')})` : ' (by IP only)') : ''}`;
 }
 

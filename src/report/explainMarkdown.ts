@@ -12,6 +12,7 @@ const KIND: Readonly<Record<Way['kind'], string>> = {
   published: 'published port',
   direct: 'direct (routed)',
   localhost: 'localhost',
+  link: 'hand-made link',
 };
 
 function wayRow(w: Way): string {

@@ -6,6 +6,7 @@ import type {
   ContainerInfoSchema,
   ContainerStateSchema,
   EndpointSchema,
+  ManualInterfaceSchema,
   NetworkModeKindSchema,
   PortBindingSchema,
 } from './schema/container';
@@ -29,6 +30,8 @@ export type Subnet = v.InferOutput<typeof SubnetSchema>;
 export type NetworkInfo = v.InferOutput<typeof NetworkInfoSchema>;
 export type Endpoint = v.InferOutput<typeof EndpointSchema>;
 export type PortBinding = v.InferOutput<typeof PortBindingSchema>;
+/** An interface made by hand in a container's netns (not Docker's). */
+export type ManualInterface = v.InferOutput<typeof ManualInterfaceSchema>;
 export type ContainerInfo = v.InferOutput<typeof ContainerInfoSchema>;
 export type HostInterface = v.InferOutput<typeof HostInterfaceSchema>;
 /** A docker-proxy process: the userland proxy behind a published port. */

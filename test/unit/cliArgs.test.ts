@@ -28,6 +28,11 @@ describe('CLI arguments', () => {
       fromFile: undefined,
       hostHelper: 'off',
       helperImage: 'x:1',
+      addressA: undefined,
+      addressB: undefined,
+      address: undefined,
+      gateway: undefined,
+      bridge: undefined,
     });
   });
   it('defaults', () => {
@@ -40,8 +45,22 @@ describe('CLI arguments', () => {
       fromFile: undefined,
       hostHelper: 'auto',
       helperImage: '',
+      addressA: undefined,
+      addressB: undefined,
+      address: undefined,
+      gateway: undefined,
+      bridge: undefined,
     });
     assert.equal(parseCliArgs([]).command, '');
+  });
+  it('link and attach options', () => {
+    const a = parseCliArgs(['attach', 'n', '--bridge', 'docker0', '--address', '172.17.0.200/16', '--gateway', '172.17.0.1']);
+    assert.deepEqual(
+      [a.command, a.positional, a.bridge, a.address, a.gateway],
+      ['attach', ['n'], 'docker0', '172.17.0.200/16', '172.17.0.1'],
+    );
+    const l = parseCliArgs(['link', 'create', 'a', 'b', '--address-a', '10.1.1.1/32', '--address-b', '10.1.1.2/32']);
+    assert.deepEqual([l.positional, l.addressA, l.addressB], [['create', 'a', 'b'], '10.1.1.1/32', '10.1.1.2/32']);
   });
   it('rejects unknown options, missing values, bad ports and modes, with the usage', () => {
     assert.throws(() => parseCliArgs(['topology', '--bogus']), /^Error: Unknown option '--bogus'\. usage: cli/);

@@ -110,6 +110,9 @@ class FakeHost implements HostInspector {
   readPid(): ReturnType<HostInspector['readPid']> {
     return Promise.resolve({ ok: true, ifaces: [] });
   }
+  readExtraIfaces(): ReturnType<HostInspector['readExtraIfaces']> {
+    return Promise.resolve({ ok: true, ifaces: [], routes: [], spawned: false });
+  }
   invalidate(): void {
     // Nothing cached.
   }

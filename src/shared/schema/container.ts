@@ -1,5 +1,6 @@
 // A container, its network attachments (endpoints) and its published ports.
 import * as v from 'valibot';
+import { RouteSchema } from './host';
 import { ProtocolSchema, id, int, nullableInt, nullableString, stringMap } from './primitives';
 
 export const ContainerStateSchema = v.picklist(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
@@ -32,6 +33,30 @@ export const EndpointSchema = v.object({
   gwPriority: nullableInt,
 });
 
+/**
+ * An interface in the container's netns that Docker did not make (a veth pair made by hand with
+ * `ip link`, pipework style): read from the netns itself, since Docker does not know it.
+ */
+export const ManualInterfaceSchema = v.object({
+  name: v.string(),
+  kind: v.literal('manual'),
+  /** What `ip -d link` says it is: veth, dummy, macvlan …; null when it does not say. */
+  linkKind: nullableString,
+  mac: nullableString,
+  up: v.boolean(),
+  /** CIDRs, e.g. 10.1.1.1/32. */
+  addresses: v.array(v.string()),
+  /**
+   * The other end of a veth: in another container (a point-to-point link), or on the engine's netns
+   * (hostIfname, enslaved to `bridge`); null when it is no veth or its peer was not found.
+   */
+  peer: v.nullable(v.object({ container: nullableString, ifname: nullableString, hostIfname: nullableString })),
+  /** The bridge in the engine's netns the peer is enslaved to (attach); null for a link between containers. */
+  bridge: nullableString,
+  /** The container's IPv4 routes through this interface (/proc/<pid>/net/route). */
+  routes: v.array(RouteSchema),
+});
+
 export const PortBindingSchema = v.object({
   containerPort: int,
   protocol: ProtocolSchema,
@@ -56,6 +81,11 @@ export const ContainerInfoSchema = v.object({
   /** Containers joined to this one's netns (names). */
   netnsMembers: v.array(v.string()),
   endpoints: v.array(EndpointSchema),
+  /**
+   * Interfaces made by hand in its netns (not Docker's endpoints, not lo); [] when there are none or
+   * it does not run; null when its netns could not be read (host.unavailable says why).
+   */
+  manualInterfaces: v.nullable(v.array(ManualInterfaceSchema)),
   ports: v.array(PortBindingSchema),
   labels: stringMap,
   /** Made by Docker Compose: its project and service; else null. */

@@ -6,6 +6,7 @@ import { AuditResultSchema } from './audit';
 import { ExplanationSchema } from './explanation';
 import { FirewallModelSchema } from './firewall';
 import { FirewallDiffSchema } from './firewallDiff';
+import { ManualLinkResultSchema } from './manualLink';
 import { PathReportSchema } from './path';
 import { SnapshotSchema } from './snapshot';
 
@@ -53,4 +54,10 @@ export const FirewallDiffDocumentSchema = v.pipe(
   v.object({ schemaVersion, ...FirewallDiffSchema.entries }),
   v.title('Docker Network Explorer firewall diff'),
   v.description('`cli firewall diff <before> <after> --json`: what changed between two dumps, by meaning; the same rules written by another Docker version or backend give no difference.'),
+);
+
+export const ManualLinkDocumentSchema = v.pipe(
+  v.object({ schemaVersion, ...ManualLinkResultSchema.entries }),
+  v.title('Docker Network Explorer hand-made link'),
+  v.description('`cli link create|rm`, `cli attach`, `cli detach` with --json: the veth ends made or removed in the containers\' netns, and the ip commands that ran.'),
 );

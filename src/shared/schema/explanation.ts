@@ -32,6 +32,7 @@ export const ReasonCodeSchema = v.picklist([
   'FORWARD_POLICY_DROP',
   'GATEWAY_ENDPOINT',
   'HAIRPIN',
+  'MANUAL_LINK',
 ]);
 
 export const ReasonSchema = v.object({
@@ -42,9 +43,10 @@ export const ReasonSchema = v.object({
 
 /**
  * network: over a Docker network's bridge; published: a host port (DNAT or docker-proxy);
- * direct: the container's own address routed to the host from outside; localhost: one netns.
+ * direct: the container's own address routed to the host from outside; localhost: one netns;
+ * link: over an interface made by hand (a point-to-point veth, or a veth attached to a bridge).
  */
-export const WayKindSchema = v.picklist(['network', 'published', 'direct', 'localhost']);
+export const WayKindSchema = v.picklist(['network', 'published', 'direct', 'localhost', 'link']);
 
 export const WaySchema = v.object({
   kind: WayKindSchema,
