@@ -7,6 +7,10 @@ import {
   ExplainDocumentSchema,
   FirewallDiffDocumentSchema,
   FirewallDocumentSchema,
+  LabCheckDocumentSchema,
+  LabDownDocumentSchema,
+  LabListDocumentSchema,
+  LabUpDocumentSchema,
   PathDocumentSchema,
   TopologyDocumentSchema,
 } from '../src/shared/schema/documents';
@@ -20,6 +24,10 @@ export function jsonSchemaFiles(): Record<string, string> {
     'audit.schema.json': AuditDocumentSchema,
     'path.schema.json': PathDocumentSchema,
     'firewall-diff.schema.json': FirewallDiffDocumentSchema,
+    'lab-list.schema.json': LabListDocumentSchema,
+    'lab-up.schema.json': LabUpDocumentSchema,
+    'lab-check.schema.json': LabCheckDocumentSchema,
+    'lab-down.schema.json': LabDownDocumentSchema,
   };
   const out: Record<string, string> = {};
   for (const [file, schema] of Object.entries(docs)) {

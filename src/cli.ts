@@ -9,6 +9,7 @@ import { formatAudit } from './cli/formatAudit';
 import { formatFirewall } from './cli/formatFirewall';
 import { formatFirewallDiff } from './cli/formatFirewallDiff';
 import { formatTopology } from './cli/formatTopology';
+import { runLab } from './cli/lab';
 import { createController } from './core/createController';
 import type { Controller } from './core/controller';
 import { EngineError } from './docker/errors';
@@ -125,6 +126,8 @@ async function main(argv: readonly string[]): Promise<number> {
       });
       return 0;
     }
+    case 'lab':
+      return runLab(args);
     default:
       process.stderr.write(`${args.command ? `unknown command ${args.command}\n` : ''}${USAGE}\n`);
       return 2;

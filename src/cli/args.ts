@@ -12,6 +12,11 @@ export interface CliArgs {
   fromFile: string | undefined;
   hostHelper: HostHelperMode;
   helperImage: string;
+  /** lab: names' prefix, extra labels (k=v), first subnet, image. */
+  prefix: string | undefined;
+  labels: Record<string, string>;
+  subnet: string | undefined;
+  image: string | undefined;
 }
 
 export const USAGE = `usage: cli <command> [--json] [--host <endpoint>] [--host-helper auto|sudo|container|off] [--helper-image <local image>]
@@ -21,7 +26,10 @@ export const USAGE = `usage: cli <command> [--json] [--host <endpoint>] [--host-
                                 'host' (a process in the engine's netns) or an outside client's IPv4 address
   firewall [--from-file <dump>] Docker's firewall as one model (live, or an iptables-save / nft dump)
   firewall diff <before> <after> what changed between two dumps, by meaning (any formats or versions)
-  audit [--from-file <dump>]    what is exposed and what is risky on the host (a dump: firewall checks only)`;
+  audit [--from-file <dump>]    what is exposed and what is risky on the host (a dump: firewall checks only)
+  lab list                      the tutorials' labs, their steps and equivalent commands
+  lab up|check|down <id>        make a lab, prove its claims with real traffic (exit 1 if one fails), remove it
+      [--prefix P] [--label k=v]... [--subnet CIDR] [--image <local image>]`;
 
 const HELPER_MODES: readonly HostHelperMode[] = ['auto', 'sudo', 'container', 'off'];
 
@@ -43,6 +51,13 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     port = Number(values.port);
     if (!/^\d+$/.test(values.port) || port < 1 || port > 65535) throw new Error(`--port must be 1-65535. ${USAGE}`);
   }
+  const labels: Record<string, string> = {};
+  for (const l of values.label ?? []) {
+    const eq = l.indexOf('=');
+    const key = eq < 0 ? l : l.slice(0, eq);
+    if (!key.trim()) throw new Error(`--label needs key=value (got "${l}"). ${USAGE}`);
+    labels[key] = eq < 0 ? '' : l.slice(eq + 1);
+  }
   const [command = '', ...positional] = positionals;
   return {
     command,
@@ -53,6 +68,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     fromFile: values['from-file'],
     hostHelper,
     helperImage: values['helper-image'] ?? '',
+    prefix: values.prefix,
+    labels,
+    subnet: values.subnet,
+    image: values.image,
   };
 }
 
@@ -68,6 +87,10 @@ function parse(argv: readonly string[]) {
       'from-file': { type: 'string' },
       'host-helper': { type: 'string' },
       'helper-image': { type: 'string' },
+      prefix: { type: 'string' },
+      label: { type: 'string', multiple: true },
+      subnet: { type: 'string' },
+      image: { type: 'string' },
     },
   });
 }
