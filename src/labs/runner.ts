@@ -59,14 +59,17 @@ export class LabRunner {
     const plan = def.plan(ctx);
     const actions = plan.flatMap((s) => s.actions ?? []);
     preflight(actions, snap);
-    for (const a of actions) {
-      try {
-        await this.apply(a);
-      } catch (err) {
+    for (const batch of batches(plan.map((s) => s.actions ?? []))) {
+      const results = await Promise.allSettled(batch.map((a) => this.apply(a)));
+      const failed = results.findIndex((r) => r.status === 'rejected');
+      const rejected = results[failed];
+      if (rejected?.status === 'rejected') {
         // Leave nothing half made: what was made so far carries the label and prefix.
         await this.down(id, options).catch(() => undefined);
+        const err: unknown = rejected.reason;
+        const cmd = batch[failed] ? actionCommand(batch[failed]) : '?';
         throw new Error(
-          `lab up ${id} stopped at "${actionCommand(a)}" and removed what it had made: ${err instanceof Error ? err.message : String(err)}`,
+          `lab up ${id} stopped at "${cmd}" and removed what it had made: ${err instanceof Error ? err.message : String(err)}`,
         );
       }
     }
@@ -125,17 +128,13 @@ export class LabRunner {
     const opts = resolveLabOptions(id, options);
     const mine = labResources(await this.engine.refresh(), id, opts.prefix);
     // Joined containers before their netns owner: the other order can leave a stale endpoint.
-    const ordered = [...mine.containers.filter((c) => c.netnsOwnerId), ...mine.containers.filter((c) => !c.netnsOwnerId)];
-    const containers: string[] = [];
-    for (const c of ordered) {
-      await this.mutations.removeContainer({ container: c.id, force: true });
-      containers.push(c.name);
-    }
-    const networks: string[] = [];
-    for (const n of mine.networks) {
-      await this.mutations.removeNetwork({ network: n.id, disconnectContainers: true });
-      networks.push(n.name);
-    }
+    const joined = mine.containers.filter((c) => c.netnsOwnerId);
+    const owners = mine.containers.filter((c) => !c.netnsOwnerId);
+    for (const group of [joined, owners])
+      await Promise.all(group.map((c) => this.mutations.removeContainer({ container: c.id, force: true })));
+    await Promise.all(mine.networks.map((n) => this.mutations.removeNetwork({ network: n.id, disconnectContainers: true })));
+    const containers = [...joined, ...owners].map((c) => c.name);
+    const networks = mine.networks.map((n) => n.name);
     return { lab: id, prefix: opts.prefix, removed: { containers, networks } };
   }
 
@@ -165,6 +164,25 @@ export class LabRunner {
 }
 
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
+
+/**
+ * The order `up` applies a lab's actions in: step by step; within a step, networks first, then
+ * the containers that run on them together (those with --link after the rest), then joins and
+ * connects, one at a time, since they need a running container.
+ */
+export function batches(steps: readonly (readonly LabAction[])[]): LabAction[][] {
+  const out: LabAction[][] = [];
+  for (const actions of steps) {
+    for (const n of actions.filter((a) => a.kind === 'network')) out.push([n]);
+    const runs = actions.filter((a) => a.kind === 'run');
+    // A --link names another container of the lab: it runs after the others.
+    const linked = runs.filter((a) => a.kind === 'run' && a.request.links?.length);
+    const free = runs.filter((a) => !linked.includes(a));
+    for (const group of [free, linked]) if (group.length) out.push(group);
+    for (const x of actions.filter((a) => a.kind === 'join' || a.kind === 'connect')) out.push([x]);
+  }
+  return out;
+}
 
 /** Every name and subnet checked before the first call, so a refused lab makes nothing. */
 function preflight(actions: readonly LabAction[], snap: Snapshot): void {
