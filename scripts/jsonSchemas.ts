@@ -8,6 +8,10 @@ import {
   FirewallDiffDocumentSchema,
   FirewallDocumentSchema,
   ManualLinkDocumentSchema,
+  LabCheckDocumentSchema,
+  LabDownDocumentSchema,
+  LabListDocumentSchema,
+  LabUpDocumentSchema,
   PathDocumentSchema,
   TopologyDocumentSchema,
 } from '../src/shared/schema/documents';
@@ -22,6 +26,10 @@ export function jsonSchemaFiles(): Record<string, string> {
     'path.schema.json': PathDocumentSchema,
     'firewall-diff.schema.json': FirewallDiffDocumentSchema,
     'manual-link.schema.json': ManualLinkDocumentSchema,
+    'lab-list.schema.json': LabListDocumentSchema,
+    'lab-up.schema.json': LabUpDocumentSchema,
+    'lab-check.schema.json': LabCheckDocumentSchema,
+    'lab-down.schema.json': LabDownDocumentSchema,
   };
   const out: Record<string, string> = {};
   for (const [file, schema] of Object.entries(docs)) {

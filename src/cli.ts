@@ -10,6 +10,7 @@ import { formatFirewall } from './cli/formatFirewall';
 import { formatFirewallDiff } from './cli/formatFirewallDiff';
 import { formatTopology } from './cli/formatTopology';
 import { formatManualLink, manualLinkCommand } from './cli/manualLinkCommands';
+import { runLab } from './cli/lab';
 import { createController } from './core/createController';
 import type { Controller } from './core/controller';
 import { EngineError } from './docker/errors';
@@ -143,6 +144,8 @@ async function main(argv: readonly string[]): Promise<number> {
       }
       return 0;
     }
+    case 'lab':
+      return runLab(args);
     default:
       process.stderr.write(`${args.command ? `unknown command ${args.command}\n` : ''}${USAGE}\n`);
       return 2;

@@ -18,6 +18,11 @@ export interface CliArgs {
   address: string | undefined;
   gateway: string | undefined;
   bridge: string | undefined;
+  /** lab: names' prefix, extra labels (k=v), first subnet, image. */
+  prefix: string | undefined;
+  labels: Record<string, string>;
+  subnet: string | undefined;
+  image: string | undefined;
 }
 
 export const USAGE = `usage: cli <command> [--json] [--host <endpoint>] [--host-helper auto|sudo|container|off] [--helper-image <local image>]
@@ -33,7 +38,10 @@ export const USAGE = `usage: cli <command> [--json] [--host <endpoint>] [--host-
   link rm <a> <b>               removes it (deleting one end deletes the pair)
   attach <container> --bridge <bridge|network> --address CIDR [--gateway IP]
                                 a veth from the container into a bridge of the engine's netns (root)
-  detach <container> [--bridge <bridge|network>]   removes it`;
+  detach <container> [--bridge <bridge|network>]   removes it
+  lab list                      the tutorials' labs, their steps and equivalent commands
+  lab up|check|down <id>        make a lab, prove its claims with real traffic (exit 1 if one fails), remove it
+      [--prefix P] [--label k=v]... [--subnet CIDR] [--image <local image>]`;
 
 const HELPER_MODES: readonly HostHelperMode[] = ['auto', 'sudo', 'container', 'off'];
 
@@ -55,6 +63,13 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     port = Number(values.port);
     if (!/^\d+$/.test(values.port) || port < 1 || port > 65535) throw new Error(`--port must be 1-65535. ${USAGE}`);
   }
+  const labels: Record<string, string> = {};
+  for (const l of values.label ?? []) {
+    const eq = l.indexOf('=');
+    const key = eq < 0 ? l : l.slice(0, eq);
+    if (!key.trim()) throw new Error(`--label needs key=value (got "${l}"). ${USAGE}`);
+    labels[key] = eq < 0 ? '' : l.slice(eq + 1);
+  }
   const [command = '', ...positional] = positionals;
   return {
     command,
@@ -70,6 +85,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     address: values.address,
     gateway: values.gateway,
     bridge: values.bridge,
+    prefix: values.prefix,
+    labels,
+    subnet: values.subnet,
+    image: values.image,
   };
 }
 
@@ -90,6 +109,10 @@ function parse(argv: readonly string[]) {
       address: { type: 'string' },
       gateway: { type: 'string' },
       bridge: { type: 'string' },
+      prefix: { type: 'string' },
+      label: { type: 'string', multiple: true },
+      subnet: { type: 'string' },
+      image: { type: 'string' },
     },
   });
 }

@@ -89,6 +89,7 @@ export const EquivalentCommand = {
     ...opt('--ip', r.ipv4),
     ...each('--network-alias', r.aliases),
     ...each('--publish', r.publish?.map(publishArg)),
+    ...each('--link', r.links),
     ...pairs('--label', r.labels),
     r.image,
     ...(r.command ?? []),

@@ -243,6 +243,7 @@ export class Mutations {
     const publish = req.publish;
     const ipv4 = req.ipv4?.trim() || undefined;
     let aliases = req.aliases;
+    const links = validateLinks(req.links, mode, snap);
     if (mode === 'host' || mode === 'none') {
       if (ipv4 || aliases?.length)
         throw new ValidationError(
@@ -273,6 +274,7 @@ export class Mutations {
         command: req.command,
         publish,
         labels: req.labels,
+        ...(links.length ? { links } : {}),
       });
     } catch (err) {
       return wrapDockerError(err, `Running a container from "${image}" failed`);
@@ -329,6 +331,20 @@ function checkConnectable(container: ContainerInfo, network: NetworkInfo, snap: 
   if (container.endpoints.some((e) => e.networkId === network.id || e.network === network.name)) {
     throw new ValidationError('network', `"${container.name}" is already connected to "${network.name}".`);
   }
+}
+
+/** `--link name[:alias]`: the linked container must exist, and links need an endpoint (not host/none/joined). */
+function validateLinks(links: string[] | undefined, mode: string, snap: Snapshot): string[] {
+  if (!links?.length) return [];
+  if (mode === 'host' || mode === 'none' || mode.startsWith('container:'))
+    throw new ValidationError('links', `--link needs a network endpoint: network mode "${mode}" has none.`);
+  return links.map((l) => {
+    const [name = '', alias, extra] = l.split(':');
+    if (extra !== undefined || (alias !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(alias)))
+      throw new ValidationError('links', `Link "${l}" must be <container>[:<alias>], the alias a valid host name.`);
+    const target = findContainer(name, snap, 'links');
+    return alias ? `${target.name}:${alias}` : target.name;
+  });
 }
 
 function hintFor(message: string): string {

@@ -66,6 +66,8 @@ export interface RunRequest {
   publish?: PublishSpec[];
   command?: string[];
   labels?: Record<string, string>;
+  /** Legacy `--link <container>[:<alias>]`: the alias goes into the new container's /etc/hosts. */
+  links?: string[];
 }
 
 /** docker rm / start / stop of one container. */

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { EngineEndpoint } from './endpoint';
 import { classifyEngineError } from './errors';
-import type { CreateNetworkSpec, DockerGateway, EventSubscription, HelperRun, RunContainerSpec } from './gateway';
+import type { CreateNetworkSpec, DockerGateway, EventSubscription, ExecResult, HelperRun, RunContainerSpec } from './gateway';
 import { demuxDockerLogs } from './logs';
 import type { RawContainerInspect, RawContainerSummary, RawEvent, RawInfo, RawNetwork, RawVersion } from './rawTypes';
 
@@ -194,7 +194,7 @@ export class DockerodeGateway implements DockerGateway {
         Cmd: spec.command,
         Labels: spec.labels ?? {},
         ExposedPorts: exposed,
-        HostConfig: { NetworkMode: spec.networkMode, PortBindings: portBindings },
+        HostConfig: { NetworkMode: spec.networkMode, PortBindings: portBindings, Links: spec.links?.length ? spec.links : undefined },
         NetworkingConfig:
           isNamedNetwork || spec.networkMode === 'bridge' ? { EndpointsConfig: { [spec.networkMode]: endpoint } } : undefined,
       });
@@ -251,6 +251,37 @@ export class DockerodeGateway implements DockerGateway {
         clearTimeout(timer);
         await c.remove({ force: true }).catch(() => undefined);
       }
+    });
+  }
+
+  exec(container: string, argv: string[], opts: { timeoutMs: number }): Promise<ExecResult> {
+    return this.call(async () => {
+      const ex = await this.docker.getContainer(container).exec({ Cmd: argv, AttachStdout: true, AttachStderr: true, Tty: false });
+      const stream = await ex.start({ hijack: true, stdin: false });
+      const chunks: Uint8Array[] = [];
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await new Promise<void>((resolve, reject) => {
+          stream.on('data', (c: Uint8Array) => chunks.push(c));
+          stream.once('end', () => resolve());
+          stream.once('close', () => resolve());
+          stream.once('error', reject);
+          timer = setTimeout(() => {
+            stream.destroy();
+            reject(new Error(`docker exec ${argv.join(' ')} timed out after ${opts.timeoutMs} ms`));
+          }, opts.timeoutMs);
+        });
+      } finally {
+        clearTimeout(timer);
+      }
+      // The stream can end a moment before the engine records the exit code.
+      let info = await ex.inspect();
+      for (let i = 0; i < 20 && info.Running; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        info = await ex.inspect();
+      }
+      const all = Buffer.concat(chunks);
+      return { exitCode: info.ExitCode ?? -1, ...demuxDockerLogs(all) };
     });
   }
 

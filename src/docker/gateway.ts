@@ -28,6 +28,14 @@ export interface RunContainerSpec {
   /** containerPort/proto -> host bindings */
   publish?: { containerPort: number; protocol: string; hostIp?: string; hostPort?: number }[];
   labels?: Record<string, string>;
+  /** Legacy `--link <container>:<alias>` (default bridge): the alias lands in /etc/hosts. */
+  links?: string[];
+}
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
 }
 
 /** A short-lived privileged container on the engine's host (--pid host --net host --privileged). */
@@ -66,6 +74,8 @@ export interface DockerGateway {
   stopContainer(idOrName: string): Promise<void>;
   /** Runs a command in a helper container, waits, and returns its output; always removes it. */
   runHelper(run: HelperRun): Promise<{ exitCode: number; stdout: string; stderr: string }>;
+  /** docker exec: runs argv in a running container (no TTY) and returns its exit code and output. */
+  exec(container: string, argv: string[], opts: { timeoutMs: number }): Promise<ExecResult>;
   /** Streams engine events from `since` (unix seconds) on. */
   events(onEvent: (e: RawEvent) => void, since?: number): Promise<EventSubscription>;
   dispose(): void;

@@ -33,6 +33,10 @@ describe('CLI arguments', () => {
       address: undefined,
       gateway: undefined,
       bridge: undefined,
+      prefix: undefined,
+      labels: {},
+      subnet: undefined,
+      image: undefined,
     });
   });
   it('defaults', () => {
@@ -50,6 +54,10 @@ describe('CLI arguments', () => {
       address: undefined,
       gateway: undefined,
       bridge: undefined,
+      prefix: undefined,
+      labels: {},
+      subnet: undefined,
+      image: undefined,
     });
     assert.equal(parseCliArgs([]).command, '');
   });
@@ -70,5 +78,35 @@ describe('CLI arguments', () => {
       assert.throws(() => parseCliArgs(['explain', 'a', 'b', '--port', p]), /--port must be 1-65535/, p);
     assert.throws(() => parseCliArgs(['topology', '--host-helper', 'root']), /--host-helper must be auto, sudo, container or off/);
     assert.throws(() => parseCliArgs(['topology', '--json=yes']), /usage/);
+  });
+});
+
+describe('CLI arguments: lab', () => {
+  it('prefix, repeated labels, subnet and image', () => {
+    const a = parseCliArgs([
+      'lab',
+      'up',
+      'dns',
+      '--prefix',
+      'p-',
+      '--label',
+      'dne.test=1',
+      '--label',
+      'k=a=b',
+      '--label',
+      'flag',
+      '--subnet',
+      '10.9.0.0/24',
+      '--image',
+      'bb:1',
+    ]);
+    assert.equal(a.command, 'lab');
+    assert.deepEqual(a.positional, ['up', 'dns']);
+    assert.deepEqual(a.labels, { 'dne.test': '1', k: 'a=b', flag: '' });
+    assert.deepEqual([a.prefix, a.subnet, a.image], ['p-', '10.9.0.0/24', 'bb:1']);
+  });
+  it('a label without a key is one clear error', () => {
+    assert.throws(() => parseCliArgs(['lab', 'up', 'dns', '--label', '=x']), /--label needs key=value \(got "=x"\)\. usage/);
+    assert.throws(() => parseCliArgs(['lab', 'up', 'dns', '--prefix']), /argument missing\. usage/);
   });
 });

@@ -76,6 +76,7 @@ class FakeGateway implements DockerGateway {
   startContainer = notUsed;
   stopContainer = notUsed;
   runHelper = notUsed;
+  exec = notUsed;
   events(_onEvent: (e: RawEvent) => void): Promise<EventSubscription> {
     return Promise.resolve({ ended: new Promise(() => undefined), dispose: () => undefined });
   }

@@ -45,6 +45,7 @@ class RecordingGateway implements DockerGateway {
   startContainer = (): Promise<never> => this.unused();
   stopContainer = (): Promise<never> => this.unused();
   runHelper = (): Promise<never> => this.unused();
+  exec = (): Promise<never> => this.unused();
   events = (): Promise<EventSubscription> => this.unused();
   dispose(): void {}
 }

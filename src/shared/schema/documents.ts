@@ -7,6 +7,7 @@ import { ExplanationSchema } from './explanation';
 import { FirewallModelSchema } from './firewall';
 import { FirewallDiffSchema } from './firewallDiff';
 import { ManualLinkResultSchema } from './manualLink';
+import { LabCheckSchema, LabDownSchema, LabListSchema, LabUpSchema } from './labs';
 import { PathReportSchema } from './path';
 import { SnapshotSchema } from './snapshot';
 
@@ -60,4 +61,28 @@ export const ManualLinkDocumentSchema = v.pipe(
   v.object({ schemaVersion, ...ManualLinkResultSchema.entries }),
   v.title('Docker Network Explorer hand-made link'),
   v.description('`cli link create|rm`, `cli attach`, `cli detach` with --json: the veth ends made or removed in the containers\' netns, and the ip commands that ran.'),
+);
+
+export const LabListDocumentSchema = v.pipe(
+  v.object({ schemaVersion, ...LabListSchema.entries }),
+  v.title('Docker Network Explorer labs'),
+  v.description('`cli lab list --json`: every lab of the tutorials, its steps with the equivalent commands, and whether it can run yet.'),
+);
+
+export const LabUpDocumentSchema = v.pipe(
+  v.object({ schemaVersion, ...LabUpSchema.entries }),
+  v.title('Docker Network Explorer lab up'),
+  v.description('`cli lab up <id> --json`: the networks (with subnets) and containers the lab made, and its steps with their commands.'),
+);
+
+export const LabCheckDocumentSchema = v.pipe(
+  v.object({ schemaVersion, ...LabCheckSchema.entries }),
+  v.title('Docker Network Explorer lab check'),
+  v.description('`cli lab check <id> --json`: each claim of the lab, what real traffic showed, and whether it held (exit code 0 when all did).'),
+);
+
+export const LabDownDocumentSchema = v.pipe(
+  v.object({ schemaVersion, ...LabDownSchema.entries }),
+  v.title('Docker Network Explorer lab down'),
+  v.description('`cli lab down <id> --json`: what was removed (only what the lab made: its label and name prefix).'),
 );
