@@ -190,6 +190,50 @@ function publishedHops(ctx: Ctx, way: Way, b0: ContainerInfo): RouteHop[] {
   return hops;
 }
 
+/** A hand-made veth (tutorial 003): straight between the two netns, or through a bridge by hand. */
+function linkHops(ctx: Ctx, a0: ContainerInfo, b0: ContainerInfo, way: Way): RouteHop[] {
+  const a = nsOwner(a0, ctx.snap);
+  const b = nsOwner(b0, ctx.snap);
+  const manual = (c: ContainerInfo, peer: ContainerInfo | null): RouteHop | null => {
+    const m = (c.manualInterfaces ?? []).find((x) => (peer ? x.peer?.container === peer.name : x.bridge !== null));
+    if (!m) return null;
+    return {
+      kind: 'interface',
+      label: `${c.name} ${m.name}`,
+      ...(m.addresses[0] ? { address: m.addresses[0] } : {}),
+      at: { kind: 'container', id: c.id },
+      why: `A veth made by hand (not by Docker)${m.bridge ? `, its peer in bridge ${m.bridge}` : peer ? `, its peer in ${peer.name}` : ''}.`,
+      command: inContainer(c, `ip -d addr show ${m.name}`),
+    };
+  };
+  const direct = [manual(a, b), manual(b, a)].filter((h): h is RouteHop => h !== null);
+  if (direct.length === 2) return direct;
+  const net = ctx.snap.networks.find((n) => way.network.startsWith(`${n.name} (`));
+  const side = (c: ContainerInfo, end: 'from' | 'to'): RouteHop[] => {
+    const ep = net ? c.endpoints.find((e) => e.networkId === net.id) : undefined;
+    if (ep) return containerSide(ctx, c, ep, end, `${net?.name ?? ''}'s bridge switches it between the two veths.`);
+    const m = manual(c, null);
+    return m ? [m] : [];
+  };
+  const bridge: RouteHop | null = net
+    ? {
+        kind: 'bridge',
+        label: `${net.name} (${net.bridge ?? '?'})`,
+        at: { kind: 'network', id: net.id },
+        why: 'The bridge both veths are ports of.',
+        command: net.bridge ? inEngine(ctx.snap, `brctl show ${net.bridge}`) : null,
+      }
+    : null;
+  const from = side(a, 'from');
+  const to = side(b, 'to');
+  const hasBridge = (hs: RouteHop[]): boolean => hs.some((h) => h.kind === 'bridge');
+  return [
+    ...from,
+    ...(bridge && !hasBridge(from) && !hasBridge(to) ? [bridge] : []),
+    ...(hasBridge(from) && hasBridge(to) ? to.slice(1) : to),
+  ];
+}
+
 /** The hops of one way, from A to B. */
 function wayHops(ctx: Ctx, way: Way, a0: ContainerInfo | undefined, b0: ContainerInfo): RouteHop[] {
   const { snap } = ctx;
@@ -207,6 +251,7 @@ function wayHops(ctx: Ctx, way: Way, a0: ContainerInfo | undefined, b0: Containe
       },
     ];
   }
+  if (way.kind === 'link' && a0) return linkHops(ctx, a0, b0, way);
   const start = startHops(ctx, a0, way);
   if (way.kind === 'published' || way.kind === 'direct') return [...start, ...publishedHops(ctx, way, b0)];
   if (b.networkModeKind === 'host')

@@ -39,6 +39,7 @@ import { joinFlow, reportJoin } from './joinContainer';
 import { pruneFlow } from './pruneNetworks';
 import { refresh } from './refresh';
 import { removeNetworkFlow } from './removeNetwork';
+import { labFlow, parseLabArg, runLab } from './labs';
 import { runFlow } from './runContainer';
 import { showPathFlow, showPathRequest } from './showPath';
 
@@ -147,6 +148,20 @@ export const commandTable: Record<TableId, CommandEntry> = {
   [Commands.showPath]: {
     interactive: showPathFlow,
     scripted: (ctx, arg) => showPathRequest(ctx, parseContainerRequest(arg, 'showPath')),
+  },
+  [Commands.labUp]: {
+    mutates: 'Starting a lab',
+    interactive: (ctx) => labFlow(ctx, 'up'),
+    scripted: (ctx, arg) => runLab(ctx, 'up', parseLabArg(arg), false),
+  },
+  [Commands.labCheck]: {
+    interactive: (ctx) => labFlow(ctx, 'check'),
+    scripted: (ctx, arg) => runLab(ctx, 'check', parseLabArg(arg), false),
+  },
+  [Commands.labDown]: {
+    mutates: 'Removing a lab',
+    interactive: (ctx) => labFlow(ctx, 'down'),
+    scripted: (ctx, arg) => runLab(ctx, 'down', parseLabArg(arg), false),
   },
   [Commands.auditHost]: { interactive: (ctx) => auditHost(ctx) },
   [Commands.compareFirewallDumps]: {
