@@ -1,7 +1,8 @@
 // The tutorials' labs in the editor: Start Lab (up, then its page with every step's commands),
 // Check Lab (real traffic, expected vs observed), Remove Lab (confirmed; only what it made).
 import * as vscode from 'vscode';
-import { LAB_IDS, LabRunner, findLab, listLabs } from '../labs';
+import { asObject, str, strMap } from '../core/fieldGuards';
+import { LAB_IDS, LabRunner, findLab, listLabs, resolveLabOptions, type LabOptions } from '../labs';
 import { labMarkdown } from '../report/labMarkdown';
 import type { LabCheckResult, LabSummary, LabUpResult } from '../shared/schema/labs';
 import type { CommandContext } from './context';
@@ -10,10 +11,29 @@ import { pick } from './ui/multiStep';
 
 export type LabAction = 'up' | 'check' | 'down';
 
-/** A script's or a walkthrough link's argument: the lab id, as a string or `{lab}`. */
-export function parseLabArg(arg: unknown): string {
-  const id = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && 'lab' in arg ? arg.lab : undefined;
-  if (typeof id !== 'string' || !LAB_IDS.includes(id)) throw new Error(`A lab id is one of ${LAB_IDS.join(', ')}.`);
+export interface LabArg {
+  id: string;
+  options: LabOptions;
+}
+
+/** A walkthrough link's argument (the lab id) or a script's `{lab, prefix?, labels?, subnet?, image?}`, checked before any change. */
+export function parseLabArg(arg: unknown): LabArg {
+  if (typeof arg === 'string') return { id: labId(arg), options: {} };
+  const o = asObject(arg, 'lab');
+  const labels = strMap(o, 'labels');
+  const options: LabOptions = {
+    ...(str(o, 'prefix') !== undefined ? { prefix: str(o, 'prefix') } : {}),
+    ...(labels ? { labels } : {}),
+    ...(str(o, 'subnet') !== undefined ? { subnet: str(o, 'subnet') } : {}),
+    ...(str(o, 'image') !== undefined ? { image: str(o, 'image') } : {}),
+  };
+  const id = labId(str(o, 'lab', true));
+  resolveLabOptions(id, options);
+  return { id, options };
+}
+
+function labId(id: string | undefined): string {
+  if (!id || !LAB_IDS.includes(id)) throw new Error(`A lab id is one of ${LAB_IDS.join(', ')}.`);
   return id;
 }
 
@@ -36,7 +56,7 @@ async function showPage(ctx: CommandContext, lab: LabSummary): Promise<void> {
   await ctx.documents.show(`/lab ${lab.id}.md`, labMarkdown(lab, page.up, page.check));
 }
 
-export async function runLab(ctx: CommandContext, action: LabAction, id: string, interactive: boolean): Promise<unknown> {
+export async function runLab(ctx: CommandContext, action: LabAction, { id, options }: LabArg, interactive: boolean): Promise<unknown> {
   findLab(id);
   const lab = listLabs().find((l) => l.id === id);
   if (!lab?.available) throw new Error(`Lab ${id} cannot run yet: ${lab?.reason ?? 'unknown lab'}.`);
@@ -51,7 +71,7 @@ export async function runLab(ctx: CommandContext, action: LabAction, id: string,
       ))
     )
       return undefined;
-    const r = await withNotification(`Removing lab ${id}…`, () => runner.down(id));
+    const r = await withNotification(`Removing lab ${id}…`, () => runner.down(id, options));
     pages.delete(id);
     void vscode.window.showInformationMessage(
       `Lab ${id} removed: ${r.removed.containers.length} container(s), ${r.removed.networks.length} network(s).`,
@@ -59,7 +79,7 @@ export async function runLab(ctx: CommandContext, action: LabAction, id: string,
     return r;
   }
   if (action === 'up') {
-    const r = await withNotification(`Starting lab ${id}…`, () => runner.up(id));
+    const r = await withNotification(`Starting lab ${id}…`, () => runner.up(id, options));
     pages.set(id, { up: r, check: null });
     for (const s of r.steps.filter((x) => x.kind === 'setup')) for (const c of s.commands) ctx.log.info(`$ ${c}`);
     await showPage(ctx, lab);
@@ -69,7 +89,7 @@ export async function runLab(ctx: CommandContext, action: LabAction, id: string,
         .then((a) => a && vscode.commands.executeCommand('dockerNetworks.labCheck', id));
     return r;
   }
-  const r = await withNotification(`Checking lab ${id} with real traffic…`, () => runner.check(id));
+  const r = await withNotification(`Checking lab ${id} with real traffic…`, () => runner.check(id, options));
   pages.set(id, { up: pages.get(id)?.up ?? null, check: r });
   await showPage(ctx, lab);
   const failed = r.steps.filter((s) => !s.passed).length;
@@ -82,5 +102,5 @@ export async function runLab(ctx: CommandContext, action: LabAction, id: string,
 
 export async function labFlow(ctx: CommandContext, action: LabAction): Promise<unknown> {
   const id = await pickLab(action);
-  return id ? runLab(ctx, action, id, true) : undefined;
+  return id ? runLab(ctx, action, { id, options: {} }, true) : undefined;
 }
