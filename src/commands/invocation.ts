@@ -23,6 +23,7 @@ export function presetOfNode(node: TreeNode): FlowPreset {
     case 'container':
     case 'joined':
     case 'service':
+    case 'manual':
       return { container: node.container.id };
     case 'projectNetwork':
       return { network: node.network.id };

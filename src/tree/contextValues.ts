@@ -24,11 +24,18 @@ export const ContextValues = {
   bridge: 'bridge',
   fact: 'fact',
   composeProject: 'composeProject',
+  manualInterface: 'manualInterface',
 } as const;
 
 /** Every value the tree can set, with Docker's own drivers: what `when` clauses may match. */
 export function allContextValues(): string[] {
-  const out = new Set<string>([ContextValues.containerEndpoint, ContextValues.bridge, ContextValues.fact, ContextValues.composeProject]);
+  const out = new Set<string>([
+    ContextValues.containerEndpoint,
+    ContextValues.bridge,
+    ContextValues.fact,
+    ContextValues.composeProject,
+    ContextValues.manualInterface,
+  ]);
   for (const g of GROUPS) out.add(ContextValues.group(g));
   for (const m of MODE_GROUPS) out.add(ContextValues.mode(m));
   for (const driver of DRIVERS) {

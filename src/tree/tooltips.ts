@@ -1,5 +1,5 @@
 // Pure: markdown tooltips for tree nodes. Names come from the engine, so they are escaped.
-import type { ContainerInfo, Endpoint, NetworkInfo } from '../shared/model';
+import type { ContainerInfo, Endpoint, ManualInterface, NetworkInfo } from '../shared/model';
 
 export function md(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
@@ -69,6 +69,30 @@ export function containerTooltip(c: ContainerInfo): string {
       row('Joined by', c.netnsMembers.join(', ')),
       row('PID', c.pid === null ? null : String(c.pid)),
       row('Published', ports.join(', ')),
+    ]),
+  ].join('\n');
+}
+
+/** A hand-made interface: what Docker does not know, read from the container's netns. */
+export function manualTooltip(c: ContainerInfo, m: ManualInterface): string {
+  return [
+    `**${md(m.name)}** in **${md(c.name)}**: made by hand (\`link\`/\`attach\`, tutorial 003), not by Docker`,
+    '',
+    table([
+      row('Kind', m.linkKind ?? 'unknown'),
+      row('Addresses', m.addresses.join(', ') || 'none'),
+      row('MAC', m.mac),
+      row('State', m.up ? 'up' : 'down'),
+      row(
+        'Peer',
+        m.peer?.container
+          ? `${m.peer.container}:${m.peer.ifname ?? '?'}`
+          : m.peer?.hostIfname
+            ? `${m.peer.hostIfname} (engine netns)`
+            : null,
+      ),
+      row('Bridge', m.bridge),
+      row('Routes', m.routes.map((r) => `${r.destination} dev ${r.interface}`).join(', ')),
     ]),
   ].join('\n');
 }

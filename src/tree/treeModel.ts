@@ -14,7 +14,7 @@ import {
   networkNodeId,
   unavailableFactId,
 } from '../shared/ids';
-import type { ContainerInfo, Endpoint, NetworkInfo, Snapshot } from '../shared/model';
+import type { ContainerInfo, Endpoint, ManualInterface, NetworkInfo, Snapshot } from '../shared/model';
 import { composeProjects, type ComposeProject } from './composeGroups';
 
 export type ModeGroup = 'bridge' | 'host' | 'none';
@@ -36,6 +36,8 @@ export type TreeNode =
   | { kind: 'endpoint'; id: string; container: ContainerInfo; endpoint: Endpoint; network: NetworkInfo | undefined }
   /** A container running in another's netns (--network container:X), under its owner. */
   | { kind: 'joined'; id: string; container: ContainerInfo; owner: ContainerInfo }
+  /** An interface made by hand (link/attach, tutorial 003): Docker does not know it; read from the netns. */
+  | { kind: 'manual'; id: string; container: ContainerInfo; iface: ManualInterface }
   | { kind: 'fact'; id: string; label: string; description: string; tooltip: string }
   | { kind: 'bridge'; id: string; name: string; ports: string[]; network: NetworkInfo | undefined };
 
@@ -157,7 +159,13 @@ export function childrenOf(s: Snapshot, node: TreeNode | undefined, opts: TreeOp
         endpoint: ep,
         network: nets.get(ep.networkId),
       }));
-      return [...eps, ...joinedNodes(s, node.container, node.id)];
+      const manual: TreeNode[] = (node.container.manualInterfaces ?? []).map((iface) => ({
+        kind: 'manual',
+        id: `${node.id}/manual:${iface.name}`,
+        container: node.container,
+        iface,
+      }));
+      return [...eps, ...manual, ...joinedNodes(s, node.container, node.id)];
     }
     case 'project': {
       const p = node.project;

@@ -5,7 +5,7 @@
 import { isUnavailableFactId } from '../shared/ids';
 import { ContextValues } from './contextValues';
 import { containerAddresses, type TreeNode } from './treeModel';
-import { containerTooltip, endpointTooltip, md, networkTooltip } from './tooltips';
+import { containerTooltip, endpointTooltip, manualTooltip, md, networkTooltip } from './tooltips';
 import { composeRow } from './composeRows';
 
 export type Collapsible = 'none' | 'collapsed' | 'expanded';
@@ -116,7 +116,7 @@ export function rowOf(node: TreeNode): TreeRow {
         icon,
         iconColor,
         contextValue: ContextValues.container(c.state, c.networkModeKind),
-        collapsible: c.endpoints.length > 0 || c.netnsMembers.length > 0 ? 'collapsed' : 'none',
+        collapsible: c.endpoints.length > 0 || c.netnsMembers.length > 0 || (c.manualInterfaces?.length ?? 0) > 0 ? 'collapsed' : 'none',
         tooltip: undefined,
       };
     }
@@ -143,6 +143,23 @@ export function rowOf(node: TreeNode): TreeRow {
         collapsible: 'none',
         tooltip: undefined,
       };
+    case 'manual': {
+      const m = node.iface;
+      const peer = m.bridge
+        ? `⇄ ${m.peer?.hostIfname ?? '?'} in ${m.bridge}`
+        : m.peer?.container
+          ? `⇄ ${m.peer.container}:${m.peer.ifname ?? '?'}`
+          : '';
+      return {
+        label: m.name,
+        description: ['by hand', m.addresses.join(', '), peer, m.up ? null : 'down'].filter(Boolean).join(' · '),
+        icon: 'plug',
+        iconColor: 'charts.orange',
+        contextValue: ContextValues.manualInterface,
+        collapsible: 'none',
+        tooltip: undefined,
+      };
+    }
     case 'project':
     case 'service':
     case 'projectNetwork':
@@ -178,6 +195,8 @@ export function hoverOf(node: Extract<TreeNode, { container: unknown }>): string
       return endpointTooltip(node.container, node.endpoint);
     case 'container':
       return containerTooltip(node.container);
+    case 'manual':
+      return manualTooltip(node.container, node.iface);
     case 'service':
       return `${containerTooltip(node.container)}\n\nService **${md(node.container.compose?.service ?? '')}** of Compose project **${md(node.project)}**.`;
     case 'joined':

@@ -32,6 +32,8 @@ const name = (n: TreeNode): string => {
       return n.container.compose?.service ?? n.container.name;
     case 'projectNetwork':
       return n.network.name;
+    case 'manual':
+      return n.iface.name;
   }
 };
 const kids = (n: TreeNode | undefined, showBuiltinNetworks = true): TreeNode[] => childrenOf(snap, n, { showBuiltinNetworks });

@@ -1,0 +1,41 @@
+// Hand-made interfaces (link/attach) in the tree: under their container, marked "by hand", with
+// the peer; a --network none container with one becomes expandable.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { containerNodeId } from '../../src/shared/ids';
+import type { ManualInterface } from '../../src/shared/model';
+import { childrenOf, type TreeNode } from '../../src/tree/treeModel';
+import { rowOf } from '../../src/tree/treeRows';
+import { capturedSnapshot } from '../helpers/fixtures';
+
+const p2p = (name: string, address: string, peer: string, ifname: string): ManualInterface => ({
+  name,
+  kind: 'manual',
+  linkKind: 'veth',
+  mac: '02:00:00:00:00:01',
+  up: true,
+  addresses: [address],
+  peer: { container: peer, ifname, hostIfname: null },
+  bridge: null,
+  routes: [{ destination: '10.1.1.2/32', gateway: null, interface: name, metric: 0 }],
+});
+
+describe('hand-made interfaces in the tree', () => {
+  it('shows a p2p end under its container, with its address and peer', () => {
+    const s = capturedSnapshot();
+    const none = s.containers.find((c) => c.name === 'gt-none');
+    assert.ok(none);
+    const node: TreeNode = { kind: 'container', id: containerNodeId(none.id), container: none };
+    none.endpoints = [];
+    assert.equal(rowOf(node).collapsible, 'none', 'nothing under it yet');
+    none.manualInterfaces = [p2p('p2p-a', '10.1.1.1/32', 'gt-a1', 'p2p-b')];
+    assert.equal(rowOf(node).collapsible, 'collapsed');
+    const kids = childrenOf(s, node, { showBuiltinNetworks: true });
+    const m = kids.find((k) => k.kind === 'manual');
+    assert.ok(m);
+    const row = rowOf(m);
+    assert.equal(row.label, 'p2p-a');
+    assert.equal(row.description, 'by hand · 10.1.1.1/32 · ⇄ gt-a1:p2p-b');
+    assert.equal(row.contextValue, 'manualInterface');
+  });
+});
