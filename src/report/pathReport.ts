@@ -23,7 +23,7 @@ const WHY: Readonly<Record<Hop['kind'], string>> = {
 
 /** compact (hovers): the interface without the container's name, the bridge under its network, no routing box. */
 function egressBoxes(e: EgressPath, compact = false): ChainBox[] {
-  const hops = compact ? e.hops.filter((h) => h.kind !== 'host' || e.hops.length === 1) : e.hops;
+  const hops = compact ? e.hops.filter((h) => h.name !== 'host routing') : e.hops;
   return hops.map((h, i) => {
     const bridge = h.kind === 'bridge' ? /^(.*) \((\S+)\)$/.exec(h.name) : null;
     const label =
@@ -48,8 +48,11 @@ function egressBoxes(e: EgressPath, compact = false): ChainBox[] {
 
 function ingressBoxes(i: IngressPath): ChainBox[] {
   const via = i.via === 'none' ? 'no rule' : i.via === 'proxy' ? (i.proxyName ?? 'docker-proxy') : 'DNAT';
+  // Rootless: rootlesskit takes the port on the real host and hands it to the engine's netns.
+  const driver: ChainBox[] = i.portDriver ? [{ label: 'rootlesskit', detail: "→ engine's netns", tone: 'nat' }] : [];
   return [
     { label: `host ${i.hostIp.includes(':') ? `[${i.hostIp}]` : i.hostIp}:${i.hostPort}`, detail: i.protocol, tone: 'plain' },
+    ...driver,
     {
       label: via,
       detail: i.via === 'both' ? `+ ${i.proxyName ?? 'docker-proxy'}` : `→ :${i.containerPort}`,
@@ -73,6 +76,14 @@ export function pathImages(p: ContainerPath, maxWidth = 700): string[] {
 export function hopWhyLines(e: EgressPath): string[] {
   return e.hops.map(
     (h) => `- **${esc(h.name)}**${h.address ? ` ${code(h.address)}` : ''}: ${WHY[h.kind]}${h.command ? ` · ${code(h.command)}` : ''}`,
+  );
+}
+
+/** One line per published port: its way in, and what to know (the port driver, the proxy, a note). */
+export function ingressWhyLines(p: ContainerPath): string[] {
+  return p.ingress.map(
+    (i) =>
+      `- **in** ${code(ingressLine(i))}${i.portDriver ? `: ${esc(i.portDriver)}` : i.note ? `: ${esc(i.note)}` : ''}${i.command ? ` · ${code(i.command)}` : ''}`,
   );
 }
 

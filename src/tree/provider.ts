@@ -2,7 +2,7 @@
 // comes from a new snapshot.
 import * as vscode from 'vscode';
 import { containerPath } from '../analysis/paths';
-import { hopWhyLines, pathImages } from '../report/pathReport';
+import { hopWhyLines, ingressWhyLines, pathImages } from '../report/pathReport';
 import { Commands } from '../constants';
 import type { ContainerPath } from '../analysis/paths';
 import type { Snapshot } from '../shared/model';
@@ -35,7 +35,7 @@ function containerHover(p: ContainerPath, facts: string): vscode.MarkdownString 
       pathImages(p).join('\n\n'),
       rest.join('\n\n'),
       `**Hop by hop**${p.egress.network ? ` (out via ${p.egress.network})` : ''}`,
-      hopWhyLines(p.egress).join('\n'),
+      [...hopWhyLines(p.egress), ...ingressWhyLines(p)].join('\n'),
       `[Show rules and commands](command:${Commands.showPath}?${arg})`,
     ].join('\n\n'),
   );
