@@ -35,7 +35,7 @@ export function explanationMarkdown(x: Explanation, from?: ContainerPath, to?: C
       ? [
           '## The route, hop by hop',
           '',
-          `![${esc(routeLine(route))}](${svgDataUri(chainSvg(routeBoxes(route), { direction: 'row', maxWidth: 760 }))})`,
+          `![${esc(routeLine(route))}](${svgDataUri(chainSvg(routeBoxes(route), { direction: 'row', maxWidth: 900 }))})`,
           '',
           route.arrives ? 'It arrives.' : `It stops at hop ${route.hops.findIndex((h) => h.stop) + 1}.`,
           '',

@@ -5,7 +5,7 @@ import type { ExplorerApi } from '../../../src/api';
 import type { TreeNode } from '../../../src/tree/treeModel';
 import { cleanTestResources, createTestNetwork, docker, requireEngine, runTestContainer } from '../../helpers/docker';
 import type { Explanation } from '../../../src/analysis/reachability';
-import { hoverScreenshot, screenshot } from './screenshot';
+import { hoverScreenshot, inOtherThemes, screenshot } from './screenshot';
 
 let api: ExplorerApi;
 
@@ -71,6 +71,7 @@ suite('hover diagrams', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('workbench.view.extension.dockerNetworks');
     await hoverScreenshot('hover-container', 'dne-test-hover-web');
+    await inOtherThemes((t) => hoverScreenshot(`hover-container-${t}`, 'dne-test-hover-web'));
   });
 
   test('explainReachability shows the verdict and reasons in a readable document', async () => {
@@ -106,6 +107,7 @@ suite('hover diagrams', () => {
     );
     assert.match(text(), /brctl show br-[0-9a-f]{12}/);
     await screenshot('explain-route-blocked');
+    await inOtherThemes((t) => screenshot(`explain-route-blocked-${t}`));
     // The report follows the snapshot: connect B to A's network and it turns reachable, in place.
     await docker('network', 'connect', 'dne-test-hover-net', 'dne-test-hover-other');
     const until = async (re: RegExp, what: string): Promise<void> => {

@@ -4,6 +4,7 @@
 // point of the test. Without that variable (desktop runner) we only wait 300 ms.
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import * as vscode from 'vscode';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -38,5 +39,25 @@ export async function hoverScreenshot(name: string, rowText: string, timeoutMs =
   while (!existsSync(file)) {
     if (Date.now() > deadline) throw new Error(`runner wrote no hover screenshot ${file} within ${timeoutMs} ms`);
     await sleep(50);
+  }
+}
+
+/** The light and high-contrast themes a learner's editor may use (dark is the default). */
+export const OTHER_THEMES = [
+  ['light', 'Default Light Modern'],
+  ['hc', 'Default High Contrast'],
+] as const;
+
+/** Runs `shoot(suffix)` in each of the other themes, then restores the default. */
+export async function inOtherThemes(shoot: (suffix: string) => Promise<void>): Promise<void> {
+  const wb = vscode.workspace.getConfiguration('workbench');
+  try {
+    for (const [suffix, theme] of OTHER_THEMES) {
+      await wb.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+      await sleep(500);
+      await shoot(suffix);
+    }
+  } finally {
+    await wb.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
   }
 }
