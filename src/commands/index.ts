@@ -151,16 +151,16 @@ export const commandTable: Record<TableId, CommandEntry> = {
   },
   [Commands.labUp]: {
     mutates: 'Starting a lab',
-    interactive: (ctx) => labFlow(ctx, 'up'),
+    interactive: (ctx, preset) => labFlow(ctx, 'up', preset),
     scripted: (ctx, arg) => runLab(ctx, 'up', parseLabArg(arg), false),
   },
   [Commands.labCheck]: {
-    interactive: (ctx) => labFlow(ctx, 'check'),
+    interactive: (ctx, preset) => labFlow(ctx, 'check', preset),
     scripted: (ctx, arg) => runLab(ctx, 'check', parseLabArg(arg), false),
   },
   [Commands.labDown]: {
     mutates: 'Removing a lab',
-    interactive: (ctx) => labFlow(ctx, 'down'),
+    interactive: (ctx, preset) => labFlow(ctx, 'down', preset),
     scripted: (ctx, arg) => runLab(ctx, 'down', parseLabArg(arg), false),
   },
   [Commands.auditHost]: { interactive: (ctx) => auditHost(ctx) },

@@ -7,6 +7,7 @@ import type { TreeNode } from '../tree/treeModel';
 export interface FlowPreset {
   container?: string;
   network?: string;
+  lab?: string;
 }
 
 export type Invocation = { kind: 'interactive'; preset: FlowPreset } | { kind: 'scripted'; arg: unknown };
@@ -27,6 +28,8 @@ export function presetOfNode(node: TreeNode): FlowPreset {
       return { container: node.container.id };
     case 'projectNetwork':
       return { network: node.network.id };
+    case 'lab':
+      return { lab: node.lab.id };
     case 'bridge':
       return node.network ? { network: node.network.id } : {};
     default:

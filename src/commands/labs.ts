@@ -6,6 +6,7 @@ import { LAB_IDS, LabRunner, findLab, listLabs, resolveLabOptions, type LabOptio
 import { labMarkdown } from '../report/labMarkdown';
 import type { LabCheckResult, LabSummary, LabUpResult } from '../shared/schema/labs';
 import type { CommandContext } from './context';
+import type { FlowPreset } from './invocation';
 import { confirm, withNotification } from './guard';
 import { pick } from './ui/multiStep';
 
@@ -100,7 +101,7 @@ export async function runLab(ctx: CommandContext, action: LabAction, { id, optio
   return r;
 }
 
-export async function labFlow(ctx: CommandContext, action: LabAction): Promise<unknown> {
-  const id = await pickLab(action);
+export async function labFlow(ctx: CommandContext, action: LabAction, preset: FlowPreset): Promise<unknown> {
+  const id = preset.lab ?? (await pickLab(action));
   return id ? runLab(ctx, action, { id, options: {} }, true) : undefined;
 }

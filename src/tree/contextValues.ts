@@ -6,7 +6,7 @@ const STATES = ['created', 'running', 'paused', 'restarting', 'removing', 'exite
 const MODE_KINDS = ['bridge', 'host', 'none', 'container', 'network'] as const satisfies readonly NetworkModeKind[];
 /** Docker's own drivers; a plugin's driver name appears as is. */
 const DRIVERS = ['bridge', 'host', 'null', 'overlay', 'macvlan', 'ipvlan'] as const;
-const GROUPS = ['networks', 'containers', 'compose', 'host'] as const;
+const GROUPS = ['networks', 'containers', 'compose', 'labs', 'host'] as const;
 const MODE_GROUPS = ['bridge', 'host', 'none'] as const;
 
 export const ContextValues = {
@@ -25,6 +25,8 @@ export const ContextValues = {
   fact: 'fact',
   composeProject: 'composeProject',
   manualInterface: 'manualInterface',
+  /** lab.up / lab.down (available), lab.unavailable. */
+  lab: (available: boolean, up: boolean): string => (available ? `lab.${up ? 'up' : 'down'}` : 'lab.unavailable'),
 } as const;
 
 /** Every value the tree can set, with Docker's own drivers: what `when` clauses may match. */
@@ -37,6 +39,12 @@ export function allContextValues(): string[] {
     ContextValues.manualInterface,
   ]);
   for (const g of GROUPS) out.add(ContextValues.group(g));
+  for (const [a, u] of [
+    [true, true],
+    [true, false],
+    [false, false],
+  ] as const)
+    out.add(ContextValues.lab(a, u));
   for (const m of MODE_GROUPS) out.add(ContextValues.mode(m));
   for (const driver of DRIVERS) {
     for (const builtin of [true, false])

@@ -16,11 +16,15 @@ import {
 } from '../shared/ids';
 import type { ContainerInfo, Endpoint, ManualInterface, NetworkInfo, Snapshot } from '../shared/model';
 import { composeProjects, type ComposeProject } from './composeGroups';
+import { LAB_LABEL, listLabs } from '../labs/listing';
+import type { LabSummary } from '../shared/schema/labs';
 
 export type ModeGroup = 'bridge' | 'host' | 'none';
 
 export type TreeNode =
-  | { kind: 'group'; id: string; group: 'networks' | 'containers' | 'compose' | 'host'; label: string; count: number }
+  | { kind: 'group'; id: string; group: 'networks' | 'containers' | 'compose' | 'labs' | 'host'; label: string; count: number }
+  /** A lab of the tutorials, and how many of its containers run on this engine. */
+  | { kind: 'lab'; id: string; lab: LabSummary; containers: ContainerInfo[] }
   /** A Docker Compose project: its services and networks (composeGroups.ts). */
   | { kind: 'project'; id: string; project: ComposeProject }
   /** A container of a Compose project, by its service name. */
@@ -86,6 +90,7 @@ export function rootNodes(s: Snapshot, opts: TreeOptions): TreeNode[] {
     { kind: 'group', id: groupNodeId('networks'), group: 'networks', label: 'Networks', count: visibleNetworks(s, opts).length },
     { kind: 'group', id: groupNodeId('containers'), group: 'containers', label: 'Containers', count: s.containers.length },
     ...composeRoot(s),
+    { kind: 'group', id: groupNodeId('labs'), group: 'labs', label: 'Labs', count: listLabs().length },
     { kind: 'group', id: groupNodeId('host'), group: 'host', label: hostGroupLabel(s), count: Object.keys(s.host.bridges ?? {}).length },
   ];
 }
@@ -131,6 +136,13 @@ export function childrenOf(s: Snapshot, node: TreeNode | undefined, opts: TreeOp
     case 'group':
       if (node.group === 'networks') return visibleNetworks(s, opts).map((n) => ({ kind: 'network', id: networkNodeId(n.id), network: n }));
       if (node.group === 'containers') return modeNodes(s);
+      if (node.group === 'labs')
+        return listLabs().map((lab) => ({
+          kind: 'lab',
+          id: `${groupNodeId('labs')}/${lab.id}`,
+          lab,
+          containers: s.containers.filter((c) => c.labels[LAB_LABEL] === lab.id),
+        }));
       if (node.group === 'compose')
         return composeProjects(s).map((p) => ({ kind: 'project', id: `${groupNodeId('compose')}/${p.name}`, project: p }));
       return hostNodes(s);

@@ -48,7 +48,7 @@ const MODE_ROWS: Record<'bridge' | 'host' | 'none', { label: string; flag: strin
   none: { label: 'no network', flag: '--network none', tooltip: 'Containers with only a loopback interface: nothing in or out.' },
 };
 
-const GROUP_ICON = { networks: 'type-hierarchy', containers: 'package', compose: 'layers', host: 'server' } as const;
+const GROUP_ICON = { networks: 'type-hierarchy', containers: 'package', compose: 'layers', labs: 'beaker', host: 'server' } as const;
 
 export function rowOf(node: TreeNode): TreeRow {
   switch (node.kind) {
@@ -59,7 +59,8 @@ export function rowOf(node: TreeNode): TreeRow {
         icon: GROUP_ICON[node.group],
         iconColor: undefined,
         contextValue: ContextValues.group(node.group),
-        collapsible: 'expanded',
+        // Labs start collapsed: a learner opens them; the engine's groups are what the view is for.
+        collapsible: node.group === 'labs' ? 'collapsed' : 'expanded',
         tooltip: undefined,
       };
     case 'network': {
@@ -164,6 +165,20 @@ export function rowOf(node: TreeNode): TreeRow {
     case 'service':
     case 'projectNetwork':
       return composeRow(node);
+    case 'lab': {
+      const up = node.containers.length > 0;
+      return {
+        label: node.lab.id,
+        description: `${node.lab.title}${up ? ` · up (${node.containers.length} container(s))` : node.lab.available ? '' : ' · not yet'}`,
+        icon: up ? 'beaker' : 'circle-outline',
+        iconColor: up ? 'charts.green' : undefined,
+        contextValue: ContextValues.lab(node.lab.available, up),
+        collapsible: 'none',
+        tooltip: {
+          markdown: `**${md(node.lab.title)}**\n\n${md(node.lab.summary)}${node.lab.available ? '' : `\n\nNot yet: ${md(node.lab.reason ?? '')}`}`,
+        },
+      };
+    }
     case 'bridge':
       return {
         label: node.name,

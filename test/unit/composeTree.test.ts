@@ -39,7 +39,7 @@ describe('Compose in the tree', () => {
     assert.equal(group.count, 1);
     assert.deepEqual(
       root.map((n) => rowOf(n).label),
-      ['Networks', 'Containers', 'Compose', rowOf(root[3] as TreeNode).label],
+      ['Networks', 'Containers', 'Compose', 'Labs', rowOf(root[4] as TreeNode).label],
     );
     const [project] = childrenOf(s, group, opts);
     assert.ok(project?.kind === 'project');

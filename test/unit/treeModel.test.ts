@@ -34,6 +34,8 @@ const name = (n: TreeNode): string => {
       return n.network.name;
     case 'manual':
       return n.iface.name;
+    case 'lab':
+      return n.lab.id;
   }
 };
 const kids = (n: TreeNode | undefined, showBuiltinNetworks = true): TreeNode[] => childrenOf(snap, n, { showBuiltinNetworks });
@@ -44,14 +46,14 @@ const pick = (nodes: TreeNode[], label: string): TreeNode => {
 };
 
 describe('tree model', () => {
-  it('has Networks, Containers and Host at the root', () => {
+  it('has Networks, Containers, Labs and Host at the root', () => {
     // No host read: the Host group says its netns is unknown rather than pass for the host's.
-    assert.deepEqual(kids(undefined).map(name), ['Networks', 'Containers', 'Host (engine netns unknown)']);
+    assert.deepEqual(kids(undefined).map(name), ['Networks', 'Containers', 'Labs', 'Host (engine netns unknown)']);
     const rootless = {
       ...snap,
       host: { ...snap.host, engineNetns: { pid: 7, inode: 9, same: false, kind: 'rootless' as const, how: 'test' } },
     };
-    assert.equal(name(childrenOf(rootless, undefined, { showBuiltinNetworks: true })[2] as TreeNode), 'Host (rootless engine netns)');
+    assert.equal(name(childrenOf(rootless, undefined, { showBuiltinNetworks: true })[3] as TreeNode), 'Host (rootless engine netns)');
   });
   it('hides built-in networks on request', () => {
     const all = kids(pick(kids(undefined), 'Networks')).map(name);
