@@ -27,7 +27,7 @@ export class App {
   private readonly data = new GraphData();
   private readonly state: SavedState;
   private readonly canvas = byId<HTMLCanvasElement>('graph');
-  private readonly card = new HoverCard(byId('card'));
+  private readonly card = new HoverCard(byId('card'), byId('canvas-wrap'));
   private readonly menu = new ContextMenu(byId('menu'));
   private readonly notices = new Notices();
   private readonly view: GraphView;

@@ -5,7 +5,8 @@ import type { Explanation } from '../src/analysis/reachability';
 import type { ContainerNode, GraphModel, GraphNode } from '../src/shared/graph';
 import type { GraphAction } from '../src/shared/protocol';
 import { byId } from './dom';
-import { explainMarks, showVerdict, verdictText } from './graph/explainView';
+import { explainDrawing } from './graph/explainMarks';
+import { showVerdict, verdictText } from './graph/explainView';
 import type { SimNode } from './graph/geometry';
 import type { GraphView } from './graph/view';
 import type { Notices } from './notices';
@@ -37,18 +38,30 @@ export class ExplainMode {
     return true;
   }
 
-  /** The same explanation on a new model: its nodes and links may have changed. */
+  /** The same explanation on a new model: re-marked, or cleared once both its containers are gone. */
   remark(model: GraphModel): void {
-    if (this.explanation) this.view.marks.path = explainMarks(this.explanation, model);
+    const x = this.explanation;
+    if (!x) return;
+    const present = (name: string): boolean => model.nodes.some((n) => n.kind === 'container' && n.name === name);
+    if (!present(x.from) && !present(x.to)) return this.clear();
+    this.draw(x, model);
+  }
+
+  private draw(x: Explanation, model: GraphModel): Map<string, unknown> {
+    const d = explainDrawing(x, model);
+    this.view.marks.path = d.marks;
+    this.view.marks.stop = d.stop;
+    return d.marks;
   }
 
   show(x: Explanation, model: GraphModel): void {
     this.explanation = x;
-    const marks = explainMarks(x, model);
-    this.view.marks.path = marks;
+    const marks = this.draw(x, model);
     showVerdict(this.verdict, x, () => this.clear());
     this.notices.announce(`${x.from} to ${x.to}: ${verdictText(x)}`);
-    const shown = [...marks.keys()].map((id) => this.view.node(id)).filter((s): s is SimNode => !!s);
+    // The ends are framed too, though a route that stops early does not mark the target.
+    const ends = model.nodes.filter((n) => n.kind === 'container' && (n.name === x.from || n.name === x.to)).map((n) => n.id);
+    const shown = [...new Set([...marks.keys(), ...ends])].map((id) => this.view.node(id)).filter((s): s is SimNode => !!s);
     // Fits below the verdict panel, which covers the top of the canvas.
     if (shown.length) this.view.fit(shown, 400, 1.2, this.verdict.offsetHeight + 16);
     this.view.invalidate();
@@ -57,6 +70,7 @@ export class ExplainMode {
   clear(): void {
     this.explanation = null;
     this.view.marks.path = new Map();
+    this.view.marks.stop = null;
     this.verdict.hidden = true;
     this.view.invalidate();
   }

@@ -2,7 +2,9 @@
 // since the graph is a canvas: where a node or link is on screen, what is shown, whether the
 // layout has settled, the last draw time and the zoom.
 import { borderPoint } from './graph/geometry';
+import type { PathMark, StopMark } from './graph/explainMarks';
 import type { Transform } from './graph/painter';
+import type { DrawnLabel } from './graph/renderInput';
 import type { GraphView } from './graph/view';
 
 export interface DneGraph {
@@ -14,6 +16,10 @@ export interface DneGraph {
   settled(): boolean;
   lastDrawMs(): number;
   transform(): Transform;
+  /** The labels the last frame drew, in page coordinates. */
+  labels(): DrawnLabel[];
+  /** The explain highlight: marked node and link ids, and the stop badge. */
+  explain(): { path: [string, PathMark][]; stop: StopMark | null };
 }
 
 declare global {
@@ -46,5 +52,10 @@ export function installTestHook(view: GraphView, canvas: HTMLCanvasElement): voi
     settled: () => !view.layout.running,
     lastDrawMs: () => view.lastDrawMs,
     transform: () => view.transform,
+    labels: () => {
+      const box = canvas.getBoundingClientRect();
+      return view.lastLabels.map((l) => ({ ...l, x: l.x + box.left, y: l.y + box.top }));
+    },
+    explain: () => ({ path: [...view.marks.path], stop: view.marks.stop }),
   };
 }

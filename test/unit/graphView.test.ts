@@ -7,9 +7,10 @@ import { explain } from '../../src/analysis/reachability';
 import { pathText } from '../../src/report/diagrams';
 import { buildGraph, type GraphNode } from '../../src/shared/graph';
 import { linkCard, nodeCard } from '../../webview/graph/cardContent';
-import { explainMarks } from '../../webview/graph/explainView';
+import { explainDrawing, explainMarks } from '../../webview/graph/explainMarks';
 import type { SimNode } from '../../webview/graph/geometry';
 import { nearestInDirection } from '../../webview/graph/interactions';
+import { pillTexts } from '../../webview/graph/labels';
 import { parseState } from '../../webview/graph/viewState';
 import { parseQuery, visibleGraph } from '../../webview/graph/visible';
 import { fixtureSnapshot } from '../webview/fixture';
@@ -106,15 +107,32 @@ describe('explain highlight', () => {
     const m = explainMarks(explain(snap, 'gt-joined', 'gt-a1'), g);
     assert.equal(m.get(`netns:${j.containerId}`), 'open');
   });
-  it('marks only the two containers when there is no way', () => {
-    const m = explainMarks(explain(snap, 'gt-a1', 'gt-noicc1'), g);
+  it('marks exactly the route when there is no way: the source, its network, and the stop there', () => {
+    const d = explainDrawing(explain(snap, 'gt-a1', 'gt-noicc1'), g);
+    const a = g.nodes.find((n) => n.id === id('gt-net-a'));
+    const a1 = byName.get('gt-a1');
+    assert.ok(a?.kind === 'network' && a1?.kind === 'container');
     assert.deepEqual(
-      [...m.entries()].sort(),
+      [...d.marks.entries()].sort(),
       [
         [id('gt-a1'), 'blocked'],
-        [id('gt-noicc1'), 'blocked'],
+        [`net:${a.networkId}/ctr:${a1.containerId}`, 'blocked'],
+        [a.id, 'blocked'],
       ].sort(),
     );
+    assert.deepEqual(d.stop, { id: a.id, text: '✗ isolation' });
+  });
+  it('puts the stop badge on the hop that stops it (icc=false on the bridge)', () => {
+    const d = explainDrawing(explain(snap, 'gt-noicc1', 'gt-noicc2'), g);
+    assert.deepEqual(d.stop, { id: id('gt-net-noicc'), text: '✗ icc=false' });
+    assert.ok(!d.marks.has(id('gt-noicc2')), 'the route stops before the target');
+  });
+  it('falls back to the ways for an explanation without a route', () => {
+    const x = explain(snap, 'gt-a1', 'gt-multi');
+    delete x.route;
+    const d = explainDrawing(x, g);
+    assert.equal(d.stop, null);
+    assert.equal(d.marks.get(id('gt-multi')), 'open');
   });
 });
 
@@ -170,6 +188,45 @@ describe('hover card', () => {
     const rows = new Map(nodeCard(host, rootless)?.rows);
     assert.equal(rows.get('Engine netns'), 'rootless · dockerd 10356 · net:[4026532253]');
     assert.equal(rows.get('Rootless'), 'rootlesskit pid 10312 (builtin port driver) · slirp4netns 10349 on tap0');
+  });
+  it('a container card opens with its egress and each published port drawn as boxes, then the facts', () => {
+    const card = nodeCard(byName.get('gt-web') as GraphNode, snap);
+    assert.ok(card);
+    const [egress, ...ports] = card.chains;
+    assert.deepEqual(
+      egress?.boxes.map((b) => b.label),
+      ['eth0', egress?.boxes[1]?.label ?? '', 'bridge', 'NAT', egress?.boxes.at(-1)?.label ?? ''],
+    );
+    assert.match(egress?.boxes[0]?.detail ?? '', /^172\.17\.0\.3\//);
+    assert.match(egress?.boxes[1]?.label ?? '', /^veth/);
+    assert.equal(egress?.boxes[2]?.detail?.split(' · ')[0], 'docker0', 'the network by name, its bridge as a detail');
+    const p8080 = ports.find((c) => c.boxes[0]?.label === 'host :8080');
+    assert.deepEqual(
+      p8080?.boxes.map((b) => b.label),
+      ['host :8080', 'DNAT', ':80'],
+    );
+    assert.deepEqual(
+      card.rows.slice(0, 4).map(([k]) => k),
+      ['IP', 'MAC', 'Network', 'Ports'],
+    );
+    assert.ok(card.why.length >= 3);
+  });
+  it('a network card draws its bridge with gateway and subnet; an uplink card names the network', () => {
+    const card = nodeCard(byName.get('gt-net-a') as GraphNode, snap);
+    const labels = card?.chains[0]?.boxes.map((b) => b.label);
+    assert.deepEqual(labels, ['host', 'NAT', 'gt-br-a', '10.231.0.0/24']);
+    assert.match(card?.chains[0]?.boxes[2]?.detail ?? '', /^gateway 10\.231\.0\.\d+$/);
+    const up = g.links.find((l) => l.kind === 'uplink' && l.target === id('gt-net-a'));
+    assert.ok(up);
+    assert.equal(linkCard(up, snap, new Map(g.nodes.map((n) => [n.id, n])))?.title, 'host ⇄ gt-net-a');
+  });
+  it('a port pill always keeps the port, however short the room', () => {
+    assert.deepEqual(pillTexts({ label: ':8080/tcp', hostPort: 8080, protocol: 'tcp', hostIps: ['0.0.0.0'] }), [':8080/tcp', ':8080']);
+    assert.deepEqual(pillTexts({ label: '127.0.0.1:32769/tcp', hostPort: 32769, protocol: 'tcp', hostIps: ['127.0.0.1'] }), [
+      '127.0.0.1:32769/tcp',
+      '127.0.0.1:32769',
+      '…:32769',
+    ]);
   });
   it('a network card says what NAT it gets', () => {
     const card = nodeCard(byName.get('gt-net-int') as GraphNode, snap);

@@ -14,6 +14,8 @@ import { startHarness, type GraphPage } from './harness';
 import { SHOTS, byName, ready, shot, type Test } from './pages';
 import { fuzzTests } from './fuzz';
 import { updateTests } from './updates';
+import { explainRouteTests } from './explainRoute';
+import { cardsAndLabelsTests } from './cardsAndLabels';
 
 const snap = fixtureSnapshot();
 const cid = (name: string): string => `ctr:${byName(snap, name).id}`;
@@ -264,6 +266,8 @@ const tests: Test[] = [
       await g.page.close();
     },
   ],
+  ...explainRouteTests,
+  ...cardsAndLabelsTests,
   ...updateTests,
   ...fuzzTests,
 ];

@@ -1,16 +1,22 @@
-// Pure: what the hover card says about a node or a link. Containers, endpoints and ports show the
-// same path diagram as the tree hover (containerPath + pathText / egressLine / ingressLine).
-import { containerPath, type ContainerPath } from '../../src/analysis/paths';
+// Pure: what the hover card says about a node or a link. It opens with the path drawn as boxes
+// (egress per network, each published port; a network's bridge), then the key facts, a why per
+// hop, and the same path text as the tree hover (containerPath + pathText) with its rules.
+import { containerPath, type ContainerPath, type EgressPath } from '../../src/analysis/paths';
 import type { GraphLink, GraphNode, NetworkNode } from '../../src/shared/graph';
 import { containerNodeId, networkNodeId } from '../../src/shared/ids';
 import type { ContainerInfo, Snapshot } from '../../src/shared/model';
 import { pathText } from '../../src/report/diagrams';
+import { egressChain, egressWhy, ingressChain, networkChain, type Chain } from '../../src/report/pathBoxes';
 
 export interface Card {
   title: string;
   subtitle: string;
+  /** Drawn first: the paths as chains of boxes. */
+  chains: Chain[];
   rows: [string, string][];
-  /** The path diagram (monospace), if any. */
+  /** One line per hop: why the packet is there. */
+  why: string[];
+  /** The full path text with its rules (monospace), behind "Show rules". */
   diagram: string | null;
   hint: string;
 }
@@ -28,22 +34,66 @@ function published(c: ContainerInfo): string {
     .join(', ');
 }
 
+/** An egress chain with its network named (the bridge as a detail). */
+function chainOf(e: EgressPath, snap: Snapshot): Chain {
+  const net = snap.networks.find((n) => n.name === e.network);
+  return egressChain(e, net ? { name: net.name, bridge: net.bridge } : undefined);
+}
+
+/** Docker lists a port on 0.0.0.0 and on ::; the card draws it once, by its IPv4 binding. */
+function ingressShown(p: ContainerPath): ContainerPath['ingress'] {
+  const v4 = new Set(p.ingress.filter((i) => i.hostIp === '0.0.0.0').map((i) => `${i.hostPort}/${i.protocol}`));
+  return p.ingress.filter((i) => i.hostIp !== '::' || !v4.has(`${i.hostPort}/${i.protocol}`));
+}
+
+function ingressWhy(p: ContainerPath): string[] {
+  return p.ingress.map(
+    (i) => `host port ${i.hostPort}/${i.protocol} → ${i.containerPort}: ${i.note ?? 'DNAT rewrites the destination to the container'}`,
+  );
+}
+
 function containerCard(c: ContainerInfo, snap: Snapshot): Card {
   const p = containerPath(c, snap);
+  const owner = c.netnsOwnerId ? snap.containers.find((x) => x.id === c.netnsOwnerId) : undefined;
+  const eps = (owner ?? c).endpoints;
+  const list = (f: (e: ContainerInfo['endpoints'][number]) => string | null): string =>
+    eps.flatMap((e) => (f(e) ? [`${f(e) ?? ''}${eps.length > 1 ? ` (${e.network})` : ''}`] : [])).join(', ');
   return {
     title: c.name,
     subtitle: `${c.state} · ${c.networkMode} · ${c.image}`,
+    chains: [...p.egressByNetwork.map((e) => chainOf(e, snap)), ...ingressShown(p).map(ingressChain)],
     rows: [
-      ...row('ID', c.id.slice(0, 12)),
+      ...row(
+        'IP',
+        list((e) => (e.ipv4 ? `${e.ipv4}/${e.prefixLen ?? '?'}` : null)),
+      ),
+      ...row(
+        'MAC',
+        list((e) => e.mac),
+      ),
+      ...row('Network', eps.map((e) => e.network).join(', ') || (c.networkModeKind === 'none' ? 'none: loopback only' : c.networkMode)),
+      ...row('Ports', published(c)),
       ...row('Status', c.status),
       ...row('Shares netns of', c.netnsOwner),
       ...row('Joined by', c.netnsMembers.join(', ')),
-      ...row('Published', published(c)),
+      ...row('ID', c.id.slice(0, 12)),
     ],
+    why: [...egressWhy(p.egressByNetwork[0] ?? p.egress), ...ingressWhy(p)],
     diagram: pathText(p) || 'no network path',
     hint: 'Click: select and reveal in the tree · right-click or Shift+F10: actions',
   };
 }
+
+const NAT_SHORT: Record<NetworkNode['nat'], string> = {
+  masquerade: 'MASQUERADE',
+  assumed: 'MASQUERADE?',
+  routed: 'routed',
+  'no-masquerade': 'no NAT',
+  internal: '',
+  other: '',
+};
+
+const bridgeChain = (n: NetworkNode): Chain => networkChain({ ...n, natLabel: NAT_SHORT[n.nat] });
 
 function networkCard(n: NetworkNode, snap: Snapshot): Card {
   const info = snap.networks.find((x) => x.id === n.networkId);
@@ -60,6 +110,11 @@ function networkCard(n: NetworkNode, snap: Snapshot): Card {
   };
   return {
     title: n.name,
+    chains: [bridgeChain(n)],
+    why: [
+      `host ⇄ ${n.bridge ?? n.name}: ${nat[n.nat]}`,
+      ...(n.bridge ? [`${n.bridge}: the Linux bridge of ${n.name}; its address is the containers' gateway`] : []),
+    ],
     subtitle: `${n.driver} network${n.builtin ? ' (built-in)' : ''}${n.isDefault ? ' · the default bridge: no DNS, only --link names' : ''}`,
     rows: [
       ...row('ID', n.networkId.slice(0, 12)),
@@ -98,6 +153,8 @@ export function nodeCard(n: GraphNode, snap: Snapshot): Card | null {
       return {
         title: 'host',
         subtitle: n.engine,
+        chains: [],
+        why: [],
         rows: [
           ...row('Engine netns', n.netns),
           ...(n.rootless ? row('Rootless', n.rootless) : []),
@@ -122,10 +179,13 @@ export function nodeCard(n: GraphNode, snap: Snapshot): Card | null {
     case 'port': {
       const c = findContainer(snap, n.container);
       if (!c) return null;
+      const ins = containerPath(c, snap).ingress.filter((i) => i.hostPort === n.hostPort && i.protocol === n.protocol);
       return {
         title: `host ${n.hostIps.join(', ')} port ${n.hostPort}/${n.protocol}`,
         subtitle: `published to ${c.name}:${n.containerPort}`,
+        chains: ins.map(ingressChain),
         rows: [],
+        why: ins.map((i) => i.note ?? 'DNAT rewrites the destination to the container'),
         diagram: partialPath(containerPath(c, snap), { port: { hostPort: n.hostPort, protocol: n.protocol } }) || null,
         hint: '',
       };
@@ -139,9 +199,12 @@ export function linkCard(l: GraphLink, snap: Snapshot, byId: ReadonlyMap<string,
       const c = findContainer(snap, l.source);
       const ep = c?.endpoints.find((e) => networkNodeId(e.networkId) === l.target);
       if (!c || !ep) return null;
+      const eg = containerPath(c, snap).egressByNetwork.find((e) => e.network === ep.network);
       return {
         title: `${c.name} on ${ep.network}`,
-        subtitle: l.sublabel ? `${c.name}:${l.sublabel} ⇄ ${ep.bridge ?? '?'}` : 'endpoint',
+        subtitle: `${l.sublabel ?? 'endpoint'}${ep.bridge ? ` · bridge ${ep.bridge}` : ''}`,
+        chains: eg ? [chainOf(eg, snap)] : [],
+        why: eg ? egressWhy(eg) : [],
         rows: [
           ...row('IPv4', ep.ipv4 ? `${ep.ipv4}/${ep.prefixLen ?? '?'}${ep.staticIpv4 ? ' (static)' : ''}` : 'none'),
           ...row('IPv6', ep.ipv6),
@@ -161,9 +224,11 @@ export function linkCard(l: GraphLink, snap: Snapshot, byId: ReadonlyMap<string,
       const net = byId.get(l.target);
       if (net?.kind !== 'network') return null;
       return {
-        title: `host ⇄ ${net.bridge ?? net.name}`,
+        title: `host ⇄ ${net.name}`,
         subtitle: l.label || `${net.driver} network`,
-        rows: [...row('Network', net.name), ...row('Subnet', net.subnets.join(', '))],
+        chains: [bridgeChain(net)],
+        why: [],
+        rows: [...row('Bridge', net.bridge), ...row('Subnet', net.subnets.join(', '))],
         diagram: l.rule,
         hint: '',
       };

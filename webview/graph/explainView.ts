@@ -1,60 +1,8 @@
-// The explain verdict on the graph: which nodes and links each way of the Explanation goes
-// through (pure), and the verdict panel with the ways and the reasons.
+// The explain verdict panel: the verdict (a word and a colour), the route drawn hop by hop as
+// boxes, where it stops and why, then the ways and the reasons. explainMarks.ts marks the canvas.
 import type { Explanation } from '../../src/analysis/reachability';
-import type { ContainerNode, GraphModel, GraphNode } from '../../src/shared/graph';
-import { endpointLinkId, hostModeLinkId, uplinkId } from '../../src/shared/ids';
-import type { PathMark } from './render';
-
-export function explainMarks(x: Explanation, model: GraphModel): Map<string, PathMark> {
-  const marks = new Map<string, PathMark>();
-  const byId = new Map<string, GraphNode>(model.nodes.map((n) => [n.id, n]));
-  const linkIds = new Set(model.links.map((l) => l.id));
-  const mark = (id: string, m: PathMark): void => {
-    if (!byId.has(id) && !linkIds.has(id)) return;
-    if (marks.get(id) !== 'open') marks.set(id, m);
-  };
-  const container = (name: string): ContainerNode | undefined =>
-    model.nodes.find((n): n is ContainerNode => n.kind === 'container' && n.name === name);
-  const from = container(x.from);
-  const to = container(x.to);
-  if (!from || !to) return marks;
-  const owner = (c: ContainerNode): ContainerNode => {
-    const o = c.netnsOwner ? byId.get(c.netnsOwner) : undefined;
-    return o?.kind === 'container' ? o : c;
-  };
-  const ends = [from, to];
-  if (x.ways.length === 0) {
-    for (const c of ends) mark(c.id, 'blocked');
-    return marks;
-  }
-  for (const w of x.ways) {
-    const m: PathMark = w.open ? 'open' : 'blocked';
-    for (const c of ends) {
-      mark(c.id, m);
-      const o = owner(c);
-      if (o !== c) {
-        mark(`netns:${c.containerId}`, m);
-        mark(o.id, m);
-      }
-      if (w.network.startsWith('netns of ')) continue;
-      if (w.network === 'host') {
-        mark(hostModeLinkId(o.containerId), m);
-        continue;
-      }
-      const net = model.nodes.find((n) => n.kind === 'network' && n.name === w.network);
-      if (net?.kind !== 'network') continue;
-      mark(net.id, m);
-      if (o.onHost) {
-        mark(hostModeLinkId(o.containerId), m);
-        mark(uplinkId(net.networkId), m);
-        mark('host', m);
-      } else {
-        mark(endpointLinkId(net.networkId, o.containerId), m);
-      }
-    }
-  }
-  return marks;
-}
+import { routeBoxes, routeLine } from '../../src/report/routeDiagram';
+import { chainElement } from '../chainElement';
 
 export function verdictText(x: Explanation): string {
   return x.reachable === true ? 'reachable' : x.reachable === false ? 'not reachable' : 'unknown';
@@ -82,6 +30,21 @@ export function showVerdict(el: HTMLElement, x: Explanation, onClose: () => void
   close.addEventListener('click', onClose);
   head.append(badge, title, close);
   el.append(head);
+  const route = x.route;
+  if (route?.hops.length) {
+    const fig = document.createElement('figure');
+    fig.className = 'verdict-route';
+    const svg = chainElement(routeBoxes(route), { direction: 'row', arrow: 'one', maxWidth: 430 }, routeLine(route));
+    if (svg) fig.append(svg);
+    const stop = route.hops.find((h) => h.stop);
+    if (stop?.stop) {
+      const cap = document.createElement('figcaption');
+      cap.className = 'verdict-stop';
+      cap.textContent = `Stops at ${stop.label} (${stop.stop.short}): ${stop.why}`;
+      fig.append(cap);
+    }
+    el.append(fig);
+  }
   if (x.ways.length) {
     const ul = document.createElement('ul');
     ul.className = 'verdict-ways';

@@ -7,7 +7,9 @@ import type { Theme } from '../theme';
 import { fonts, hitsNode, Measure, segmentDistance, borderPoint, type Fonts, type SimLink, type SimNode } from './geometry';
 import { Layout, type UpdateResult } from './layout';
 import { CanvasPainter, type Transform } from './painter';
+import type { StopMark } from './explainMarks';
 import { render, type PathMark, type RenderInput } from './render';
+import type { DrawnLabel } from './renderInput';
 import { SvgPainter } from './svgExport';
 import type { SavedState } from './viewState';
 import type { VisibleGraph } from './visible';
@@ -21,6 +23,7 @@ export interface Marks {
   selected: Set<string>;
   matches: Set<string>;
   path: Map<string, PathMark>;
+  stop: StopMark | null;
   hiddenIn: Map<string, number>;
   collapsed: Set<string>;
 }
@@ -41,6 +44,7 @@ export class GraphView {
     selected: new Set(),
     matches: new Set(),
     path: new Map(),
+    stop: null,
     hiddenIn: new Map(),
     collapsed: new Set(),
   };
@@ -57,6 +61,8 @@ export class GraphView {
   private animation = 0;
   /** The last frame's drawing time, ms (for the benchmark). */
   lastDrawMs = 0;
+  /** The labels the last frame drew (for the test hook). */
+  lastLabels: readonly DrawnLabel[] = [];
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -187,7 +193,9 @@ export class GraphView {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = this.theme.bg;
     ctx.fillRect(0, 0, this.canvas.width, this.canvas.height);
-    render(new CanvasPainter(ctx, this.transform, this.dpr), this.input(this.transform, this.width, this.height, this.theme));
+    const drawn: DrawnLabel[] = [];
+    render(new CanvasPainter(ctx, this.transform, this.dpr), { ...this.input(this.transform, this.width, this.height, this.theme), drawn });
+    this.lastLabels = drawn;
     this.lastDrawMs = performance.now() - t0;
   }
 
