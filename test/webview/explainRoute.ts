@@ -54,7 +54,11 @@ export const explainRouteTests: Test[] = [
             badge: v?.querySelector('.verdict-badge')?.textContent,
           };
         });
-        for (const hop of x.route?.hops ?? []) assert.ok(panel.texts.some((t) => t?.endsWith(hop.label)), `${hop.label} in ${panel.texts.join(' | ')}`);
+        for (const hop of x.route?.hops ?? [])
+          assert.ok(
+            panel.texts.some((t) => t?.endsWith(hop.label)),
+            `${hop.label} in ${panel.texts.join(' | ')}`,
+          );
         assert.ok(panel.texts.includes('✗ isolation'));
         assert.ok(panel.first, 'the drawing comes before the reasons');
         assert.equal(panel.badge, 'NOT REACHABLE');
