@@ -144,7 +144,14 @@ export interface PublishLink extends LinkBase {
   label: string;
 }
 
-export type GraphLink = EndpointLink | NetnsLink | UplinkLink | HostModeLink | PublishLink;
+/** A veth made by hand (link/attach, tutorial 003): container to container, or into a network's bridge. */
+export interface ManualLink extends LinkBase {
+  kind: 'manual';
+  /** "p2p-a 10.1.1.1/32 ⇄ p2p-b 10.1.1.2/32 (by hand)" */
+  label: string;
+}
+
+export type GraphLink = EndpointLink | NetnsLink | UplinkLink | HostModeLink | PublishLink | ManualLink;
 export type LinkKind = GraphLink['kind'];
 
 export interface GraphModel {
@@ -156,6 +163,35 @@ const RUNNING: ReadonlySet<ContainerState> = new Set(['running', 'paused', 'rest
 const WILDCARD = new Set(['0.0.0.0', '::', '']);
 
 export const HOST_ID = 'host';
+
+/** Hand-made veths: one link per pair (drawn from the end whose name sorts first), or into the bridge's network. */
+function manualLinks(c: ContainerInfo, snap: Snapshot, drawn: ReadonlyMap<string, unknown>): ManualLink[] {
+  const out: ManualLink[] = [];
+  const addr = (a: readonly string[]): string => (a.length ? ` ${a.join(', ')}` : '');
+  for (const m of c.manualInterfaces ?? []) {
+    const peer = m.peer?.container ? snap.containers.find((x) => x.name === m.peer?.container) : undefined;
+    if (peer && c.name < peer.name) {
+      const far = (peer.manualInterfaces ?? []).find((x) => x.name === m.peer?.ifname);
+      out.push({
+        kind: 'manual',
+        id: `manual:${c.id}/${m.name}`,
+        source: containerNodeId(c.id),
+        target: containerNodeId(peer.id),
+        label: `${m.name}${addr(m.addresses)} ⇄ ${far?.name ?? m.peer?.ifname ?? '?'}${addr(far?.addresses ?? [])} (by hand)`,
+      });
+    }
+    const net = m.bridge ? snap.networks.find((n) => n.bridge === m.bridge && drawn.has(n.id)) : undefined;
+    if (net)
+      out.push({
+        kind: 'manual',
+        id: `manual:${c.id}/${m.name}`,
+        source: containerNodeId(c.id),
+        target: networkNodeId(net.id),
+        label: `${m.name}${addr(m.addresses)} (by hand)`,
+      });
+  }
+  return out;
+}
 
 /** Networks drawn as nodes: not the pseudo-networks of --network host and --network none. */
 export function isDrawnNetwork(n: NetworkInfo): boolean {
@@ -332,6 +368,7 @@ export function buildGraph(snap: Snapshot): GraphModel {
     const ports = portNodes(c);
     nodes.push(...ports.nodes);
     links.push(...ports.links);
+    links.push(...manualLinks(c, snap, drawn));
   }
   return { nodes, links };
 }

@@ -39,3 +39,18 @@ describe('hand-made interfaces in the tree', () => {
     assert.equal(row.contextValue, 'manualInterface');
   });
 });
+
+describe('hand-made veths in the graph', () => {
+  it('draws one link per p2p pair between the two containers, labelled by hand', async () => {
+    const { buildGraph } = await import('../../src/shared/graph');
+    const s = capturedSnapshot();
+    const a = s.containers.find((c) => c.name === 'gt-none');
+    const b = s.containers.find((c) => c.name === 'gt-a1');
+    assert.ok(a && b);
+    a.manualInterfaces = [p2p('p2p-a', '10.1.1.1/32', 'gt-a1', 'p2p-b')];
+    b.manualInterfaces = [p2p('p2p-b', '10.1.1.2/32', 'gt-none', 'p2p-a')];
+    const manual = buildGraph(s).links.filter((l) => l.kind === 'manual');
+    assert.equal(manual.length, 1);
+    assert.equal(manual[0]?.label, 'p2p-b 10.1.1.2/32 ⇄ p2p-a 10.1.1.1/32 (by hand)');
+  });
+});

@@ -233,6 +233,16 @@ export function linkCard(l: GraphLink, snap: Snapshot, byId: ReadonlyMap<string,
         hint: '',
       };
     }
+    case 'manual':
+      return {
+        title: 'a veth made by hand',
+        subtitle: l.label,
+        chains: [],
+        why: ['Docker does not know it: read from the netns (ip -d addr).'],
+        rows: [],
+        diagram: null,
+        hint: '',
+      };
     case 'netns':
     case 'hostmode': {
       const c = findContainer(snap, l.source);

@@ -53,6 +53,7 @@ const ENTRIES: [string, Swatch, string][] = [
   ['endpoint', line('lg-endpoint'), 'Endpoint: IP, eth0 ⇄ veth'],
   ['noaddr', line('lg-noaddr'), 'Endpoint, no address'],
   ['netns', line('lg-netns'), 'Shares netns (container:X)'],
+  ['manual', line('lg-manual'), 'A veth made by hand (link, attach)'],
   ['hostmode', line('lg-hostmode'), '--network host'],
   ['masq', line('lg-masq'), 'host ⇄ bridge, MASQUERADE'],
   ['assumed', line('lg-assumed'), 'MASQUERADE, rule not read'],

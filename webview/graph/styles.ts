@@ -46,6 +46,8 @@ export function linkStroke(l: SimLink, th: Theme): Stroke {
       return { color: th.blue, width: w + 0.7, dash: [2, 3] };
     case 'publish':
       return { color: withAlpha(th.fg, 0.7), width: w };
+    case 'manual':
+      return { color: th.orange, width: w + 0.7, dash: [6, 2, 1, 2] };
   }
 }
 
