@@ -93,3 +93,31 @@ describe('Compose in the tree', () => {
     assert.notEqual(treeSignature(a, opts), treeSignature(b, opts));
   });
 });
+
+describe('Compose projects on the graph', () => {
+  it('boxes each project around its own containers only', async () => {
+    const { composeBoxes } = await import('../../webview/graph/composeHulls');
+    const { buildGraph } = await import('../../src/shared/graph');
+    const s = capturedSnapshot();
+    for (const c of s.containers) if (c.name === 'gt-a1' || c.name === 'gt-multi') c.labels['com.docker.compose.project'] = 'shop';
+    const nodes = buildGraph(s).nodes.map((node, i) => ({
+      id: node.id,
+      node,
+      x: i * 100,
+      y: 0,
+      hw: 8,
+      hh: 8,
+      r: 10,
+      pinned: false,
+      held: false,
+      home: null,
+      labelW: 0,
+    }));
+    const boxes = composeBoxes(nodes);
+    assert.equal(boxes.length, 1);
+    const xs = nodes.filter((n) => n.node.kind === 'container' && ['gt-a1', 'gt-multi'].includes(n.node.name)).map((n) => n.x);
+    assert.equal(boxes[0]?.project, 'shop');
+    assert.equal(boxes[0]?.x, Math.min(...xs) - 10 - 26);
+    assert.equal(boxes[0]?.w, Math.max(...xs) - Math.min(...xs) + 20 + 52);
+  });
+});

@@ -5,6 +5,7 @@
 import { withAlpha } from '../theme';
 import type { PathMark } from './explainMarks';
 import type { SimNode } from './geometry';
+import { drawComposeHulls } from './composeHulls';
 import { labels } from './labels';
 import type { Painter, Stroke } from './painter';
 import { DOT_K, PORT_PILL_K, type RenderInput } from './renderInput';
@@ -28,8 +29,9 @@ export function render(p: Painter, r: RenderInput): void {
   const nodes = r.nodes.filter(inView);
   const links = r.links.filter((l) => inView(l.source) || inView(l.target));
 
-  // Links, batched by style; the explain path on top, thick.
+  // Compose projects under everything; then links, batched by style; the explain path on top, thick.
   p.space('world');
+  drawComposeHulls(p, r.nodes, th);
   const groups = new Map<string, { s: Stroke; seg: number[] }>();
   const arrows: number[] = [];
   for (const l of links) {
