@@ -132,6 +132,8 @@ export class LabRunner {
     findLab(id);
     const opts = resolveLabOptions(id, options);
     const mine = labResources(await this.engine.refresh(), id, opts.prefix);
+    // Hand-made veths (link/attach) need no step of their own: removing a container removes its
+    // netns, and the kernel deletes a veth pair with either end (the engine test checks none is left).
     // Joined containers before their netns owner: the other order can leave a stale endpoint.
     const joined = mine.containers.filter((c) => c.netnsOwnerId);
     const owners = mine.containers.filter((c) => !c.netnsOwnerId);
