@@ -3,7 +3,7 @@
 import { ValidationError } from '../core/validate';
 import type { LabStep, LabSummary } from '../shared/schema/labs';
 import { LABS, LAB_IDS, UNAVAILABLE_LABS } from './catalogue/index';
-import { stepOf } from './commands';
+import { stepOf, type RanLines } from './commands';
 import { LAB_POOL_BASE } from './subnets';
 import type { LabContext, LabDefinition } from './types';
 
@@ -59,7 +59,7 @@ export function resolveLabOptions(id: string, o: LabOptions): ResolvedLabOptions
 }
 
 /** The steps with their commands, for the names and subnets of `ctx`. */
-export const planSteps = (def: LabDefinition, ctx: LabContext): LabStep[] => def.plan(ctx).map((s) => stepOf(ctx, s));
+export const planSteps = (def: LabDefinition, ctx: LabContext, ran?: RanLines): LabStep[] => def.plan(ctx).map((s) => stepOf(ctx, s, ran));
 
 /** A context to show a lab before it is up: the default prefix and example subnets from the lab pool. */
 export function exampleContext(def: LabDefinition): LabContext {

@@ -44,8 +44,25 @@ function subnetOfNetwork(env: ProbeEnv, key: string): { subnet: string; gateway:
   return { subnet: s.subnet, gateway: s.effectiveGateway ?? s.gateway ?? hostAddress(s.subnet, 1) };
 }
 
+/** The IPv4 of a container's hand-made interface (read back from its netns by the snapshot). */
+function handMadeAddress(env: ProbeEnv, t: Extract<Target, { handMade: string }>): string {
+  const c = containerOf(env, t.handMade);
+  const manual = c.manualInterfaces ?? [];
+  let found;
+  if ('peer' in t) found = manual.find((m) => m.peer?.container === nameOf(env.ctx, t.peer));
+  else {
+    const net = networkName(env.ctx, t.network);
+    const bridge = env.snapshot.networks.find((n) => n.name === net)?.bridge;
+    found = manual.find((m) => m.bridge !== null && m.bridge === bridge);
+  }
+  const ip = found?.addresses.find((a) => !a.includes(':'))?.split('/')[0];
+  if (!ip) throw new Error(`${c.name} has no hand-made interface ${'peer' in t ? `to ${nameOf(env.ctx, t.peer)}` : `on ${t.network}`}`);
+  return ip;
+}
+
 function address(env: ProbeEnv, t: Target): string {
   if ('loopback' in t) return '127.0.0.1';
+  if ('handMade' in t) return handMadeAddress(env, t);
   if ('name' in t) return t.name;
   if ('gatewayOf' in t) return subnetOfNetwork(env, t.gatewayOf).gateway;
   return ipOn(env, t.container, t.network);

@@ -7,7 +7,7 @@ import { ValidationError, validateContainerName, validateCreateNetwork } from '.
 import type { ContainerInfo, NetworkInfo, Snapshot } from '../shared/model';
 import type { LabCheckResult, LabDownResult, LabUpResult } from '../shared/schema/labs';
 import { LAB_LABEL, findLab, planSteps, resolveLabOptions, type LabOptions } from './listing';
-import { actionCommand } from './commands';
+import { actionCommand, actionKey } from './commands';
 import { runProbe } from './probes';
 import { pickSubnets } from './subnets';
 import type { LabAction, LabContext, LabDefinition } from './types';
@@ -59,8 +59,13 @@ export class LabRunner {
     const plan = def.plan(ctx);
     const actions = plan.flatMap((s) => s.actions ?? []);
     preflight(actions, snap);
+    const ran = new Map<string, readonly string[]>();
     for (const batch of batches(plan.map((s) => s.actions ?? []))) {
       const results = await Promise.allSettled(batch.map((a) => this.apply(a)));
+      results.forEach((r, i) => {
+        const a = batch[i];
+        if (r.status === 'fulfilled' && r.value && a) ran.set(actionKey(a), r.value);
+      });
       const failed = results.findIndex((r) => r.status === 'rejected');
       const rejected = results[failed];
       if (rejected?.status === 'rejected') {
@@ -89,7 +94,7 @@ export class LabRunner {
         networkMode: c.networkMode,
         addresses: c.endpoints.map((e) => ({ network: e.network, ipv4: e.ipv4 })),
       })),
-      steps: planSteps(def, ctx),
+      steps: planSteps(def, ctx, ran),
     };
   }
 
@@ -127,6 +132,8 @@ export class LabRunner {
     findLab(id);
     const opts = resolveLabOptions(id, options);
     const mine = labResources(await this.engine.refresh(), id, opts.prefix);
+    // Hand-made veths (link/attach) need no step of their own: removing a container removes its
+    // netns, and the kernel deletes a veth pair with either end (the engine test checks none is left).
     // Joined containers before their netns owner: the other order can leave a stale endpoint.
     const joined = mine.containers.filter((c) => c.netnsOwnerId);
     const owners = mine.containers.filter((c) => !c.netnsOwnerId);
@@ -138,7 +145,8 @@ export class LabRunner {
     return { lab: id, prefix: opts.prefix, removed: { containers, networks } };
   }
 
-  private async apply(a: LabAction): Promise<void> {
+  /** Makes one action; link/attach return the `ip` lines they ran. */
+  private async apply(a: LabAction): Promise<string[] | undefined> {
     switch (a.kind) {
       case 'network':
         await this.mutations.createNetwork(a.request);
@@ -152,6 +160,10 @@ export class LabRunner {
       case 'connect':
         await this.mutations.connect(a.request);
         return;
+      case 'link':
+        return (await this.mutations.createLink(a.request)).commands;
+      case 'attach':
+        return (await this.mutations.attach(a.request)).commands;
     }
   }
 
@@ -180,6 +192,8 @@ export function batches(steps: readonly (readonly LabAction[])[]): LabAction[][]
     const free = runs.filter((a) => !linked.includes(a));
     for (const group of [free, linked]) if (group.length) out.push(group);
     for (const x of actions.filter((a) => a.kind === 'join' || a.kind === 'connect')) out.push([x]);
+    // Hand-made veths need the containers running; one at a time, each on a fresh read.
+    for (const x of actions.filter((a) => a.kind === 'link' || a.kind === 'attach')) out.push([x]);
   }
   return out;
 }
@@ -190,7 +204,7 @@ function preflight(actions: readonly LabAction[], snap: Snapshot): void {
   for (const a of actions) {
     if (a.kind === 'network') validateCreateNetwork(a.request, snap);
     if (a.kind === 'run' || a.kind === 'join') validateContainerName(a.request.name, snap);
-    const name = a.kind === 'connect' ? undefined : a.request.name;
+    const name = a.kind === 'network' || a.kind === 'run' || a.kind === 'join' ? a.request.name : undefined;
     if (name && seen.has(name)) throw new ValidationError('name', `The lab names two things ${name}.`);
     if (name) seen.add(name);
   }

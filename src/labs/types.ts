@@ -1,7 +1,7 @@
 // Pure: what a lab is. A lab is data: the changes `up` makes (typed requests, the same ones the
 // commands use) and the claims `check` proves with real traffic (probes). Keys name a lab's
 // networks and containers; the runner turns a key into `<prefix><key>`.
-import type { ConnectRequest, CreateNetworkRequest, JoinRequest, RunRequest } from '../core/requests';
+import type { AttachRequest, ConnectRequest, CreateNetworkRequest, JoinRequest, LinkRequest, RunRequest } from '../core/requests';
 
 /** What a lab's plan is built from: names, the subnets picked for its networks, the image. */
 export interface LabContext {
@@ -19,10 +19,21 @@ export type LabAction =
   | { kind: 'network'; key: string; request: CreateNetworkRequest }
   | { kind: 'run'; key: string; request: RunRequest }
   | { kind: 'join'; key: string; request: JoinRequest }
-  | { kind: 'connect'; request: ConnectRequest };
+  | { kind: 'connect'; request: ConnectRequest }
+  /** A hand-made veth between two running containers (link create); its `ip` lines are known once run. */
+  | { kind: 'link'; request: LinkRequest }
+  /** A hand-made veth from a running container into a network's bridge (attach). */
+  | { kind: 'attach'; request: AttachRequest };
 
 /** An address to aim at: a lab container's IP on a network (a key, or `bridge`), a name, a gateway. */
-export type Target = { container: string; network: string } | { name: string } | { gatewayOf: string } | { loopback: true };
+export type Target =
+  | { container: string; network: string }
+  | { name: string }
+  | { gatewayOf: string }
+  | { loopback: true }
+  /** The address of `container`'s hand-made end: of its link to `peer`, or of its attachment to `network`'s bridge. */
+  | { handMade: string; peer: string }
+  | { handMade: string; network: string };
 
 /** One claim, proved in a running container (`from` / `in` are container keys). */
 export type Probe =

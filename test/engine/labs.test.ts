@@ -14,7 +14,7 @@ import {
 } from '../../src/shared/schema/documents';
 import type { LabCheckResult, LabDownResult, LabUpResult } from '../../src/shared/schema/labs';
 import { TEST_LABEL, cleanTestResources, docker, requireEngine } from '../helpers/docker';
-import { engineEnv, onEngine } from '../helpers/engines';
+import { engineEnv, inEngineNetns, onEngine } from '../helpers/engines';
 
 const cli = join(resolve(__dirname, '..', '..', '..'), 'dist', 'cli.js');
 const PREFIX = 'dne-test-lab-';
@@ -80,6 +80,15 @@ async function leftOf(id: string): Promise<string[]> {
   return [...ctrs, ...nets].filter((n) => n.startsWith(prefixOf(id)));
 }
 
+/** Veths named like link/attach name theirs (dne<hash>a|b|h), in the engine's netns. */
+async function handMadeVeths(): Promise<string[]> {
+  const links = JSON.parse((await inEngineNetns(['ip', '-j', 'link', 'show', 'type', 'veth'])) || '[]') as { ifname: string }[];
+  return links
+    .map((l) => l.ifname)
+    .filter((n) => /^dne/.test(n))
+    .sort();
+}
+
 const inspect = async (fmt: string, name: string): Promise<string> => docker('inspect', '--format', fmt, name);
 
 /** What the engine itself says about each lab, beyond what the CLI printed. */
@@ -126,6 +135,38 @@ const crossChecks: Record<string, (u: LabUpResult) => Promise<void>> = {
     );
     assert.match(await inspect('{{json .HostConfig.Links}}', `${p}d`), new RegExp(`/${p}c:/${p}d/peer`));
   },
+  p2p: async (u) => {
+    const p = prefixOf('p2p');
+    for (const k of ['a', 'b', 'c']) assert.equal(await inspect('{{.HostConfig.NetworkMode}}', `${p}${k}`), 'none');
+    const link = u.steps.find((s) => s.name === 'link a and b by hand');
+    assert.ok(
+      link?.commands.some((c) => /(^| -- )ip link add dne\w+a type veth peer name dne\w+b$/.test(c)),
+      link?.commands.join(' | '),
+    );
+    assert.ok(
+      link?.commands.some((c) => / ip addr add 10\.253\.\d+\.\d+\/32 dev p2p-/.test(c)),
+      'the lines createLink ran',
+    );
+  },
+  'manual-veth': async (u) => {
+    const p = prefixOf('manual-veth');
+    const subnet = u.networks[0]?.subnet ?? '';
+    assert.equal(
+      await docker('network', 'inspect', '--format', '{{(index .IPAM.Config 0).IPRange}}', `${p}net`),
+      subnet.replace(/\/24$/, '/25'),
+    );
+    assert.equal(await inspect('{{.HostConfig.NetworkMode}}', `${p}attached`), 'none');
+    const step = u.steps.find((s) => s.name === 'attach the none container to the bridge by hand');
+    const addr = subnet.replace(/0\/24$/, '200/24');
+    assert.ok(
+      step?.commands.some((c) => c.includes(` ip addr add ${addr} dev dne-br-`)),
+      step?.commands.join(' | '),
+    );
+    assert.ok(
+      step?.commands.some((c) => / master br-[0-9a-f]{12}$/.test(c)),
+      step?.commands.join(' | '),
+    );
+  },
   'two-bridges': async () => {
     const p = prefixOf('two-bridges');
     const nets = Object.keys(JSON.parse(await inspect('{{json .NetworkSettings.Networks}}', `${p}c`)) as object).sort();
@@ -165,13 +206,14 @@ describe(onEngine('labs through the CLI'), () => {
     const l = doc<{ labs: { id: string; available: boolean }[] }>(LabListDocumentSchema, r, 'lab list');
     assert.deepEqual(
       l.labs.map((x) => [x.id, x.available]),
-      [...LABS.map((x) => [x.id, true]), ['p2p', false], ['manual-veth', false]],
+      LABS.map((x) => [x.id, true]),
     );
   });
 
   for (const def of LABS) {
     it(`${def.id}: up, check passes, the engine agrees${def.id === 'two-bridges' ? ', a broken lab fails check' : ''}, down leaves nothing`, async () => {
       const t0 = performance.now();
+      const vethsBefore = await handMadeVeths();
       const u = await up(def.id);
       assert.equal(u.networks.length, def.networks.length);
       for (const n of u.networks) {
@@ -205,6 +247,8 @@ describe(onEngine('labs through the CLI'), () => {
       assert.deepEqual(d.removed.containers.slice().sort(), u.containers.map((c) => c.name).sort());
       assert.deepEqual(d.removed.networks.slice().sort(), u.networks.map((n) => n.name).sort());
       assert.deepEqual(await leftOf(def.id), []);
+      // Removing the containers removed their netns, and every hand-made veth with them.
+      assert.deepEqual(await handMadeVeths(), vethsBefore, 'no hand-made veth left in the engine netns');
       if (def.id === 'modes') assert.deepEqual((await down(def.id)).removed, { containers: [], networks: [] }, 'down is idempotent');
       process.stdout.write(`# ${def.id}: up+check+down ${Math.round(performance.now() - t0)} ms\n`);
     });
@@ -213,7 +257,6 @@ describe(onEngine('labs through the CLI'), () => {
   it('bad ids and options: one error line, nothing made', async () => {
     for (const args of [
       ['lab', 'up', 'nope'],
-      ['lab', 'up', 'p2p'],
       ['lab', 'up', 'dns', '--prefix', '-bad'],
       ['lab', 'up', 'dns', '--prefix', `${PREFIX}bad-`, '--subnet', '10.1.2.3/24'],
       ['lab', 'up', 'dns', '--prefix', `${PREFIX}bad-`, '--image', 'dne-test-no-such-image:local'],

@@ -19,6 +19,7 @@ import { TUTORIAL_BAD_SUBNET } from '../../src/labs/catalogue/userBridge';
 import { hostAddress } from '../../src/labs/catalogue/build';
 import { interfaceNames } from '../../src/labs/probes';
 import { batches } from '../../src/labs/runner';
+import { actionKey } from '../../src/labs/commands';
 import { LabListDocumentSchema, versioned } from '../../src/shared/schema/documents';
 import { capturedSnapshot } from '../helpers/fixtures';
 
@@ -38,7 +39,7 @@ describe('labs catalogue', () => {
       for (const s of steps) {
         assert.ok(s.commands.length > 0, `${def.id} / ${s.name}: no command`);
         assert.ok(
-          s.commands.every((c) => /^(docker|ip|iptables) /.test(c)),
+          s.commands.every((c) => /^(docker|ip|iptables|nsenter) /.test(c)),
           `${def.id} / ${s.name}: ${s.commands.join(' | ')}`,
         );
         assert.ok(s.explanation.length > 10 && s.explanation.split(/[.:;]\s/).length <= 4, `${def.id} / ${s.name}: explanation`);
@@ -53,6 +54,11 @@ describe('labs catalogue', () => {
       for (const step of def.plan(ctx)) {
         for (const a of step.actions ?? []) {
           if (a.kind === 'connect') continue;
+          if (a.kind === 'link' || a.kind === 'attach') {
+            const names = a.kind === 'link' ? [a.request.a, a.request.b] : [a.request.container, a.request.bridge];
+            for (const n of names) assert.ok(n.startsWith(`dne-lab-${def.id}-`), `${def.id}: ${n}`);
+            continue;
+          }
           assert.ok(a.request.name?.startsWith(`dne-lab-${def.id}-`), `${def.id}: ${a.request.name ?? ''}`);
           assert.equal(a.request.labels?.[LAB_LABEL], def.id);
         }
@@ -71,11 +77,12 @@ describe('labs catalogue', () => {
     assert.ok(joined.some((c) => c.includes('--network container:dne-lab-joined-web')));
   });
 
-  it('lab list: available labs and the two veth labs waiting for link/attach, as the schema says', () => {
+  it('lab list: every lab available (the veth labs use link/attach), as the schema says', () => {
     const labs = listLabs();
+    assert.deepEqual(UNAVAILABLE_LABS, []);
     assert.deepEqual(
-      labs.filter((l) => !l.available).map((l) => [l.id, l.reason]),
-      UNAVAILABLE_LABS.map((l) => [l.id, 'needs link/attach (coming)']),
+      labs.map((l) => [l.id, l.available, l.reason]),
+      EXPECTED_IDS.map((id) => [id, true, null]),
     );
     const doc = JSON.parse(JSON.stringify(versioned({ labs }))) as unknown;
     const r = v.safeParse(LabListDocumentSchema, doc);
@@ -85,7 +92,35 @@ describe('labs catalogue', () => {
 
   it('an unknown or unavailable id is one clear error', () => {
     assert.throws(() => findLab('nope'), /Unknown lab "nope": one of modes, user-bridge/);
-    assert.throws(() => findLab('p2p'), /Lab p2p is not available yet: needs link\/attach \(coming\)\./);
+    assert.equal(findLab('p2p').id, 'p2p');
+  });
+
+  it('the veth labs: the ip recipe before up, the lines link/attach ran after; the hand-set address is outside --ip-range', () => {
+    const def = findLab('manual-veth');
+    const ctx = exampleContext(def);
+    const cmds = planSteps(def, ctx).flatMap((s) => s.commands);
+    assert.ok(
+      cmds.some((c) => c.startsWith('docker network create --subnet 10.123.0.0/24 --gateway 10.123.0.1 --ip-range 10.123.0.0/25')),
+      cmds.join('\n'),
+    );
+    assert.ok(
+      cmds.includes(
+        "nsenter -t $(docker inspect -f '{{.State.Pid}}' dne-lab-manual-veth-attached) -n ip addr add 10.123.0.200/24 dev dne-c",
+      ),
+    );
+    const p2p = findLab('p2p');
+    const pctx = exampleContext(p2p);
+    const plan = p2p.plan(pctx);
+    const link = plan.flatMap((s) => s.actions ?? []).find((a) => a.kind === 'link');
+    assert.ok(link);
+    const ran = new Map([[actionKey(link), ['ip link add dne1234a type veth peer name dne1234b']]]);
+    const step = planSteps(p2p, pctx, ran).find((s) => s.name === 'link a and b by hand');
+    assert.deepEqual(step?.commands, ['ip link add dne1234a type veth peer name dne1234b']);
+    assert.ok(
+      planSteps(p2p, pctx)
+        .find((s) => s.name === 'link a and b by hand')
+        ?.commands.includes('ip link add dne-a type veth peer name dne-b'),
+    );
   });
 
   it("tutorial 000's --subnet=172.2.16.0/24 --gateway 172.22.16.1 is refused by our validator: gateway outside the subnet", () => {
@@ -135,9 +170,22 @@ describe('lab up order', () => {
         findLab(def)
           .plan(exampleContext(findLab(def)))
           .map((s) => s.actions ?? []),
-      ).map((b) => b.map((a) => (a.kind === 'connect' ? `connect:${a.request.container}` : a.key)));
+      ).map((b) =>
+        b.map((a) => {
+          if (a.kind === 'connect') return `connect:${a.request.container}`;
+          if (a.kind === 'link') return `link:${a.request.a}:${a.request.b}`;
+          if (a.kind === 'attach') return `attach:${a.request.container}:${a.request.bridge}`;
+          return a.key;
+        }),
+      );
     assert.deepEqual(keys('icc-link'), [['net'], ['a', 'b'], ['c'], ['d']]);
     assert.deepEqual(keys('joined'), [['web'], ['joiner']]);
     assert.deepEqual(keys('two-bridges'), [['net1'], ['net2'], ['a', 'b', 'c'], ['connect:dne-lab-two-bridges-c']]);
+    assert.deepEqual(keys('p2p'), [['a', 'b', 'c'], ['link:dne-lab-p2p-a:dne-lab-p2p-b']]);
+    assert.deepEqual(keys('manual-veth'), [
+      ['net'],
+      ['attached', 'normal'],
+      ['attach:dne-lab-manual-veth-attached:dne-lab-manual-veth-net'],
+    ]);
   });
 });
