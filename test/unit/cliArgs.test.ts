@@ -3,6 +3,19 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseCliArgs } from '../../src/cli/args';
 
+/** The link/attach and lab options, none given. */
+const NO_LINK_OR_LAB_OPTIONS = {
+  addressA: undefined,
+  addressB: undefined,
+  address: undefined,
+  gateway: undefined,
+  bridge: undefined,
+  prefix: undefined,
+  labels: {},
+  subnet: undefined,
+  image: undefined,
+};
+
 describe('CLI arguments', () => {
   it('a command, its positionals and every option', () => {
     const a = parseCliArgs([
@@ -28,15 +41,7 @@ describe('CLI arguments', () => {
       fromFile: undefined,
       hostHelper: 'off',
       helperImage: 'x:1',
-      addressA: undefined,
-      addressB: undefined,
-      address: undefined,
-      gateway: undefined,
-      bridge: undefined,
-      prefix: undefined,
-      labels: {},
-      subnet: undefined,
-      image: undefined,
+      ...NO_LINK_OR_LAB_OPTIONS,
     });
   });
   it('defaults', () => {
@@ -49,15 +54,7 @@ describe('CLI arguments', () => {
       fromFile: undefined,
       hostHelper: 'auto',
       helperImage: '',
-      addressA: undefined,
-      addressB: undefined,
-      address: undefined,
-      gateway: undefined,
-      bridge: undefined,
-      prefix: undefined,
-      labels: {},
-      subnet: undefined,
-      image: undefined,
+      ...NO_LINK_OR_LAB_OPTIONS,
     });
     assert.equal(parseCliArgs([]).command, '');
   });
