@@ -1,6 +1,7 @@
 // The tutorials' labs in the editor: Start Lab (up, then its page with every step's commands),
 // Check Lab (real traffic, expected vs observed), Remove Lab (confirmed; only what it made).
 import * as vscode from 'vscode';
+import { Commands } from '../constants';
 import { asObject, str, strMap } from '../core/fieldGuards';
 import { LAB_IDS, LabRunner, findLab, listLabs, resolveLabOptions, type LabOptions } from '../labs';
 import { labMarkdown } from '../report/labMarkdown';
@@ -84,10 +85,19 @@ export async function runLab(ctx: CommandContext, action: LabAction, { id, optio
     pages.set(id, { up: r, check: null });
     for (const s of r.steps.filter((x) => x.kind === 'setup')) for (const c of s.commands) ctx.log.info(`$ ${c}`);
     await showPage(ctx, lab);
-    if (interactive)
+    if (interactive) {
+      // The graph focuses on the lab: its first network, else its first container.
+      const focus = r.networks[0] ? { network: r.networks[0].name } : r.containers[0] ? { container: r.containers[0].name } : undefined;
       void vscode.window
-        .showInformationMessage(`Lab ${id} is up: its page lists every step and command.`, 'Check Lab')
-        .then((a) => a && vscode.commands.executeCommand('dockerNetworks.labCheck', id));
+        .showInformationMessage(`Lab ${id} is up: its page lists every step and command.`, 'Check Lab', 'Show in Graph')
+        .then((a) =>
+          a === 'Check Lab'
+            ? vscode.commands.executeCommand(Commands.labCheck, id)
+            : a === 'Show in Graph' && focus
+              ? vscode.commands.executeCommand(Commands.revealInGraph, focus)
+              : undefined,
+        );
+    }
     return r;
   }
   const r = await withNotification(`Checking lab ${id} with real traffic…`, () => runner.check(id, options));

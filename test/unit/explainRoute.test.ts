@@ -113,3 +113,41 @@ describe('explain route, hop by hop', () => {
     assert.match(r.hops[2]?.command ?? '', /iptables -t nat -S DOCKER/);
   });
 });
+
+describe('explain route over a hand-made veth', () => {
+  it('two containers linked by hand: one hop in each netns, with the command that shows the interface', () => {
+    const s = scenario();
+    const a = s.containers.find((c) => c.name === 'gt-none');
+    const b = s.containers.find((c) => c.name === 'gt-a1');
+    assert.ok(a && b);
+    const end = (
+      name: string,
+      address: string,
+      peer: string,
+      ifname: string,
+      dest: string,
+    ): NonNullable<typeof a.manualInterfaces>[number] => ({
+      name,
+      kind: 'manual',
+      linkKind: 'veth',
+      mac: null,
+      up: true,
+      addresses: [address],
+      peer: { container: peer, ifname, hostIfname: null },
+      bridge: null,
+      routes: [{ destination: dest, gateway: null, interface: name, metric: 0 }],
+    });
+    a.manualInterfaces = [end('p2p-a', '10.1.1.1/32', 'gt-a1', 'p2p-b', '10.1.1.2/32')];
+    b.manualInterfaces = [end('p2p-b', '10.1.1.2/32', 'gt-none', 'p2p-a', '10.1.1.1/32')];
+    const r = route('gt-none', 'gt-a1', null, s);
+    assert.equal(r.arrives, true);
+    assert.deepEqual(
+      r.hops.map((h) => [h.kind, h.label, h.address]),
+      [
+        ['interface', 'gt-none p2p-a', '10.1.1.1/32'],
+        ['interface', 'gt-a1 p2p-b', '10.1.1.2/32'],
+      ],
+    );
+    assert.match(r.hops[0]?.command ?? '', /ip -d addr show p2p-a$/);
+  });
+});
