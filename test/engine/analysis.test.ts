@@ -133,7 +133,10 @@ describe(onEngine('path and explain against the kernel and real traffic'), () =>
     const p = containerPath(ctr('dne-test-an-web'), snap);
     const veth = p.egress.hops.find((h) => h.kind === 'veth')?.name ?? '';
     const link = JSON.parse(await inEngineNetns(['ip', '-j', 'link', 'show', veth])) as { master?: string }[];
-    assert.equal(p.egress.hops.find((h) => h.kind === 'bridge')?.name, link[0]?.master);
+    // The network by name, the kernel's bridge as the detail, and the command that shows it.
+    const bridge = p.egress.hops.find((h) => h.kind === 'bridge');
+    assert.equal(bridge?.name, `${p.egress.network ?? '?'} (${link[0]?.master ?? '?'})`);
+    assert.ok(bridge?.command?.endsWith(`brctl show ${link[0]?.master ?? '?'}`), bridge?.command);
     const nat = await inEngineNetns(['iptables', '-t', 'nat', '-S', 'POSTROUTING']);
     const rule = p.egress.hops.find((h) => h.kind === 'nat')?.rule ?? '';
     assert.match(rule, /-s 10\.254\.50\.0\/24 ! -o br-\w+ -j MASQUERADE/);

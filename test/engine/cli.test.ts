@@ -137,16 +137,21 @@ describe(onEngine('cli topology'), () => {
   it('explain and firewall print JSON with the documented fields', async () => {
     const x = await runCli(['explain', 'dne-test-cli1', 'dne-test-cli1', '--json']);
     assert.equal(x.code, 0, x.stderr);
-    assert.deepEqual(Object.keys(JSON.parse(x.stdout) as object).sort(), [
+    const xj = JSON.parse(x.stdout) as { route?: { hops: unknown[] } };
+    assert.deepEqual(Object.keys(xj).sort(), [
       'from',
+      'fromCompose',
       'fromKind',
       'port',
       'reachable',
       'reasons',
+      'route',
       'schemaVersion',
       'to',
+      'toCompose',
       'ways',
     ]);
+    assert.ok((xj.route?.hops.length ?? 0) >= 1, 'the route is drawn hop by hop');
     assertDocument(ExplainDocumentSchema, JSON.parse(x.stdout), 'explain');
     const f = await runCli(['firewall', '--json']);
     const m = JSON.parse(f.stdout) as { schemaVersion: number; backend: string; dockerLayout: string; masquerade: { source: string }[] };
