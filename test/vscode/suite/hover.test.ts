@@ -67,7 +67,8 @@ suite('hover diagrams', () => {
     assert.ok(rtext.includes(`-A POSTROUTING -s 10.254.40.0/24 ! -o ${bridge} -j MASQUERADE`), rtext);
     assert.match(rtext, /iptables -t nat -S POSTROUTING/);
     assert.match(rtext, /DNAT rule: `-A DOCKER .*--to-destination 10\.254\.40\.2:80`/);
-    await screenshot('paths-report');
+    // The preview renders its images a moment after the document opens.
+    await screenshot('paths-report', 15_000, 2_500);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('workbench.view.extension.dockerNetworks');
     await hoverScreenshot('hover-container', 'dne-test-hover-web');
@@ -88,7 +89,7 @@ suite('hover diagrams', () => {
       ),
       /No container "dne-test-nope"/,
     );
-    await screenshot('explain-preview');
+    await screenshot('explain-preview', 15_000, 2_500);
     // One report view, reused: a second explain replaces the first in the same tab.
     await vscode.commands.executeCommand('dockerNetworks.explainReachability', { from: 'dne-test-hover-web', to: 'dne-test-hover-other' });
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'docker-network-analysis' && d.uri.path.includes('explain'));
