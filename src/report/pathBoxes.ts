@@ -100,7 +100,8 @@ export function networkChain(n: {
   return { caption: `${n.name} on the host`, boxes, arrow: 'both' };
 }
 
-const WHY: Record<Hop['kind'], string> = {
+/** What each kind of hop is, in a learner's words (cards and hovers). */
+export const HOP_WHY: Readonly<Record<Hop['kind'], string>> = {
   interface: "the container's end of a veth pair, in its own network namespace",
   veth: "the host's end of the pair, plugged into the bridge",
   bridge: "the network's Linux bridge; its address is the containers' gateway",
@@ -113,9 +114,9 @@ const WHY: Record<Hop['kind'], string> = {
   netns: 'same interfaces, addresses and ports as its owner',
 };
 
-/** One line per hop: its name and why the packet is there. */
+/** One line per hop: its name, why the packet is there, and the command that shows it. */
 export function egressWhy(e: EgressPath): string[] {
-  return e.hops.map((h) => `${h.name}: ${h.note ?? WHY[h.kind]}`);
+  return e.hops.map((h) => `${h.name}: ${h.note ?? HOP_WHY[h.kind]}${h.command ? ` · $ ${h.command}` : ''}`);
 }
 
 /** The rule texts behind a path (MASQUERADE, DNAT, proxy, protections). */

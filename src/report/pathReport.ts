@@ -3,23 +3,10 @@
 import type { ContainerPath, EgressPath, Hop, IngressPath } from '../analysis/paths';
 import { chainSvg, svgDataUri, type ChainBox } from './chainSvg';
 import { ingressLine } from './diagrams';
+import { HOP_WHY } from './pathBoxes';
 
 const esc = (s: string): string => s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
-
-/** What each kind of hop is, in a learner's words. */
-const WHY: Readonly<Record<Hop['kind'], string>> = {
-  interface: "the container's end of its veth pair, in its own netns",
-  veth: 'the host end of that veth pair',
-  bridge: "the network's Linux bridge; its address is the container's gateway",
-  host: 'the host routes the packet on (ip_forward)',
-  nat: 'the source address becomes the host’s',
-  routed: 'no NAT: the container address is seen as is',
-  drop: 'dropped here',
-  out: 'it leaves through this interface',
-  loopback: 'no network interface but loopback',
-  netns: 'shares another container’s network stack',
-};
 
 /** compact (hovers): the interface without the container's name, the bridge under its network, no routing box. */
 function egressBoxes(e: EgressPath, compact = false): ChainBox[] {
@@ -75,7 +62,7 @@ export function pathImages(p: ContainerPath, maxWidth = 700): string[] {
 /** One line per hop of the default egress: what it is and the command that shows it. */
 export function hopWhyLines(e: EgressPath): string[] {
   return e.hops.map(
-    (h) => `- **${esc(h.name)}**${h.address ? ` ${code(h.address)}` : ''}: ${WHY[h.kind]}${h.command ? ` · ${code(h.command)}` : ''}`,
+    (h) => `- **${esc(h.name)}**${h.address ? ` ${code(h.address)}` : ''}: ${HOP_WHY[h.kind]}${h.command ? ` · ${code(h.command)}` : ''}`,
   );
 }
 
@@ -89,7 +76,7 @@ export function ingressWhyLines(p: ContainerPath): string[] {
 
 function hopRow(h: Hop): string {
   const what = [h.note, h.rule ? code(h.rule) : ''].filter(Boolean).join('<br>');
-  return `| ${esc(h.name)} | ${h.address ? code(h.address) : ''} | ${what || WHY[h.kind]} | ${h.command ? code(h.command) : '–'} |`;
+  return `| ${esc(h.name)} | ${h.address ? code(h.address) : ''} | ${what || HOP_WHY[h.kind]} | ${h.command ? code(h.command) : '–'} |`;
 }
 
 /** The full report behind "Show rules": every hop with its rule and command, every published port. */

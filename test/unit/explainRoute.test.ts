@@ -151,3 +151,21 @@ describe('explain route over a hand-made veth', () => {
     assert.match(r.hops[0]?.command ?? '', /ip -d addr show p2p-a$/);
   });
 });
+
+describe('the graph card names the command of each hop', () => {
+  it('egressWhy ends each hop with the command that shows it', async () => {
+    const { egressWhy } = await import('../../src/report/pathBoxes');
+    const { containerPath } = await import('../../src/analysis/paths');
+    const a1 = snap.containers.find((c) => c.name === 'gt-a1');
+    assert.ok(a1);
+    const lines = egressWhy(containerPath(a1, snap).egress);
+    assert.ok(
+      lines.some((l) => l.startsWith('gt-net-a (gt-br-a): ') && l.endsWith(' · $ brctl show gt-br-a')),
+      lines.join('\n'),
+    );
+    assert.ok(
+      lines.some((l) => l.startsWith('MASQUERADE: ') && l.includes('$ sudo iptables -t nat -S POSTROUTING')),
+      lines.join('\n'),
+    );
+  });
+});
