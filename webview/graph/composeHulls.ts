@@ -28,11 +28,13 @@ export function composeBoxes(nodes: readonly SimNode[]): { project: string; x: n
   }));
 }
 
-export function drawComposeHulls(p: Painter, nodes: readonly SimNode[], th: Theme): void {
+/** k: the zoom; the project's name keeps about 12px on screen whatever the zoom. */
+export function drawComposeHulls(p: Painter, nodes: readonly SimNode[], th: Theme, k: number): void {
+  const z = Math.max(k, 0.25);
   for (const b of composeBoxes(nodes)) {
-    p.rect(b.x, b.y, b.w, b.h, 14, withAlpha(th.blue, 0.06), { color: withAlpha(th.blue, 0.55), width: 1.2, dash: [6, 4] });
+    p.rect(b.x, b.y, b.w, b.h, 14, withAlpha(th.blue, 0.06), { color: withAlpha(th.blue, 0.55), width: 1.2 / z, dash: [6 / z, 4 / z] });
     p.text(b.x + 10, b.y + 6, `compose: ${b.project}`, {
-      font: '600 11px sans-serif',
+      font: `600 ${Math.round(12 / z)}px sans-serif`,
       color: th.blue,
       align: 'left',
       baseline: 'top',

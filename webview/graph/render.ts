@@ -31,7 +31,7 @@ export function render(p: Painter, r: RenderInput): void {
 
   // Compose projects under everything; then links, batched by style; the explain path on top, thick.
   p.space('world');
-  drawComposeHulls(p, r.nodes, th);
+  drawComposeHulls(p, r.nodes, th, k);
   const groups = new Map<string, { s: Stroke; seg: number[] }>();
   const arrows: number[] = [];
   for (const l of links) {
