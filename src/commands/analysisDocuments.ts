@@ -13,6 +13,8 @@ const KEEP = 50;
 export class AnalysisDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly docs = new Map<string, string>();
   private readonly live = new Map<string, LiveRender>();
+  // A report whose document VS Code closed stops following the snapshot: no render per snapshot for it.
+  private readonly closing = vscode.workspace.onDidCloseTextDocument((d) => this.live.delete(d.uri.toString()));
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** A report shown again under the same path: its open preview updates in place (one tab). */
   readonly onDidChange = this.changed.event;
@@ -61,5 +63,6 @@ export class AnalysisDocuments implements vscode.TextDocumentContentProvider, vs
     this.docs.clear();
     this.live.clear();
     this.changed.dispose();
+    this.closing.dispose();
   }
 }
